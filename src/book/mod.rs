@@ -1,0 +1,114 @@
+//! The HTML book: mdBook as a library, with math pre-rendered to MathML so the built pages
+//! need no script and no network, and the regenerated figures copied beside the pages.
+
+mod math;
+
+pub use math::{MathError, render_math};
+
+use mdbook_driver::MDBook;
+use mdbook_driver::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::path::{Path, PathBuf};
+
+/// Why the book could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    /// A formula in a chapter does not parse.
+    #[error("chapter {chapter}: {source}")]
+    Math {
+        /// The chapter's source path.
+        chapter: String,
+        /// The parse failure.
+        source: MathError,
+    },
+    /// mdBook failed (bad SUMMARY.md, missing chapter, I/O...).
+    #[error("mdBook: {0}")]
+    Mdbook(String),
+    /// Copying figures or assets into the built book failed.
+    #[error("copying {path} into the book: {source}")]
+    Copy {
+        /// What was being copied.
+        path: PathBuf,
+        /// The I/O failure.
+        source: std::io::Error,
+    },
+}
+
+/// The mdBook preprocessor that replaces `$...$` and `$$...$$` with MathML.
+struct MathPreprocessor;
+
+impl Preprocessor for MathPreprocessor {
+    fn name(&self) -> &str {
+        "mathml"
+    }
+
+    fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        let mut failure = None;
+        book.for_each_chapter_mut(|chapter| {
+            if failure.is_some() {
+                return;
+            }
+            match render_math(&chapter.content) {
+                Ok(content) => chapter.content = content,
+                Err(source) => {
+                    let chapter = chapter.source_path.as_ref().map_or(chapter.name.clone(), |p| p.display().to_string());
+                    failure = Some(BookError::Math { chapter, source });
+                }
+            }
+        });
+        match failure {
+            Some(error) => Err(error.into()),
+            None => Ok(book),
+        }
+    }
+}
+
+/// Checks every formula of every chapter listed in the book at `root` without building.
+///
+/// # Errors
+/// [`BookError::Math`] for the first formula that does not parse.
+pub fn check_math(root: &Path) -> Result<usize, BookError> {
+    let book = MDBook::load(root).map_err(mdbook_error)?;
+    let mut formulas = 0;
+    for item in book.iter() {
+        if let BookItem::Chapter(chapter) = item {
+            let rendered = render_math(&chapter.content).map_err(|source| BookError::Math {
+                chapter: chapter.name.clone(),
+                source,
+            })?;
+            formulas += rendered.matches("<math").count();
+        }
+    }
+    Ok(formulas)
+}
+
+/// Builds the HTML book of the workbook rooted at `root` (where `book.toml` is) and copies
+/// `figures/` and the MathML fonts into it. Returns the output directory.
+///
+/// # Errors
+/// [`BookError`] on a formula that does not parse, an mdBook failure, or a failed copy.
+pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
+    let mut book = MDBook::load(root).map_err(mdbook_error)?;
+    book.with_preprocessor(MathPreprocessor);
+    book.build().map_err(mdbook_error)?;
+    let output = book.build_dir_for("html");
+    copy_directory(&root.join("figures"), &output.join("figures"))?;
+    copy_directory(&root.join("assets/mathml/font"), &output.join("assets/mathml/font"))?;
+    Ok(output)
+}
+
+fn mdbook_error(error: mdbook_driver::errors::Error) -> BookError {
+    BookError::Mdbook(format!("{error:#}"))
+}
+
+fn copy_directory(from: &Path, to: &Path) -> Result<(), BookError> {
+    let copy_error = |source| BookError::Copy { path: from.to_owned(), source };
+    std::fs::create_dir_all(to).map_err(copy_error)?;
+    for entry in std::fs::read_dir(from).map_err(copy_error)? {
+        let entry = entry.map_err(copy_error)?;
+        if entry.file_type().map_err(copy_error)?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).map_err(copy_error)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! The ledger as markdown tables, one per paper, for the book.
+
+use super::{Claim, Ledger, Paper, format_significant};
+use std::fmt::Write;
+
+/// Significant digits shown for reproduced values: one more than most papers print, so a
+/// reader can see rounding at work.
+const SHOWN_DIGITS: usize = 4;
+
+impl Ledger {
+    /// Markdown: for each paper with claims, a heading and a table with one row per claim
+    /// (id, source, quantity, published, reproduced, tolerance, status, note).
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        for paper in Paper::ALL {
+            let claims: Vec<&Claim> = self.claims().iter().filter(|c| c.paper == paper).collect();
+            if claims.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "## {}\n", paper.citation());
+            out.push_str("| Claim | Source | Quantity | Published | Reproduced | Tolerance | Status | Note |\n");
+            out.push_str("|---|---|---|---|---|---|---|---|\n");
+            for claim in claims {
+                let _ = writeln!(out, "| {} |", row(claim).map(|cell| escape(&cell)).join(" | "));
+            }
+            out.push('\n');
+        }
+        if out.is_empty() {
+            out.push_str("No claims are registered yet.\n");
+        }
+        out
+    }
+}
+
+fn row(claim: &Claim) -> [String; 8] {
+    let published = &claim.published;
+    let reproduced = match claim.reproduced.value {
+        Some(value) => format!("{} {}", format_significant(value, SHOWN_DIGITS), claim.reproduced.unit),
+        None => "—".to_owned(),
+    };
+    let tolerance = &claim.tolerance;
+    let mut bounds = Vec::new();
+    if tolerance.relative > 0.0 {
+        bounds.push(format!("±{}%", format_significant(100.0 * tolerance.relative, 2)));
+    }
+    if tolerance.absolute > 0.0 {
+        bounds.push(format!("±{} {}", format_significant(tolerance.absolute, 2), published.unit));
+    }
+    if bounds.is_empty() {
+        bounds.push("exact".to_owned());
+    }
+    [
+        format!("`{}`", claim.id),
+        claim.source.clone(),
+        claim.quantity.clone(),
+        format!("{} {} ({})", published.value, published.unit, published.precision),
+        reproduced,
+        format!("{} ({})", bounds.join(" + "), tolerance.reason),
+        format!("**{}**", claim.status.as_str()),
+        claim.note.clone(),
+    ]
+}
+
+fn escape(cell: &str) -> String {
+    cell.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,282 @@
+//! Panels and series, drawn with plotters in the book style.
+
+use super::FigureError;
+use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::prelude::*;
+
+pub use plotters::chart::SeriesLabelPosition;
+
+/// Linear or logarithmic axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Linear axis.
+    Linear,
+    /// Base-10 logarithmic axis; every value on it must be positive.
+    Log,
+}
+
+/// One axis: its label (with unit) and scale; the range follows the data unless fixed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    /// Label with unit, e.g. `B_x (nT)`.
+    pub label: String,
+    /// Linear or log.
+    pub scale: Scale,
+    /// Fixed range, or `None` to fit the data with a small margin.
+    pub range: Option<(f64, f64)>,
+}
+
+impl Axis {
+    /// A linear axis fitted to the data.
+    pub fn linear(label: &str) -> Self {
+        Axis { label: label.to_owned(), scale: Scale::Linear, range: None }
+    }
+    /// A log axis fitted to the data.
+    pub fn log(label: &str) -> Self {
+        Axis { label: label.to_owned(), scale: Scale::Log, range: None }
+    }
+    /// The same axis with a fixed range.
+    pub fn with_range(mut self, low: f64, high: f64) -> Self {
+        self.range = Some((low, high));
+        self
+    }
+}
+
+/// How a series is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeriesKind {
+    /// Connected line.
+    Line,
+    /// Markers only.
+    Points,
+    /// Markers with symmetric vertical error bars of the given half-widths.
+    ErrorBars(Vec<f64>),
+}
+
+/// A labelled set of points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend label (empty: not in the legend).
+    pub label: String,
+    /// Abscissae.
+    pub x: Vec<f64>,
+    /// Ordinates.
+    pub y: Vec<f64>,
+    /// Line, points or error bars.
+    pub kind: SeriesKind,
+    /// Index into the palette.
+    pub colour: usize,
+}
+
+impl Series {
+    /// A line.
+    pub fn line(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y, kind: SeriesKind::Line, colour }
+    }
+    /// Markers.
+    pub fn points(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y, kind: SeriesKind::Points, colour }
+    }
+    /// Markers with error bars (half-widths `errors`).
+    pub fn error_bars(label: &str, x: Vec<f64>, y: Vec<f64>, errors: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y, kind: SeriesKind::ErrorBars(errors), colour }
+    }
+
+    fn y_extent(&self) -> impl Iterator<Item = f64> + '_ {
+        let errors = match &self.kind {
+            SeriesKind::ErrorBars(errors) => errors.as_slice(),
+            _ => &[],
+        };
+        self.y.iter().enumerate().flat_map(move |(i, &y)| {
+            let e = errors.get(i).copied().unwrap_or(0.0);
+            [y - e, y + e]
+        })
+    }
+}
+
+/// One chart: title, axes and series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// Title drawn above the chart.
+    pub title: String,
+    /// Horizontal axis.
+    pub x: Axis,
+    /// Vertical axis.
+    pub y: Axis,
+    /// The data.
+    pub series: Vec<Series>,
+    /// Where the legend goes.
+    pub legend: SeriesLabelPosition,
+}
+
+impl Panel {
+    /// A panel with the legend in the upper right.
+    pub fn new(title: &str, x: Axis, y: Axis, series: Vec<Series>) -> Self {
+        Panel { title: title.to_owned(), x, y, series, legend: SeriesLabelPosition::UpperRight }
+    }
+
+    /// The same panel with the legend elsewhere.
+    pub fn legend_at(mut self, position: SeriesLabelPosition) -> Self {
+        self.legend = position;
+        self
+    }
+
+    pub(super) fn validate(&self) -> Result<(), FigureError> {
+        for series in &self.series {
+            let name = || series.label.clone();
+            if series.x.is_empty() {
+                return Err(FigureError::EmptySeries { series: name() });
+            }
+            if series.x.len() != series.y.len() {
+                return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: series.y.len() });
+            }
+            if let SeriesKind::ErrorBars(errors) = &series.kind {
+                if errors.len() != series.x.len() {
+                    return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: errors.len() });
+                }
+            }
+            let checks = [(&series.x, self.x.scale), (&series.y, self.y.scale)];
+            for (values, scale) in checks {
+                if let Some((index, &value)) = values
+                    .iter()
+                    .enumerate()
+                    .find(|(_, v)| !v.is_finite() || (scale == Scale::Log && **v <= 0.0))
+                {
+                    return Err(FigureError::Unplottable { series: name(), index, value });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn fitted_range(axis: &Axis, values: impl Iterator<Item = f64>) -> (f64, f64) {
+    if let Some(range) = axis.range {
+        return range;
+    }
+    let positive_only = axis.scale == Scale::Log;
+    let (low, high) = values
+        .filter(|v| v.is_finite() && (!positive_only || *v > 0.0))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    match axis.scale {
+        Scale::Log => (low / 1.25, high * 1.25),
+        Scale::Linear => {
+            let pad = if high > low { 0.05 * (high - low) } else { 0.5 * low.abs().max(1.0) };
+            (low - pad, high + pad)
+        }
+    }
+}
+
+pub(super) fn render_svg(panels: &[Panel]) -> Result<String, FigureError> {
+    register_fonts()?;
+    let mut svg = String::new();
+    {
+        let height = FIGURE_HEIGHT_PX * panels.len().max(1) as u32;
+        let root = SVGBackend::with_string(&mut svg, (FIGURE_WIDTH_PX, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_error)?;
+        for (area, panel) in root.split_evenly((panels.len().max(1), 1)).iter().zip(panels) {
+            draw_panel(area, panel)?;
+        }
+        root.present().map_err(draw_error)?;
+    }
+    Ok(svg)
+}
+
+/// Draws one panel into a bitmap buffer (RGB, `width x height`): proves text renders with the
+/// committed font alone. Used by the tests and available for thumbnails.
+///
+/// # Errors
+/// As for SVG rendering.
+pub fn render_bitmap(panel: &Panel, width: u32, height: u32) -> Result<Vec<u8>, FigureError> {
+    register_fonts()?;
+    panel.validate()?;
+    let mut pixels = vec![0u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_error)?;
+        draw_panel(&root, panel)?;
+        root.present().map_err(draw_error)?;
+    }
+    Ok(pixels)
+}
+
+fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) -> Result<(), FigureError> {
+    let (x0, x1) = fitted_range(&panel.x, panel.series.iter().flat_map(|s| s.x.iter().copied()));
+    let (y0, y1) = fitted_range(&panel.y, panel.series.iter().flat_map(|s| s.y_extent()));
+    match (panel.x.scale, panel.y.scale) {
+        (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1),
+        (Scale::Log, Scale::Linear) => draw_in(area, panel, (x0..x1).log_scale(), y0..y1),
+        (Scale::Linear, Scale::Log) => draw_in(area, panel, x0..x1, (y0..y1).log_scale()),
+        (Scale::Log, Scale::Log) => draw_in(area, panel, (x0..x1).log_scale(), (y0..y1).log_scale()),
+    }
+}
+
+fn draw_in<DB, X, Y>(area: &DrawingArea<DB, Shift>, panel: &Panel, x: X, y: Y) -> Result<(), FigureError>
+where
+    DB: DrawingBackend,
+    X: AsRangedCoord<Value = f64>,
+    Y: AsRangedCoord<Value = f64>,
+    X::CoordDescType: ValueFormatter<f64>,
+    Y::CoordDescType: ValueFormatter<f64>,
+{
+    let mut chart = ChartBuilder::on(area)
+        .caption(&panel.title, (FONT_FAMILY, LABEL_FONT_PX))
+        .margin(12)
+        .x_label_area_size(48)
+        .y_label_area_size(78)
+        .build_cartesian_2d(x, y)
+        .map_err(draw_error)?;
+    chart
+        .configure_mesh()
+        .x_desc(&panel.x.label)
+        .y_desc(&panel.y.label)
+        .label_style((FONT_FAMILY, TICK_FONT_PX))
+        .axis_desc_style((FONT_FAMILY, LABEL_FONT_PX))
+        .light_line_style(RGBColor(238, 238, 238))
+        .bold_line_style(RGBColor(215, 215, 215))
+        .draw()
+        .map_err(draw_error)?;
+    let y_floor = match panel.y.scale {
+        Scale::Log => f64::MIN_POSITIVE,
+        Scale::Linear => f64::NEG_INFINITY,
+    };
+    for series in &panel.series {
+        let colour = PALETTE[series.colour % PALETTE.len()];
+        let points = series.x.iter().copied().zip(series.y.iter().copied());
+        let drawn = match &series.kind {
+            SeriesKind::Line => {
+                chart.draw_series(LineSeries::new(points, colour.stroke_width(LINE_WIDTH_PX))).map_err(draw_error)?
+            }
+            SeriesKind::Points => chart
+                .draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))
+                .map_err(draw_error)?,
+            SeriesKind::ErrorBars(errors) => chart
+                .draw_series(points.zip(errors).map(|((x, y), e)| {
+                    ErrorBar::new_vertical(x, (y - e).max(y_floor), y, y + e, colour.filled(), 6)
+                }))
+                .map_err(draw_error)?,
+        };
+        if !series.label.is_empty() {
+            drawn.label(series.label.as_str()).legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
+            });
+        }
+    }
+    if panel.series.iter().any(|s| !s.label.is_empty()) {
+        chart
+            .configure_series_labels()
+            .position(panel.legend.clone())
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(150, 150, 150))
+            .label_font((FONT_FAMILY, TICK_FONT_PX))
+            .draw()
+            .map_err(draw_error)?;
+    }
+    Ok(())
+}
+
+fn draw_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> FigureError {
+    FigureError::Draw(error.to_string())
+}

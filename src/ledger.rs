@@ -1,0 +1,24 @@
+//! The workbook's whole ledger: every paper's claims, computed now, in chapter order.
+
+use crate::claims::{ClaimError, Ledger};
+
+/// Why the ledger could not be assembled.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    /// A scale claim failed.
+    #[error("scale claims: {0}")]
+    Scales(#[from] crate::scales::ScalesError),
+    /// Two sources registered the same claim id.
+    #[error(transparent)]
+    Claim(#[from] ClaimError),
+}
+
+/// Builds every claim of the workbook by running the code that computes it.
+///
+/// # Errors
+/// [`LedgerError`] if a computation fails or two claims share an id.
+pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
+    let mut ledger = Ledger::new();
+    ledger.extend(crate::scales::claims()?)?;
+    Ok(ledger)
+}

@@ -1,0 +1,31 @@
+//! # mmsbook
+//!
+//! A literate, reproducible workbook for four papers built on NASA's Magnetospheric
+//! Multiscale (MMS) mission. The library holds the shared toolkit (plasma parameters,
+//! four-spacecraft gradients, minimum variance analysis, binned statistics), the claims
+//! ledger, the figure style, and the book build; `src/bin/regen.rs` drives them.
+//!
+//! Conventions for the whole crate: SI units inside, named units only at the edges (see
+//! [`plasma::units`]); thermal speed `sqrt(2T/m)`; every public constructor validates its
+//! parameters and returns a typed error naming the parameter.
+
+pub mod binning;
+pub mod book;
+pub mod claims;
+pub mod figure;
+pub mod figures;
+pub mod harris_sheet;
+pub mod ledger;
+pub mod mva;
+pub mod plasma;
+pub mod scales;
+pub mod synthetic;
+pub mod tetrahedron;
+pub mod workbook;
+
+/// The book's chapters as doctests: every Rust block in them runs under `cargo test`.
+#[cfg(doctest)]
+pub mod chapters {
+    #[doc = include_str!("../chapters/introduction.md")]
+    pub struct Introduction;
+}

@@ -1,0 +1,60 @@
+//! The gradient of a whole velocity-space distribution, bin by bin: `grad f(v) =
+//! sum_a k_a f_a(v)`, as used for gradient distributions (Shuster et al. 2026, Methods).
+
+use super::{Tetrahedron, TetrahedronError};
+use ndarray::{Array, ArrayView, Axis, Dimension, RemoveAxis, Zip, stack};
+
+impl Tetrahedron {
+    /// Linear gradient of four distributions sampled on the same velocity grid.
+    ///
+    /// The result has one more axis than the inputs, in front: `grad[[i, ...]] = d f / d x_i`
+    /// for i = x, y, z, in the unit of `f` per metre. The velocity grid can be anything
+    /// (Cartesian, or FPI's energy x polar x azimuth): the gradient is taken bin by bin.
+    ///
+    /// # Errors
+    /// [`TetrahedronError::ShapeMismatch`] if the grids differ,
+    /// [`TetrahedronError::NonFiniteSample`] if a phase-space density is NaN or infinite.
+    ///
+    /// ```
+    /// use mmsbook::tetrahedron::Tetrahedron;
+    /// use ndarray::Array2;
+    /// let t = Tetrahedron::new([[0.,0.,0.], [1.,0.,0.], [0.,1.,0.], [0.,0.,1.]]).unwrap();
+    /// // f grows by 0.5 per metre along x in every velocity bin.
+    /// let f = [0.0, 0.5, 0.0, 0.0].map(|shift| Array2::from_elem((2, 3), 1.0 + shift));
+    /// let grad = t.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]).unwrap();
+    /// assert_eq!(grad.shape(), &[3, 2, 3]);
+    /// assert!((grad[[0, 1, 2]] - 0.5).abs() < 1e-12 && grad[[2, 0, 0]].abs() < 1e-12);
+    /// ```
+    pub fn gradient_distribution<D>(
+        &self,
+        f: [ArrayView<'_, f64, D>; 4],
+    ) -> Result<Array<f64, D::Larger>, TetrahedronError>
+    where
+        D: Dimension,
+        D::Larger: RemoveAxis,
+    {
+        let expected = f[0].shape().to_vec();
+        for (index, sample) in f.iter().enumerate() {
+            if sample.shape() != expected.as_slice() {
+                return Err(TetrahedronError::ShapeMismatch {
+                    spacecraft: index + 1,
+                    expected,
+                    found: sample.shape().to_vec(),
+                });
+            }
+            if !sample.iter().all(|x| x.is_finite()) {
+                return Err(TetrahedronError::NonFiniteSample { spacecraft: index + 1 });
+            }
+        }
+        let k = &self.reciprocal;
+        let component = |axis: usize| {
+            let weights = [k[0][axis], k[1][axis], k[2][axis], k[3][axis]];
+            Zip::from(&f[0]).and(&f[1]).and(&f[2]).and(&f[3]).map_collect(|&f1, &f2, &f3, &f4| {
+                weights[0] * f1 + weights[1] * f2 + weights[2] * f3 + weights[3] * f4
+            })
+        };
+        let [x, y, z] = [component(0), component(1), component(2)];
+        let gradient = stack(Axis(0), &[x.view(), y.view(), z.view()]).expect("three components of one shape stack");
+        Ok(gradient)
+    }
+}

@@ -1,0 +1,49 @@
+//! The one error type of the `tetrahedron` module.
+
+/// Why four positions or the data sampled on them cannot give a gradient.
+/// Spacecraft are numbered 1 to 4, like MMS1..MMS4.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TetrahedronError {
+    /// A position has a NaN or infinite coordinate.
+    #[error("position of spacecraft {spacecraft} is not finite")]
+    NonFinitePosition {
+        /// Spacecraft number, 1-4.
+        spacecraft: usize,
+    },
+    /// Two spacecraft sit at the same point.
+    #[error("spacecraft {first} and {second} are at the same position")]
+    RepeatedPosition {
+        /// First spacecraft of the pair, 1-4.
+        first: usize,
+        /// Second spacecraft of the pair, 1-4.
+        second: usize,
+    },
+    /// The four positions lie (nearly) in one plane.
+    #[error("the four positions are coplanar: volume is {volume_ratio:.3e} of a regular tetrahedron")]
+    Coplanar {
+        /// Volume relative to the regular tetrahedron with the same longest edge.
+        volume_ratio: f64,
+    },
+    /// The four distributions do not share one velocity grid.
+    #[error("distribution of spacecraft {spacecraft} has shape {found:?}, expected {expected:?}")]
+    ShapeMismatch {
+        /// Spacecraft number, 1-4.
+        spacecraft: usize,
+        /// Shape of spacecraft 1's distribution.
+        expected: Vec<usize>,
+        /// Shape found.
+        found: Vec<usize>,
+    },
+    /// A distribution holds a NaN or infinite phase-space density.
+    #[error("distribution of spacecraft {spacecraft} holds a non-finite value")]
+    NonFiniteSample {
+        /// Spacecraft number, 1-4.
+        spacecraft: usize,
+    },
+    /// The field vanishes at a spacecraft, so its direction b = B/|B| is undefined.
+    #[error("magnetic field at spacecraft {spacecraft} is zero or not finite: no direction b")]
+    NoFieldDirection {
+        /// Spacecraft number, 1-4.
+        spacecraft: usize,
+    },
+}
