@@ -37,73 +37,68 @@ pub enum MathError {
 /// ```
 pub fn render_math(markdown: &str) -> Result<String, MathError> {
     let mut out = String::with_capacity(markdown.len() * 2);
+    let mut prose = String::new();
+    let mut prose_start_line = 1;
     let mut fence: Option<&str> = None;
-    let mut pending: Option<(String, usize)> = None; // an open display formula and its line
-    for (number, line) in markdown.split_inclusive('\n').enumerate() {
+    for (index, line) in markdown.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_start();
-        if pending.is_none() {
-            if let Some(open) = fence {
-                if trimmed.starts_with(open) {
-                    fence = None;
-                }
-                out.push_str(line);
-                continue;
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
             }
-            if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
-                fence = Some(marker);
-                out.push_str(line);
-                continue;
+            out.push_str(line);
+        } else if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            out.push_str(&render_prose(&prose, prose_start_line)?);
+            prose.clear();
+            fence = Some(marker);
+            out.push_str(line);
+        } else {
+            if prose.is_empty() {
+                prose_start_line = index + 1;
             }
-        }
-        let mut rest = line;
-        while !rest.is_empty() {
-            if let Some((tex, start)) = pending.as_mut() {
-                match rest.find("$$") {
-                    Some(end) => {
-                        tex.push_str(&rest[..end]);
-                        out.push_str(&display_block(tex, *start)?);
-                        pending = None;
-                        rest = &rest[end + 2..];
-                    }
-                    None => {
-                        tex.push_str(rest);
-                        rest = "";
-                    }
-                }
-                continue;
-            }
-            match next_special(rest) {
-                None => {
-                    out.push_str(rest);
-                    rest = "";
-                }
-                Some((index, Special::Code(length))) => {
-                    out.push_str(&rest[..index + length]);
-                    rest = &rest[index + length..];
-                }
-                Some((index, Special::EscapedDollar)) => {
-                    out.push_str(&rest[..index]);
-                    out.push_str("&#36;");
-                    rest = &rest[index + 2..];
-                }
-                Some((index, Special::Display)) => {
-                    out.push_str(&rest[..index]);
-                    pending = Some((String::new(), number + 1));
-                    rest = &rest[index + 2..];
-                }
-                Some((index, Special::Inline)) => {
-                    out.push_str(&rest[..index]);
-                    let body = &rest[index + 1..];
-                    let end = body.find('$').ok_or(MathError::Unclosed { delimiter: "$", line: number + 1 })?;
-                    out.push_str(&to_mathml(&body[..end], DisplayMode::Inline)?);
-                    rest = &body[end + 1..];
-                }
-            }
+            prose.push_str(line);
         }
     }
-    if let Some((_, line)) = pending {
-        return Err(MathError::Unclosed { delimiter: "$$", line });
+    out.push_str(&render_prose(&prose, prose_start_line)?);
+    Ok(out)
+}
+
+/// Renders the formulas of text that holds no code fence; `first_line` numbers its first
+/// line for error messages. Formulas may span lines but not paragraphs.
+fn render_prose(text: &str, first_line: usize) -> Result<String, MathError> {
+    let line_of = |offset: usize| first_line + text[..offset].matches('\n').count();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut position = 0;
+    while let Some((relative, special)) = next_special(&text[position..]) {
+        let start = position + relative;
+        out.push_str(&text[position..start]);
+        position = match special {
+            Special::Code(length) => {
+                out.push_str(&text[start..start + length]);
+                start + length
+            }
+            Special::EscapedDollar => {
+                out.push_str("&#36;");
+                start + 2
+            }
+            Special::Display => {
+                let body = &text[start + 2..];
+                let end = body.find("$$").ok_or(MathError::Unclosed { delimiter: "$$", line: line_of(start) })?;
+                out.push_str(&display_block(&body[..end], line_of(start))?);
+                start + 2 + end + 2
+            }
+            Special::Inline => {
+                let body = &text[start + 1..];
+                let end = body
+                    .find('$')
+                    .filter(|&end| !body[..end].contains("\n\n"))
+                    .ok_or(MathError::Unclosed { delimiter: "$", line: line_of(start) })?;
+                out.push_str(&to_mathml(&body[..end], DisplayMode::Inline)?);
+                start + 1 + end + 1
+            }
+        };
     }
+    out.push_str(&text[position..]);
     Ok(out)
 }
 

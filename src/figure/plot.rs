@@ -205,15 +205,22 @@ pub fn render_bitmap(panel: &Panel, width: u32, height: u32) -> Result<Vec<u8>, 
 fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) -> Result<(), FigureError> {
     let (x0, x1) = fitted_range(&panel.x, panel.series.iter().flat_map(|s| s.x.iter().copied()));
     let (y0, y1) = fitted_range(&panel.y, panel.series.iter().flat_map(|s| s.y_extent()));
+    let spans = ((x1 - x0).abs(), (y1 - y0).abs());
     match (panel.x.scale, panel.y.scale) {
-        (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1),
-        (Scale::Log, Scale::Linear) => draw_in(area, panel, (x0..x1).log_scale(), y0..y1),
-        (Scale::Linear, Scale::Log) => draw_in(area, panel, x0..x1, (y0..y1).log_scale()),
-        (Scale::Log, Scale::Log) => draw_in(area, panel, (x0..x1).log_scale(), (y0..y1).log_scale()),
+        (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1, spans),
+        (Scale::Log, Scale::Linear) => draw_in(area, panel, (x0..x1).log_scale(), y0..y1, spans),
+        (Scale::Linear, Scale::Log) => draw_in(area, panel, x0..x1, (y0..y1).log_scale(), spans),
+        (Scale::Log, Scale::Log) => draw_in(area, panel, (x0..x1).log_scale(), (y0..y1).log_scale(), spans),
     }
 }
 
-fn draw_in<DB, X, Y>(area: &DrawingArea<DB, Shift>, panel: &Panel, x: X, y: Y) -> Result<(), FigureError>
+fn draw_in<DB, X, Y>(
+    area: &DrawingArea<DB, Shift>,
+    panel: &Panel,
+    x: X,
+    y: Y,
+    (x_span, y_span): (f64, f64),
+) -> Result<(), FigureError>
 where
     DB: DrawingBackend,
     X: AsRangedCoord<Value = f64>,
@@ -234,6 +241,8 @@ where
         .y_desc(&panel.y.label)
         .label_style((FONT_FAMILY, TICK_FONT_PX))
         .axis_desc_style((FONT_FAMILY, LABEL_FONT_PX))
+        .x_label_formatter(&|v| tick_label(*v, x_span))
+        .y_label_formatter(&|v| tick_label(*v, y_span))
         .light_line_style(RGBColor(238, 238, 238))
         .bold_line_style(RGBColor(215, 215, 215))
         .draw()
@@ -249,19 +258,28 @@ where
             SeriesKind::Line => {
                 chart.draw_series(LineSeries::new(points, colour.stroke_width(LINE_WIDTH_PX))).map_err(draw_error)?
             }
+            // Translucent markers, so dense clouds show their density and what lies beneath.
             SeriesKind::Points => chart
-                .draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))
+                .draw_series(points.map(|p| Circle::new(p, 3, colour.mix(0.6).filled())))
                 .map_err(draw_error)?,
-            SeriesKind::ErrorBars(errors) => chart
-                .draw_series(points.zip(errors).map(|((x, y), e)| {
-                    ErrorBar::new_vertical(x, (y - e).max(y_floor), y, y + e, colour.filled(), 6)
-                }))
-                .map_err(draw_error)?,
+            SeriesKind::ErrorBars(errors) => {
+                chart
+                    .draw_series(points.zip(errors).map(|((x, y), e)| {
+                        ErrorBar::new_vertical(x, (y - e).max(y_floor), y, y + e, colour.stroke_width(LINE_WIDTH_PX), 10)
+                    }))
+                    .map_err(draw_error)?;
+                let markers = series.x.iter().zip(&series.y).map(|(&x, &y)| Circle::new((x, y), 4, colour.filled()));
+                chart.draw_series(markers).map_err(draw_error)?
+            }
         };
         if !series.label.is_empty() {
-            drawn.label(series.label.as_str()).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
-            });
+            let labelled = drawn.label(series.label.as_str());
+            match series.kind {
+                SeriesKind::Line => labelled.legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
+                }),
+                _ => labelled.legend(move |(x, y)| Circle::new((x + 11, y), 4, colour.filled())),
+            };
         }
     }
     if panel.series.iter().any(|s| !s.label.is_empty()) {
@@ -279,4 +297,25 @@ where
 
 fn draw_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> FigureError {
     FigureError::Draw(error.to_string())
+}
+
+/// Tick labels: powers of ten as `1e-5` outside [1e-3, 1e4], otherwise three significant
+/// digits without trailing zeros (`15`, `0.25`, not `15.0`); a tick that is zero up to
+/// round-off relative to the axis `span` prints as `0`.
+fn tick_label(value: f64, span: f64) -> String {
+    if value == 0.0 || value.abs() < 1e-9 * span {
+        return "0".to_owned();
+    }
+    let exponent = value.abs().log10().round();
+    let is_power_of_ten = (value.abs() / 10f64.powf(exponent) - 1.0).abs() < 1e-9;
+    if is_power_of_ten && !(-3.0..=4.0).contains(&exponent) {
+        let sign = if value < 0.0 { "-" } else { "" };
+        return format!("{sign}1e{exponent}");
+    }
+    let text = crate::claims::format_significant(value, 3);
+    if text.contains('.') && !text.contains('e') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
 }

@@ -56,47 +56,65 @@ pub fn plasma_scales(spec: &FigureSpec) -> Result<Figure, FigureError> {
     )
 }
 
-/// The shape of MMS-like tetrahedra used by the curvature example: irregular on purpose, so
-/// no symmetry cancels the estimator's error.
-const IRREGULAR_TETRAHEDRON: [[f64; 3]; 4] =
+/// An MMS-like irregular tetrahedron (unit size): no symmetry cancels the estimator's error.
+pub const IRREGULAR_TETRAHEDRON: [[f64; 3]; 4] =
     [[0.0, 0.0, 0.0], [1.0, 0.1, 0.05], [0.3, 0.95, -0.1], [0.4, 0.3, 0.9]];
+/// A regular tetrahedron (edge 2 sqrt 2): its symmetry cancels the first-order error.
+pub const REGULAR_TETRAHEDRON: [[f64; 3]; 4] =
+    [[1.0, 1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]];
 
 /// Relative error of the four-spacecraft curvature for circular field lines versus the
-/// tetrahedron size over the curvature radius.
+/// tetrahedron size over the curvature radius, for a regular and an irregular tetrahedron.
 pub fn curvature_convergence(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let radius_m = 1.0e6;
     let size_over_radius = log_space(1e-3, 0.5, 30);
-    let mut error = Vec::with_capacity(size_over_radius.len());
-    for &ratio in &size_over_radius {
-        let estimate = circular_field_curvature_radius(radius_m, ratio * radius_m)?;
-        error.push((estimate / radius_m - 1.0).abs());
-    }
-    let scale = error[error.len() / 2] / size_over_radius[error.len() / 2].powi(2);
-    let reference = size_over_radius.iter().map(|r| scale * r * r).collect();
+    let relative_error = |shape: &[[f64; 3]; 4]| {
+        size_over_radius
+            .iter()
+            .map(|&ratio| Ok((circular_field_curvature_radius(shape, radius_m, ratio * radius_m)? / radius_m - 1.0).abs()))
+            .collect::<Result<Vec<f64>, FigureError>>()
+    };
+    let irregular = relative_error(&IRREGULAR_TETRAHEDRON)?;
+    let regular = relative_error(&REGULAR_TETRAHEDRON)?;
+    // Reference slopes anchored at the middle of each curve.
+    let middle = size_over_radius.len() / 2;
+    let reference = |errors: &[f64], order: i32| {
+        let scale = errors[middle] / size_over_radius[middle].powi(order);
+        size_over_radius.iter().map(|r| scale * r.powi(order)).collect::<Vec<_>>()
+    };
+    let (slope_1, slope_2) = (reference(&irregular, 1), reference(&regular, 2));
     let panel = Panel::new(
         "Curvature of circular field lines from four spacecraft",
         Axis::log("tetrahedron size / curvature radius"),
         Axis::log("|R_estimated / R - 1|"),
         vec![
-            Series::points("Tetrahedron::curvature", size_over_radius.clone(), error, 0),
-            Series::line("slope 2 reference", size_over_radius, reference, 6),
+            Series::points("irregular (MMS-like) tetrahedron", size_over_radius.clone(), irregular, 0),
+            Series::line("slope 1", size_over_radius.clone(), slope_1, 0),
+            Series::points("regular tetrahedron", size_over_radius.clone(), regular, 1),
+            Series::line("slope 2", size_over_radius, slope_2, 1),
         ],
     )
-    .legend_at(SeriesLabelPosition::UpperLeft);
+    .legend_at(SeriesLabelPosition::LowerRight);
     spec.figure(
         "Error of the curvature radius estimated by `Tetrahedron::curvature` for field lines \
          circling an axis (B falling as 1/r), against the tetrahedron size in units of the true \
-         radius: the linear estimate is second-order accurate.",
+         radius. The linear estimate is first-order accurate for a general tetrahedron and \
+         second-order for a regular one, whose symmetry cancels the first-order term.",
         &[panel],
     )
 }
 
-/// The curvature radius (m) that a tetrahedron of size `size_m`, centred at distance
-/// `radius_m` from the axis of circular field lines `B ~ (-y, x, 0) / r^2`, estimates.
-pub fn circular_field_curvature_radius(radius_m: f64, size_m: f64) -> Result<f64, FigureError> {
+/// The curvature radius (m) that a tetrahedron of the given unit `shape`, scaled so that its
+/// characteristic size is `size_m` and centred at distance `radius_m` from the axis of
+/// circular field lines `B ~ (-y, x, 0) / r^2`, estimates.
+///
+/// # Errors
+/// [`FigureError::Model`] if the shape is degenerate.
+pub fn circular_field_curvature_radius(shape: &[[f64; 3]; 4], radius_m: f64, size_m: f64) -> Result<f64, FigureError> {
+    let unit = Tetrahedron::new(*shape).map_err(FigureError::model)?;
+    let scale = size_m / unit.quality().size_m;
     let centre = Vector3::new(radius_m, 0.0, 0.0);
-    let mean = IRREGULAR_TETRAHEDRON.iter().map(|p| Vector3::from(*p)).sum::<Vector3<f64>>() / 4.0;
-    let positions = IRREGULAR_TETRAHEDRON.map(|p| centre + (Vector3::from(p) - mean) * size_m);
+    let positions = unit.positions_m().map(|p| centre + (p - unit.barycentre_m()) * scale);
     let tetrahedron = Tetrahedron::new(positions.map(|p| [p.x, p.y, p.z])).map_err(FigureError::model)?;
     let field = positions.map(|p| Vector3::new(-p.y, p.x, 0.0) / p.xy().norm_squared());
     Ok(tetrahedron.curvature(&field).map_err(FigureError::model)?.radius_m())
