@@ -28,4 +28,22 @@ pub mod workbook;
 pub mod chapters {
     #[doc = include_str!("../chapters/introduction.md")]
     pub struct Introduction;
+    #[doc = include_str!("../chapters/methods-plasma.md")]
+    pub struct MethodsPlasma;
+    #[doc = include_str!("../chapters/methods-tetrahedron.md")]
+    pub struct MethodsTetrahedron;
+    #[doc = include_str!("../chapters/methods-mva.md")]
+    pub struct MethodsMva;
+    #[doc = include_str!("../chapters/methods-binning.md")]
+    pub struct MethodsBinning;
+    #[doc = include_str!("../chapters/methods-ledger.md")]
+    pub struct MethodsLedger;
+    #[doc = include_str!("../chapters/zhang2025.md")]
+    pub struct Zhang2025;
+    #[doc = include_str!("../chapters/yang.md")]
+    pub struct Yang;
+    #[doc = include_str!("../chapters/shuster2026.md")]
+    pub struct Shuster2026;
+    #[doc = include_str!("../chapters/richard2025.md")]
+    pub struct Richard2025;
 }

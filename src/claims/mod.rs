@@ -10,7 +10,7 @@ mod markdown;
 mod paper;
 mod significant;
 
-pub use claim::{Claim, ClaimError, Published, Reproduced, Status, Tolerance};
+pub use claim::{Claim, ClaimBuilder, ClaimError, Published, Reproduced, Status, Tolerance};
 pub use paper::Paper;
 pub use significant::format_significant;
 

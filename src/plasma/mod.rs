@@ -156,8 +156,8 @@ pub fn alfven_speed(b_t: f64, n_m3: f64, ion: Species) -> Result<f64, PlasmaErro
 ///
 /// ```
 /// use mmsbook::plasma::{beta, units};
-/// // 0.3 cm^-3 at 4 keV in 10 nT: beta = 1.21, a plasma-sheet value.
-/// let b = beta(units::per_cm3(0.3), units::electronvolt(4000.0), units::nanotesla(10.0)).unwrap();
+/// // 0.3 cm^-3 at 4 keV in 20 nT: beta = 1.21, a plasma-sheet value.
+/// let b = beta(units::per_cm3(0.3), units::electronvolt(4000.0), units::nanotesla(20.0)).unwrap();
 /// assert!((b - 1.208).abs() < 1e-3);
 /// ```
 pub fn beta(n_m3: f64, t_j: f64, b_t: f64) -> Result<f64, PlasmaError> {

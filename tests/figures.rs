@@ -1,0 +1,81 @@
+//! Figures: every registered figure renders, the committed files match a fresh rebuild, text
+//! renders with the committed font alone, and bad data is a typed error.
+
+use mmsbook::figure::{Axis, Figure, FigureError, Panel, Series, render_bitmap};
+use mmsbook::figures::registry;
+use mmsbook::workbook::{compare_outputs, render_outputs};
+use std::collections::HashSet;
+use std::path::Path;
+
+#[test]
+fn committed_figures_and_ledger_match_a_fresh_rebuild() {
+    // The same check as `regen --check`, so `cargo test` alone catches stale files.
+    let ledger = mmsbook::ledger::workbook_ledger().unwrap();
+    let outputs = render_outputs(&registry(), Some(&ledger), |_, _| {}).unwrap();
+    let differences = compare_outputs(Path::new(env!("CARGO_MANIFEST_DIR")), &outputs);
+    assert!(
+        differences.is_empty(),
+        "run `cargo run --release --bin regen` and commit:\n{}",
+        differences.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn registry_ids_are_unique_and_captions_name_producer_and_command() {
+    let mut seen = HashSet::new();
+    for spec in registry() {
+        assert!(seen.insert(spec.id), "duplicate figure id {}", spec.id);
+        assert!(spec.id.starts_with(&format!("{}.", spec.part.id())), "{} is prefixed by its part", spec.id);
+        let figure = spec.render().unwrap();
+        assert!(figure.caption.contains(&format!("`{}`", spec.producer)), "{}: caption names the producer", spec.id);
+        assert!(figure.caption.contains(&format!("--figure {}", spec.id)), "{}: caption gives the command", spec.id);
+        assert!(figure.svg.starts_with("<svg") && figure.svg.contains("<text"), "{}: SVG with text", spec.id);
+        assert!(!figure.csv.contains("NaN") && !figure.csv.contains("inf"), "{}: no NaN in the data", spec.id);
+    }
+}
+
+#[test]
+fn every_figure_is_included_in_a_chapter() {
+    let chapters = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("chapters")).unwrap();
+    let text: String = chapters.filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).collect();
+    for spec in registry() {
+        assert!(text.contains(&format!("{{{{#include ../figures/{}.md}}}}", spec.id)), "{} is not in any chapter", spec.id);
+    }
+}
+
+fn panel(y: Vec<f64>, axis: Axis) -> Panel {
+    Panel::new("test", Axis::linear("x"), axis, vec![Series::line("y", (0..y.len()).map(|i| i as f64).collect(), y, 0)])
+}
+
+#[test]
+fn text_renders_from_the_committed_font() {
+    // A bitmap needs real glyph outlines: no system font is involved, so this proves the
+    // committed DejaVu Sans is registered. Text pixels are neither white nor the line colour.
+    let pixels = render_bitmap(&panel(vec![1.0, 2.0, 3.0], Axis::linear("y")), 400, 300).unwrap();
+    let dark = pixels.chunks(3).filter(|p| p[0] < 100 && p[1] < 100 && p[2] < 100).count();
+    assert!(dark > 200, "expected dark text pixels, found {dark}");
+}
+
+#[test]
+fn unplottable_data_is_a_typed_error() {
+    let nan = Figure::from_panels("methods.t", "p", "d", &[panel(vec![1.0, f64::NAN], Axis::linear("y"))]);
+    assert!(matches!(nan, Err(FigureError::Unplottable { index: 1, .. })), "NaN: {nan:?}");
+    let log = Figure::from_panels("methods.t", "p", "d", &[panel(vec![1.0, 0.0], Axis::log("y"))]);
+    assert!(matches!(log, Err(FigureError::Unplottable { index: 1, .. })), "zero on a log axis: {log:?}");
+    let empty = Figure::from_panels("methods.t", "p", "d", &[panel(vec![], Axis::linear("y"))]);
+    assert!(matches!(empty, Err(FigureError::EmptySeries { .. })));
+    let uneven = Panel::new("t", Axis::linear("x"), Axis::linear("y"), vec![Series::line("s", vec![1.0, 2.0], vec![1.0], 0)]);
+    assert!(matches!(Figure::from_panels("methods.t", "p", "d", &[uneven]), Err(FigureError::LengthMismatch { .. })));
+}
+
+#[test]
+fn rendering_is_deterministic_and_writes_are_atomic() {
+    let first = registry()[0].render().unwrap();
+    assert_eq!(first, registry()[0].render().unwrap(), "same inputs, same bytes");
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("nested/figure.svg");
+    mmsbook::figure::write_atomic(&path, first.svg.as_bytes()).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first.svg);
+    let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
