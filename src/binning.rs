@@ -3,6 +3,8 @@
 //! operation behind every "average profile versus B_x/B0" figure of the papers.
 
 use polars::prelude::*;
+use polars_io::SerReader;
+use polars_io::csv::read::CsvReadOptions;
 use std::path::Path;
 
 /// Why a catalogue could not be read or binned.

@@ -75,3 +75,22 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn every_code_fence_in_the_chapters_names_its_language() {
+    for entry in std::fs::read_dir(root().join("chapters")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut open = false;
+        for (number, line) in text.lines().enumerate() {
+            if let Some(tag) = line.trim_start().strip_prefix("```") {
+                assert!(open || !tag.trim().is_empty(), "{}:{}: untagged fence", path.display(), number + 1);
+                open = !open;
+            }
+        }
+        assert!(!open, "{}: unclosed fence", path.display());
+    }
+}

@@ -67,7 +67,18 @@ enum Format {
 }
 
 fn main() {
-    if let Err(error) = run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(), // --help, --version
+        Err(error) => {
+            // One line, not clap's usage block: the first line of its message.
+            let message = error.to_string();
+            let first = message.lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ");
+            eprintln!("regen: {first} (see `regen --help`)");
+            std::process::exit(2);
+        }
+    };
+    if let Err(error) = run(cli) {
         eprintln!("regen: {error:#}");
         std::process::exit(1);
     }

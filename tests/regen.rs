@@ -1,0 +1,39 @@
+//! The `regen` command line: listing, the JSON ledger, and one-line errors for bad input.
+
+use std::process::Command;
+
+fn regen(arguments: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_regen")).args(arguments).output().expect("regen runs")
+}
+
+#[test]
+fn list_prints_every_figure_and_claim_id() {
+    let output = regen(&["--list"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    for spec in mmsbook::figures::registry() {
+        assert!(text.contains(spec.id), "--list names figure {}", spec.id);
+    }
+    for claim in mmsbook::ledger::workbook_ledger().unwrap().claims() {
+        assert!(text.contains(&claim.id), "--list names claim {}", claim.id);
+    }
+}
+
+#[test]
+fn claims_json_is_the_ledger() {
+    let output = regen(&["claims", "--format", "json"]);
+    assert!(output.status.success());
+    let expected = mmsbook::ledger::workbook_ledger().unwrap().to_json();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+}
+
+#[test]
+fn bad_arguments_get_one_line_and_a_non_zero_exit() {
+    for arguments in [&["--no-such-flag"][..], &["--figure", "no.such.figure"], &["--part", "nowhere"], &["claims", "--format", "yaml"]] {
+        let output = regen(arguments);
+        assert!(!output.status.success(), "{arguments:?} must fail");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{arguments:?}: one line, got:\n{stderr}");
+        assert!(stderr.starts_with("regen: "), "{arguments:?}: {stderr}");
+    }
+}
