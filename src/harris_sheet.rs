@@ -96,3 +96,77 @@ impl HarrisSheet {
         self.b0_t / (VACUUM_PERMEABILITY * self.half_thickness_m)
     }
 }
+
+/// Why a Harris profile could not be fitted.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum HarrisFitError {
+    /// Positions and field samples differ in length, or there are fewer than 3.
+    #[error("need >= 3 matching samples, got {positions} positions and {fields} field values")]
+    BadSamples {
+        /// Number of positions.
+        positions: usize,
+        /// Number of field values.
+        fields: usize,
+    },
+    /// A position or field value is NaN or infinite, or all positions coincide.
+    #[error("samples must be finite and span a range of positions")]
+    DegenerateSamples,
+    /// The best fit has B_L decreasing along N: orient N (e.g. with MVA) so B_L increases.
+    #[error("the fitted profile decreases along N (B0 = {b0_t} T): flip the normal first")]
+    ReversedProfile {
+        /// The fitted (negative) lobe field, T.
+        b0_t: f64,
+    },
+    /// The minimiser failed.
+    #[error(transparent)]
+    Fit(#[from] crate::fit::FitError),
+}
+
+impl HarrisSheet {
+    /// Least-squares fit of `B_L = B0 tanh(N/L)` to field samples `b_l_t` (T) at positions
+    /// `n_m` (m) along the normal, centred at N = 0. Returns the fitted sheet and the fit;
+    /// its cost is the mean squared residual in units of the largest |B_L|.
+    ///
+    /// # Errors
+    /// [`HarrisFitError`] for mismatched, too few, non-finite or degenerate samples, a
+    /// profile that decreases along N, or a failed minimisation.
+    ///
+    /// ```
+    /// use mmsbook::harris_sheet::HarrisSheet;
+    /// let truth = HarrisSheet::new(20e-9, 1.0e6).unwrap();
+    /// let n: Vec<f64> = (0..81).map(|i| -4.0e6 + 1.0e5 * i as f64).collect();
+    /// let b: Vec<f64> = n.iter().map(|&n| truth.field_lmn(n).x).collect();
+    /// let (fitted, fit) = HarrisSheet::fit_profile(&n, &b).unwrap();
+    /// assert!((fitted.half_thickness_m() / 1.0e6 - 1.0).abs() < 1e-5 && fit.cost < 1e-12);
+    /// ```
+    pub fn fit_profile(n_m: &[f64], b_l_t: &[f64]) -> Result<(HarrisSheet, crate::fit::FitResult), HarrisFitError> {
+        if n_m.len() != b_l_t.len() || n_m.len() < 3 {
+            return Err(HarrisFitError::BadSamples { positions: n_m.len(), fields: b_l_t.len() });
+        }
+        if !n_m.iter().chain(b_l_t).all(|x| x.is_finite()) {
+            return Err(HarrisFitError::DegenerateSamples);
+        }
+        // Fit in units of the largest field and a quarter of the position span, where both
+        // parameters start at 1: the simplex then sees a well-conditioned problem.
+        let b_scale = b_l_t.iter().fold(0.0f64, |m, b| m.max(b.abs()));
+        let (low, high) = n_m.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &n| (lo.min(n), hi.max(n)));
+        let n_scale = (high - low) / 4.0;
+        if !(b_scale > 0.0 && n_scale > 0.0) {
+            return Err(HarrisFitError::DegenerateSamples);
+        }
+        let count = n_m.len() as f64;
+        let cost = |p: &[f64]| {
+            let squared: f64 = n_m.iter().zip(b_l_t).map(|(n, b)| (b / b_scale - p[0] * (n / n_scale / p[1]).tanh()).powi(2)).sum();
+            squared / count
+        };
+        let fit = crate::fit::minimise(cost, &[1.0, 1.0], &[0.2, 0.3], crate::fit::NelderMeadSettings::default())?;
+        // B0 tanh(N/L) is unchanged by flipping both signs: report L > 0.
+        let sign = fit.parameters[1].signum();
+        let (b0_t, half_thickness_m) = (sign * fit.parameters[0] * b_scale, sign * fit.parameters[1] * n_scale);
+        if b0_t <= 0.0 {
+            return Err(HarrisFitError::ReversedProfile { b0_t });
+        }
+        let sheet = HarrisSheet::new(b0_t, half_thickness_m).map_err(|_| HarrisFitError::DegenerateSamples)?;
+        Ok((sheet, fit))
+    }
+}

@@ -14,8 +14,10 @@ pub mod book;
 pub mod claims;
 pub mod figure;
 pub mod figures;
+pub mod fit;
 pub mod harris_sheet;
 pub mod ledger;
+pub mod maxwellian;
 pub mod mva;
 pub mod plasma;
 pub mod scales;
@@ -36,6 +38,8 @@ pub mod chapters {
     pub struct MethodsMva;
     #[doc = include_str!("../chapters/methods-binning.md")]
     pub struct MethodsBinning;
+    #[doc = include_str!("../chapters/methods-fitting.md")]
+    pub struct MethodsFitting;
     #[doc = include_str!("../chapters/methods-ledger.md")]
     pub struct MethodsLedger;
     #[doc = include_str!("../chapters/zhang2025.md")]

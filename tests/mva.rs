@@ -12,7 +12,7 @@ fn crossing(rotation: &Rotation3<f64>, normal_nt: f64, guide_nt: f64, noise_nt: 
     let sheet = HarrisSheet::new(20.0, 1.0).unwrap().with_components(normal_nt, guide_nt).unwrap();
     let samples = 301;
     let mut rng = seeded_rng(seed);
-    let noise = gaussian_noise(&mut rng, noise_nt, 3 * samples);
+    let noise = gaussian_noise(&mut rng, noise_nt, 3 * samples).unwrap();
     (0..samples)
         .map(|i| {
             let n = -4.0 + 8.0 * i as f64 / (samples - 1) as f64;

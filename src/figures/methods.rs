@@ -184,7 +184,7 @@ impl SyntheticCrossing {
         let count = (2.0 * half_span / speed / cadence) as usize + 1;
         let time_s: Vec<f64> = (0..count).map(|i| i as f64 * cadence).collect();
         let mut rng = seeded_rng(7);
-        let noise: Vec<f64> = gaussian_noise(&mut rng, units::nanotesla(0.3), 3 * count);
+        let noise = gaussian_noise(&mut rng, units::nanotesla(0.3), 3 * count).map_err(FigureError::model)?;
         let field_t = time_s
             .iter()
             .enumerate()
@@ -201,9 +201,10 @@ impl SyntheticCrossing {
 pub fn binned_profile(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut rng = seeded_rng(11);
     let count = 1500;
-    // Positions uniform across +-2.5 L; j/j0 = sech^2 and B_x/B0 = tanh, so j/j0 = 1 - (B_x/B0)^2.
-    let positions = gaussian_noise(&mut rng, 1.0, count).iter().map(|u| u.clamp(-2.5, 2.5)).collect::<Vec<_>>();
-    let noise = gaussian_noise(&mut rng, 0.15, count);
+    // Positions Gaussian with sigma = L, clipped to +-2.5 L; j/j0 = sech^2 and B_x/B0 = tanh,
+    // so j/j0 = 1 - (B_x/B0)^2 whatever the positions.
+    let positions = gaussian_noise(&mut rng, 1.0, count).map_err(FigureError::model)?.iter().map(|u| u.clamp(-2.5, 2.5)).collect::<Vec<_>>();
+    let noise = gaussian_noise(&mut rng, 0.15, count).map_err(FigureError::model)?;
     let bx_b0: Vec<f64> = positions.iter().map(|s: &f64| s.tanh()).collect();
     let j_j0: Vec<f64> = positions.iter().zip(&noise).map(|(s, e)| 1.0 / s.cosh().powi(2) + e).collect();
     let frame = DataFrame::new_infer_height(vec![

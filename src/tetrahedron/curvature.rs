@@ -26,7 +26,8 @@ impl Tetrahedron {
     /// the direction enters).
     ///
     /// # Errors
-    /// [`TetrahedronError::NoFieldDirection`] if B is zero or non-finite at a spacecraft.
+    /// [`TetrahedronError::NoFieldDirection`] if B is zero or non-finite at a spacecraft,
+    /// [`TetrahedronError::FieldReversesInside`] if the four directions cancel.
     ///
     /// ```
     /// use mmsbook::tetrahedron::Tetrahedron;
@@ -54,7 +55,7 @@ impl Tetrahedron {
         let mean_direction = b_hat.iter().sum::<Vector3<f64>>();
         // Four unit vectors can only cancel if the field reverses inside the tetrahedron.
         let Some(centre_b_hat) = mean_direction.try_normalize(f64::EPSILON) else {
-            return Err(TetrahedronError::NoFieldDirection { spacecraft: 0 });
+            return Err(TetrahedronError::FieldReversesInside);
         };
         Ok(FieldCurvature { vector_per_m: gradient.along(&centre_b_hat), b_hat: centre_b_hat })
     }

@@ -40,6 +40,10 @@ pub enum TetrahedronError {
         /// Spacecraft number, 1-4.
         spacecraft: usize,
     },
+    /// The field directions at the four spacecraft cancel on average: the field reverses
+    /// inside the tetrahedron, so no single direction b exists at its barycentre.
+    #[error("field directions cancel across the tetrahedron: the field reverses inside it")]
+    FieldReversesInside,
     /// The field vanishes at a spacecraft, so its direction b = B/|B| is undefined.
     #[error("magnetic field at spacecraft {spacecraft} is zero or not finite: no direction b")]
     NoFieldDirection {
