@@ -166,3 +166,18 @@ fn quality_distinguishes_regular_elongated_and_flat_shapes() {
     assert!(flattened.quality().planarity > 0.85, "flattened: {:?}", flattened.quality());
     assert!(stretched.quality().elongation > 0.85, "stretched: {:?}", stretched.quality());
 }
+
+#[test]
+fn distribution_gradient_agrees_for_contiguous_and_strided_inputs() {
+    // The fast path (standard layout) and the general path (here: transposed views) must
+    // give the same numbers.
+    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [10e3, 1e3, 0.5e3], [3e3, 9.5e3, -1e3], [4e3, 3e3, 9e3]]).unwrap();
+    let f: Vec<Array2<f64>> = (0..4).map(|s| Array2::from_shape_fn((5, 7), |(i, j)| ((s * 31 + i * 7 + j) as f64).sin())).collect();
+    let contiguous = tetrahedron.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]).unwrap();
+    let transposed = tetrahedron.gradient_distribution([f[0].t(), f[1].t(), f[2].t(), f[3].t()]).unwrap();
+    for axis in 0..3 {
+        let a = contiguous.index_axis(ndarray::Axis(0), axis);
+        let b = transposed.index_axis(ndarray::Axis(0), axis);
+        assert_eq!(a, b.t(), "component {axis}");
+    }
+}

@@ -47,13 +47,29 @@ impl Tetrahedron {
             }
         }
         let k = &self.reciprocal;
-        let component = |axis: usize| {
-            let weights = [k[0][axis], k[1][axis], k[2][axis], k[3][axis]];
+        let weights: [[f64; 4]; 3] = std::array::from_fn(|axis| [k[0][axis], k[1][axis], k[2][axis], k[3][axis]]);
+        let mut shape = f[0].raw_dim().insert_axis(Axis(0));
+        shape[0] = 3;
+        // Fast path for the usual case of four standard-layout arrays: one pass over memory,
+        // writing the three components side by side.
+        if let [Some(f1), Some(f2), Some(f3), Some(f4)] = f.each_ref().map(|a| a.as_slice()) {
+            let bins = f1.len();
+            let mut data = vec![0.0; 3 * bins];
+            let (x, rest) = data.split_at_mut(bins);
+            let (y, z) = rest.split_at_mut(bins);
+            for (component, w) in [x, y, z].into_iter().zip(&weights) {
+                for (i, out) in component.iter_mut().enumerate() {
+                    *out = w[0] * f1[i] + w[1] * f2[i] + w[2] * f3[i] + w[3] * f4[i];
+                }
+            }
+            return Ok(Array::from_shape_vec(shape, data).expect("3 x the input shape holds 3 x its bins"));
+        }
+        let component = |w: &[f64; 4]| {
             Zip::from(&f[0]).and(&f[1]).and(&f[2]).and(&f[3]).map_collect(|&f1, &f2, &f3, &f4| {
-                weights[0] * f1 + weights[1] * f2 + weights[2] * f3 + weights[3] * f4
+                w[0] * f1 + w[1] * f2 + w[2] * f3 + w[3] * f4
             })
         };
-        let [x, y, z] = [component(0), component(1), component(2)];
+        let [x, y, z] = weights.each_ref().map(component);
         let gradient = stack(Axis(0), &[x.view(), y.view(), z.view()]).expect("three components of one shape stack");
         Ok(gradient)
     }
