@@ -57,10 +57,12 @@ impl Tetrahedron {
             let mut data = vec![0.0; 3 * bins];
             let (x, rest) = data.split_at_mut(bins);
             let (y, z) = rest.split_at_mut(bins);
-            for (component, w) in [x, y, z].into_iter().zip(&weights) {
-                for (i, out) in component.iter_mut().enumerate() {
-                    *out = w[0] * f1[i] + w[1] * f2[i] + w[2] * f3[i] + w[3] * f4[i];
-                }
+            let [wx, wy, wz] = weights;
+            let samples = f1.iter().zip(f2).zip(f3).zip(f4);
+            for (((gx, gy), gz), (((&a, &b), &c), &d)) in x.iter_mut().zip(y.iter_mut()).zip(z.iter_mut()).zip(samples) {
+                *gx = wx[0] * a + wx[1] * b + wx[2] * c + wx[3] * d;
+                *gy = wy[0] * a + wy[1] * b + wy[2] * c + wy[3] * d;
+                *gz = wz[0] * a + wz[1] * b + wz[2] * c + wz[3] * d;
             }
             return Ok(Array::from_shape_vec(shape, data).expect("3 x the input shape holds 3 x its bins"));
         }
