@@ -33,7 +33,7 @@ pub fn claims() -> Result<Ledger, ScalesError> {
     let v_the = thermal_speed(units::electronvolt(YANG_ELECTRON_TEMPERATURE_EV), Species::ELECTRON)?;
     ledger.push(
         Claim::builder("yang.electron_thermal_speed", Paper::Yang)
-            .source("Sec. 4 (pitch-angle anisotropy)")
+            .source("Sec. 4 (application of the model)")
             .quantity("electron thermal speed for T_e = 33 eV")
             .published(3400.0, "km/s", "~, 2 s.f.")
             .reproduced(units::to_km(v_the))
