@@ -1,6 +1,6 @@
 //! Plasma parameters: CODATA constants, characteristic frequencies, lengths and speeds.
 //!
-//! Conventions, stated once for the whole workbook and tested in `tests/plasma.rs`:
+//! Conventions, stated once for the whole workbook and tested in `tests/workbook/plasma.rs`:
 //!
 //! * SI inside: every argument and result is in SI units (m, s, kg, C, T, J, m^-3).
 //!   Values in the papers' units (nT, cm^-3, eV, km) are converted at the edges with

@@ -1,0 +1,15 @@
+//! The workbook's integration tests, one module per toolkit piece or concern. They live in
+//! one test binary so that the dependency graph (polars, mdBook, plotters) is linked once,
+//! not once per file.
+
+mod binning;
+mod book;
+mod claims;
+mod figures;
+mod fit;
+mod maxwellian;
+mod mva;
+mod plasma;
+mod regen;
+mod synthetic;
+mod tetrahedron;
