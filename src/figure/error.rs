@@ -29,6 +29,16 @@ pub enum FigureError {
         /// The offending value.
         value: f64,
     },
+    /// A fixed axis range is empty, reversed, not finite, or not positive on a log axis.
+    #[error("axis `{axis}`: range [{low}, {high}] is not usable")]
+    BadRange {
+        /// The axis label.
+        axis: String,
+        /// Lower bound.
+        low: f64,
+        /// Upper bound.
+        high: f64,
+    },
     /// The computation behind the figure failed (a model rejected its parameters).
     #[error("computing the figure's data: {0}")]
     Model(String),

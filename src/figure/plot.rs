@@ -124,6 +124,14 @@ impl Panel {
     }
 
     pub(super) fn validate(&self) -> Result<(), FigureError> {
+        for axis in [&self.x, &self.y] {
+            if let Some((low, high)) = axis.range {
+                let usable = low.is_finite() && high.is_finite() && low < high && (axis.scale == Scale::Linear || low > 0.0);
+                if !usable {
+                    return Err(FigureError::BadRange { axis: axis.label.clone(), low, high });
+                }
+            }
+        }
         for series in &self.series {
             let name = || series.label.clone();
             if series.x.is_empty() {

@@ -7,7 +7,7 @@ use crate::harris_sheet::HarrisSheet;
 use crate::mva::MinimumVariance;
 use crate::plasma::{Species, inertial_length, units};
 use crate::synthetic::{gaussian_noise, seeded_rng};
-use crate::tetrahedron::Tetrahedron;
+use crate::tetrahedron::{FieldCurvature, Tetrahedron};
 use nalgebra::{Rotation3, Vector3};
 use polars::prelude::{DataFrame, NamedFrom, Series as Column};
 
@@ -71,7 +71,10 @@ pub fn curvature_convergence(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let relative_error = |shape: &[[f64; 3]; 4]| {
         size_over_radius
             .iter()
-            .map(|&ratio| Ok((circular_field_curvature_radius(shape, radius_m, ratio * radius_m)? / radius_m - 1.0).abs()))
+            .map(|&ratio| {
+                let (curvature, _) = circular_field_curvature(shape, radius_m, ratio * radius_m, 0.0)?;
+                Ok((curvature.radius_m() / radius_m - 1.0).abs())
+            })
             .collect::<Result<Vec<f64>, FigureError>>()
     };
     let irregular = relative_error(&IRREGULAR_TETRAHEDRON)?;
@@ -104,20 +107,27 @@ pub fn curvature_convergence(spec: &FigureSpec) -> Result<Figure, FigureError> {
     )
 }
 
-/// The curvature radius (m) that a tetrahedron of the given unit `shape`, scaled so that its
+/// The curvature that a tetrahedron of the given unit `shape`, scaled so that its
 /// characteristic size is `size_m` and centred at distance `radius_m` from the axis of
-/// circular field lines `B ~ (-y, x, 0) / r^2`, estimates.
+/// circular field lines `B ~ (-y, x, 0) / r^2` at azimuth `azimuth_rad`, estimates; with the
+/// unit vector from its barycentre towards the axis (where the true curvature points).
 ///
 /// # Errors
 /// [`FigureError::Model`] if the shape is degenerate.
-pub fn circular_field_curvature_radius(shape: &[[f64; 3]; 4], radius_m: f64, size_m: f64) -> Result<f64, FigureError> {
+pub fn circular_field_curvature(
+    shape: &[[f64; 3]; 4],
+    radius_m: f64,
+    size_m: f64,
+    azimuth_rad: f64,
+) -> Result<(FieldCurvature, Vector3<f64>), FigureError> {
     let unit = Tetrahedron::new(*shape).map_err(FigureError::model)?;
     let scale = size_m / unit.quality().size_m;
-    let centre = Vector3::new(radius_m, 0.0, 0.0);
+    let centre = Vector3::new(radius_m * azimuth_rad.cos(), radius_m * azimuth_rad.sin(), 0.0);
     let positions = unit.positions_m().map(|p| centre + (p - unit.barycentre_m()) * scale);
     let tetrahedron = Tetrahedron::new(positions.map(|p| [p.x, p.y, p.z])).map_err(FigureError::model)?;
     let field = positions.map(|p| Vector3::new(-p.y, p.x, 0.0) / p.xy().norm_squared());
-    Ok(tetrahedron.curvature(&field).map_err(FigureError::model)?.radius_m())
+    let curvature = tetrahedron.curvature(&field).map_err(FigureError::model)?;
+    Ok((curvature, -centre.normalize()))
 }
 
 /// A synthetic crossing of a tilted Harris sheet, its MVA frame, and the field in that frame.

@@ -1,7 +1,7 @@
 //! Every figure of the book, registered in one list: `regen` builds from it, `regen --list`
 //! prints it, and `regen --check` compares it with the committed files.
 
-mod methods;
+pub mod methods;
 
 use crate::claims::Paper;
 use crate::figure::{Figure, FigureError};

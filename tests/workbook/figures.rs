@@ -64,6 +64,10 @@ fn unplottable_data_is_a_typed_error() {
     assert!(matches!(log, Err(FigureError::Unplottable { index: 1, .. })), "zero on a log axis: {log:?}");
     let empty = Figure::from_panels("methods.t", "p", "d", &[panel(vec![], Axis::linear("y"))]);
     assert!(matches!(empty, Err(FigureError::EmptySeries { .. })));
+    let reversed = Figure::from_panels("methods.t", "p", "d", &[panel(vec![1.0, 2.0], Axis::linear("y").with_range(2.0, 1.0))]);
+    assert!(matches!(reversed, Err(FigureError::BadRange { .. })), "reversed range: {reversed:?}");
+    let log_zero = Figure::from_panels("methods.t", "p", "d", &[panel(vec![1.0, 2.0], Axis::log("y").with_range(0.0, 1.0))]);
+    assert!(matches!(log_zero, Err(FigureError::BadRange { .. })), "log range from 0: {log_zero:?}");
     let uneven = Panel::new("t", Axis::linear("x"), Axis::linear("y"), vec![Series::line("s", vec![1.0, 2.0], vec![1.0], 0)]);
     assert!(matches!(Figure::from_panels("methods.t", "p", "d", &[uneven]), Err(FigureError::LengthMismatch { .. })));
 }

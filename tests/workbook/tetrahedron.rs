@@ -1,6 +1,7 @@
 //! Properties of the four-spacecraft estimators.
 
-use mmsbook::tetrahedron::{FieldCurvature, Tetrahedron, TetrahedronError};
+use mmsbook::figures::methods::{IRREGULAR_TETRAHEDRON, REGULAR_TETRAHEDRON, circular_field_curvature};
+use mmsbook::tetrahedron::{Tetrahedron, TetrahedronError};
 use nalgebra::{Matrix3, Vector3};
 use ndarray::Array2;
 use proptest::prelude::*;
@@ -107,29 +108,15 @@ proptest! {
         // The linear estimate is first-order accurate for a general tetrahedron (0.17 size/R
         // for this shape in the methods figure) and second-order for a regular one (0.125
         // (size/R)^2): bound each by about three times that.
-        let irregular = [[0.0, 0.0, 0.0], [1.0, 0.1, 0.05], [0.3, 0.95, -0.1], [0.4, 0.3, 0.9]];
-        let regular = [[1.0, 1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]];
-        let cases = [(irregular, 0.5 * size_fraction), (regular, 0.4 * size_fraction.powi(2))];
+        let cases = [(IRREGULAR_TETRAHEDRON, 0.5 * size_fraction), (REGULAR_TETRAHEDRON, 0.4 * size_fraction.powi(2))];
         for (shape, sampling_error) in cases {
-            let (estimate, towards_axis) = circle_curvature(&shape, radius_km * 1e3, size_fraction, angle);
+            let radius = radius_km * 1e3;
+            let (estimate, towards_axis) = circular_field_curvature(&shape, radius, size_fraction * radius, angle).unwrap();
             prop_assert!((estimate.radius_m() / (radius_km * 1e3) - 1.0).abs() < sampling_error,
                 "R_est/R = {} for size/R = {size_fraction}", estimate.radius_m() / (radius_km * 1e3));
             prop_assert!(estimate.vector_per_m.normalize().dot(&towards_axis) > 0.99, "curvature points to the axis");
         }
     }
-}
-
-/// Curvature estimated by a tetrahedron of the given shape, scaled to `size_fraction * radius`
-/// and centred at `radius` from the axis of circular field lines B ~ (-y, x, 0)/r^2, at
-/// azimuth `angle`. Returns the estimate and the unit vector towards the axis.
-fn circle_curvature(shape: &[[f64; 3]; 4], radius: f64, size_fraction: f64, angle: f64) -> (FieldCurvature, Vector3<f64>) {
-    let unit = Tetrahedron::new(*shape).unwrap();
-    let scale = size_fraction * radius / unit.quality().size_m;
-    let centre = Vector3::new(radius * angle.cos(), radius * angle.sin(), 0.0);
-    let positions = unit.positions_m().map(|p| centre + (p - unit.barycentre_m()) * scale);
-    let tetrahedron = Tetrahedron::new(positions.map(|p| [p.x, p.y, p.z])).unwrap();
-    let field = positions.map(|p| Vector3::new(-p.y, p.x, 0.0) / p.xy().norm_squared());
-    (tetrahedron.curvature(&field).unwrap(), -centre.normalize())
 }
 
 #[test]
