@@ -89,8 +89,8 @@ pub fn isotropic_moments(f: impl Fn(f64) -> f64, v_max_ms: f64, species: Species
     // Integrate in u = v / v_max so the integrand's scale does not depend on the unit.
     let moment = |power: i32| {
         let integrand = |u: f64| f(u * v_max_ms) * u.powi(power);
-        let rough = quadrature::integrate(&integrand, 0.0, 1.0, 1e-3).integral.abs();
-        let refined = quadrature::integrate(&integrand, 0.0, 1.0, MOMENT_RELATIVE_ACCURACY * rough.max(f64::MIN_POSITIVE));
+        let rough = quadrature::integrate(integrand, 0.0, 1.0, 1e-3).integral.abs();
+        let refined = quadrature::integrate(integrand, 0.0, 1.0, MOMENT_RELATIVE_ACCURACY * rough.max(f64::MIN_POSITIVE));
         4.0 * PI * v_max_ms.powi(power + 1) * refined.integral
     };
     let density_m3 = moment(2);

@@ -140,10 +140,10 @@ impl Panel {
             if series.x.len() != series.y.len() {
                 return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: series.y.len() });
             }
-            if let SeriesKind::ErrorBars(errors) = &series.kind {
-                if errors.len() != series.x.len() {
-                    return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: errors.len() });
-                }
+            if let SeriesKind::ErrorBars(errors) = &series.kind
+                && errors.len() != series.x.len()
+            {
+                return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: errors.len() });
             }
             let checks = [(&series.x, self.x.scale), (&series.y, self.y.scale)];
             for (values, scale) in checks {

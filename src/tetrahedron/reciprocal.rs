@@ -27,10 +27,8 @@ pub(super) fn reciprocal_vectors(
 
 fn others(a: usize) -> [usize; 3] {
     let mut rest = [0; 3];
-    let mut next = 0;
-    for i in (0..4).filter(|&i| i != a) {
-        rest[next] = i;
-        next += 1;
+    for (slot, i) in rest.iter_mut().zip((0..4).filter(|&i| i != a)) {
+        *slot = i;
     }
     rest
 }

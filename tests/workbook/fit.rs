@@ -11,8 +11,8 @@ proptest! {
     fn quadratic_bowls_are_minimised_at_their_centre(centre in prop::array::uniform3(-100.0..100.0f64)) {
         let bowl = |p: &[f64]| (0..3).map(|i| (p[i] - centre[i]).powi(2) * (i + 1) as f64).sum::<f64>();
         let fit = minimise(bowl, &[0.0; 3], &[10.0; 3], NelderMeadSettings::default()).unwrap();
-        for i in 0..3 {
-            prop_assert!((fit.parameters[i] - centre[i]).abs() < 1e-4, "parameter {i}: {} vs {}", fit.parameters[i], centre[i]);
+        for (i, (found, expected)) in fit.parameters.iter().zip(centre).enumerate() {
+            prop_assert!((found - expected).abs() < 1e-4, "parameter {i}: {found} vs {expected}");
         }
     }
 

@@ -33,7 +33,7 @@ fn electron_inertial_length_is_5_31_km_over_sqrt_n() {
 fn ion_to_electron_inertial_length_ratio_is_sqrt_mass_ratio() {
     let n = units::per_cm3(1.0);
     let ratio = inertial_length(n, Species::PROTON).unwrap() / inertial_length(n, Species::ELECTRON).unwrap();
-    assert_close("d_i/d_e", ratio, 1836.152_673_43_f64.sqrt(), 1e-9);
+    assert_close("d_i/d_e", ratio, 1_836.152_673_43_f64.sqrt(), 1e-9);
     let pic = inertial_length(n, Species::pic_electron(100.0).unwrap()).unwrap();
     assert_close("PIC d_i/d_e at m_i/m_e = 100", inertial_length(n, Species::PROTON).unwrap() / pic, 10.0, 1e-12);
 }
