@@ -9,6 +9,7 @@
 //! [`plasma::units`]); thermal speed `sqrt(2T/m)`; every public constructor validates its
 //! parameters and returns a typed error naming the parameter.
 
+pub mod anisotropy;
 pub mod binning;
 pub mod book;
 pub mod claims;

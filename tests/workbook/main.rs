@@ -2,6 +2,7 @@
 //! one test binary so that the dependency graph (polars, mdBook, plotters) is linked once,
 //! not once per file.
 
+mod anisotropy;
 mod binning;
 mod book;
 mod claims;

@@ -1,0 +1,37 @@
+//! Ion temperature anisotropy limits from curvature scattering in a quasi-1D magnetotail
+//! current sheet with three ion populations (Richard et al. 2025, preprint, Sec. II).
+//!
+//! Everything here is dimensionless: the ion parallel beta `beta_par`, the anisotropy
+//! `T_perp/T_par`, density fractions, and the current fractions `eta_e` (electron current
+//! over `j0 = e n v_iT,perp`), `eta_s` (Speiser drift speed over `v_iT,perp`) and `eta_c`
+//! (with `eta_c^2 = T_c,perp / T_i,par`).
+//!
+//! - [`model`]: the general three-population current and curvature parameter (Eqs. 1, 3, 4);
+//! - [`cold`]: the cold-ion (parallel anisotropy) regime and its threshold (Eqs. 5–8);
+//! - [`speiser`]: the Speiser (perpendicular anisotropy) regime and its threshold (Eqs. 9–12).
+
+pub mod cold;
+mod error;
+pub mod model;
+pub mod speiser;
+
+pub use error::AnisotropyError;
+pub use model::{CurrentFractions, Populations};
+
+/// Validates an ion parallel beta: positive and finite.
+pub(crate) fn check_beta(beta_par: f64) -> Result<f64, AnisotropyError> {
+    if beta_par.is_finite() && beta_par > 0.0 {
+        Ok(beta_par)
+    } else {
+        Err(AnisotropyError::NonPositiveBeta { beta_par })
+    }
+}
+
+/// Validates an anisotropy `T_perp/T_par`: positive and finite (temperatures are positive).
+pub(crate) fn check_anisotropy(perp_over_par: f64) -> Result<f64, AnisotropyError> {
+    if perp_over_par.is_finite() && perp_over_par > 0.0 {
+        Ok(perp_over_par)
+    } else {
+        Err(AnisotropyError::NonPositiveAnisotropy { perp_over_par })
+    }
+}

@@ -1,0 +1,123 @@
+//! Richard et al. (2025): every limit the paper states for its current and thresholds.
+
+use mmsbook::anisotropy::{AnisotropyError, CurrentFractions, Populations, cold, model, speiser};
+use proptest::prelude::*;
+
+fn close(a: f64, b: f64, relative: f64) -> bool {
+    (a - b).abs() <= relative * a.abs().max(b.abs()) + 1e-300
+}
+
+proptest! {
+    #[test]
+    fn isotropic_ions_give_kappa_squared_one_over_eta_e_beta(beta in 1e-3..1e3f64, eta_e in 1e-3..10.0f64, eta_s in 1e-3..10.0f64) {
+        // n_c = n_s = 0 and T_perp = T_par: j_y = eta_e j0 and kappa^2 = 1/(eta_e beta).
+        let isotropic = Populations::new(0.0, 1.0, 0.0, 1.0).unwrap();
+        let fractions = CurrentFractions::new(eta_e, eta_s, 0.3).unwrap();
+        prop_assert!(close(model::current_ratio(&isotropic, &fractions, beta).unwrap(), eta_e, 1e-14));
+        prop_assert!(close(model::kappa_squared(&isotropic, &fractions, beta).unwrap(), 1.0 / (eta_e * beta), 1e-14));
+        prop_assert!(close(cold::kappa_squared(1.0, beta, eta_e, 0.3).unwrap(), 1.0 / (eta_e * beta), 1e-14));
+        prop_assert!(close(speiser::kappa_squared(1.0, beta, eta_e, eta_s).unwrap(), 1.0 / (eta_e * beta), 1e-14));
+    }
+
+    #[test]
+    fn kappa_vanishes_exactly_where_the_cold_current_diverges(beta in 1e-2..1e3f64, eta_c in 0.05..1.0f64, eta_e in 0.01..2.0f64) {
+        let r_c = cold::threshold(eta_c, beta).unwrap();
+        prop_assert!(cold::kappa_squared(r_c, beta, eta_e, eta_c).unwrap().abs() < 1e-12 / (beta * r_c * eta_e),
+            "kappa^2 at the threshold");
+        let inside = r_c * (1.0 + 1e-6);
+        prop_assert!(cold::kappa_squared(inside, beta, eta_e, eta_c).unwrap() > 0.0);
+        // The current diverges as 1/distance to the threshold: 1000 times closer, 1000 times larger.
+        let near = cold::current_ratio(inside, beta, eta_e, eta_c).unwrap();
+        let far = cold::current_ratio(r_c * (1.0 + 1e-3), beta, eta_e, eta_c).unwrap();
+        prop_assert!(close(near / far, 1000.0, 0.01), "j(1e-6)/j(1e-3) = {}", near / far);
+        let beyond = r_c * (1.0 - 1e-6);
+        prop_assert!(matches!(cold::current_ratio(beyond, beta, eta_e, eta_c), Err(AnisotropyError::NoEquilibrium { .. })), "no equilibrium beyond");
+    }
+
+    #[test]
+    fn regime_formulas_are_the_general_model_in_their_limits(
+        beta in 1e-2..1e2f64, perp_over_par in 0.2..1.0f64, eta_c in 0.05..1.0f64, eta_e in 0.05..2.0f64, eta_s in 0.1..10.0f64,
+        speiser_perp_over_par in 1.0..1.9f64,
+    ) {
+        // Cold regime: n_s = 0 and (n_c/n_i)(A_c - 1) = T_par/T_perp - 1 (Eq. 5), with n_c/n_i = 1/2.
+        let a_c = 1.0 + 2.0 * (1.0 / perp_over_par - 1.0);
+        let cold_mix = Populations::new(0.5, a_c, 0.0, 1.0).unwrap();
+        let fractions = CurrentFractions::new(eta_e, eta_s, eta_c).unwrap();
+        let general = model::kappa_squared(&cold_mix, &fractions, beta).unwrap();
+        prop_assert!(close(general, cold::kappa_squared(perp_over_par, beta, eta_e, eta_c).unwrap(), 1e-10));
+        // Speiser regime: n_c = 0 and n_s/n_i from Eq. 9 with A_s = 1/2.
+        let n_s = speiser::density_fraction(speiser_perp_over_par, speiser::SPEISER_ANISOTROPY).unwrap();
+        let speiser_mix = Populations::new(0.0, 1.0, n_s, speiser::SPEISER_ANISOTROPY).unwrap();
+        prop_assert!(close(model::current_ratio(&speiser_mix, &fractions, beta).unwrap(),
+            speiser::current_ratio(speiser_perp_over_par, eta_e, eta_s).unwrap(), 1e-12));
+        prop_assert!(close(model::kappa_squared(&speiser_mix, &fractions, beta).unwrap(),
+            speiser::kappa_squared(speiser_perp_over_par, beta, eta_e, eta_s).unwrap(), 1e-10));
+    }
+
+    #[test]
+    fn parallel_threshold_limits(beta in 1e-3..1e4f64, eta_c in 1e-3..1.0f64) {
+        // eta_c^2 beta -> 0: R_c -> eta_c^2 beta / 2 (strongly magnetised cold ions). The paper
+        // writes eta_c^2 beta, without the 1/2: see the claim `richard2025.small_beta_limit`.
+        let small = 1e-6 / (eta_c * eta_c);
+        prop_assert!(close(cold::threshold(eta_c, small).unwrap(), eta_c * eta_c * small / 2.0, 1e-5));
+        // The threshold lies in (0, 1) and rises with beta.
+        let r = cold::threshold(eta_c, beta).unwrap();
+        prop_assert!(r > 0.0 && r < 1.0 && cold::threshold(eta_c, 2.0 * beta).unwrap() > r);
+    }
+
+    #[test]
+    fn single_population_threshold_is_the_fluid_firehose_only_at_large_beta(beta in 2.0..1e4f64) {
+        // Eq. 8 with eta_c = 1 is beta_par - beta_perp = 2 T_perp/T_par; the firehose is
+        // beta_par - beta_perp = 2. Their difference in T_perp/T_par is exactly a^2/(1+a), a = 2/beta.
+        let a = 2.0 / beta;
+        let difference = cold::threshold(1.0, beta).unwrap() - cold::fluid_firehose(beta).unwrap();
+        // Both terms are O(1) and cancel: allow their round-off, 1e-15, in absolute terms.
+        prop_assert!((difference - a * a / (1.0 + a)).abs() < 1e-9 * a * a + 1e-15);
+        let r = cold::threshold(1.0, beta).unwrap();
+        let beta_perp = beta * r;
+        prop_assert!(close(beta - beta_perp, 2.0 * r, 1e-9), "Eq. 8 in pressure form");
+    }
+
+    #[test]
+    fn perpendicular_threshold_limits(beta in 1e-3..1e3f64, eta_e in 1e-2..2.0f64) {
+        // eta_s -> 0: R_s -> 1/(eta_e beta); eta_s -> infinity: R_s -> 1.
+        prop_assert!(close(speiser::threshold(1.0, beta, eta_e, 1e-10).unwrap(), 1.0 / (eta_e * beta), 1e-6));
+        prop_assert!(close(speiser::threshold(1.0, beta, eta_e, 1e10).unwrap(), 1.0, 1e-6));
+    }
+
+    #[test]
+    fn thresholds_are_where_kappa_takes_its_marginal_value(
+        beta in 1e-2..3.0f64, eta_e in 0.05..0.5f64, eta_s in 0.5..10.0f64, kappa in prop::sample::select(vec![0.1, 1.0]),
+    ) {
+        let r_s = speiser::threshold(kappa, beta, eta_e, eta_s).unwrap();
+        prop_assume!(r_s >= 1.0);
+        prop_assert!(close(speiser::kappa_squared(r_s, beta, eta_e, eta_s).unwrap(), kappa * kappa, 1e-10));
+        prop_assert!(close(speiser::beta_at_kappa(kappa, r_s, eta_e, eta_s).unwrap(), beta, 1e-10));
+    }
+
+    #[test]
+    fn cold_contour_inversions_are_consistent(perp_over_par in 0.05..0.99f64, kappa in 0.01..100.0f64, eta_c in 0.1..1.0f64) {
+        if let Some(beta) = cold::beta_at_kappa(kappa, perp_over_par, 0.3, eta_c).unwrap() {
+            prop_assert!(close(cold::kappa_squared(perp_over_par, beta, 0.3, eta_c).unwrap(), kappa * kappa, 1e-9));
+        }
+        if let Some(beta) = cold::beta_at_current(2.0, perp_over_par, 0.3, eta_c).unwrap() {
+            prop_assert!(close(cold::current_ratio(perp_over_par, beta, 0.3, eta_c).unwrap(), 2.0, 1e-9));
+        }
+    }
+}
+
+#[test]
+fn non_physical_inputs_are_typed_errors() {
+    assert!(matches!(cold::threshold(0.3, 0.0), Err(AnisotropyError::NonPositiveBeta { .. })));
+    assert!(matches!(cold::threshold(0.3, -1.0), Err(AnisotropyError::NonPositiveBeta { .. })));
+    assert!(matches!(cold::kappa_squared(-0.5, 1.0, 0.3, 0.3), Err(AnisotropyError::NonPositiveAnisotropy { .. })));
+    assert!(matches!(cold::kappa_squared(1.5, 1.0, 0.3, 0.3), Err(AnisotropyError::WrongRegime { .. })));
+    assert!(matches!(speiser::kappa_squared(0.5, 1.0, 0.3, 3.0), Err(AnisotropyError::WrongRegime { .. })));
+    assert!(matches!(CurrentFractions::new(0.3, f64::NAN, 0.3), Err(AnisotropyError::NonPositiveFraction { parameter: "eta_s", .. })));
+    assert!(matches!(Populations::new(1.2, 2.0, 0.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })));
+    assert!(matches!(Populations::new(0.6, 2.0, 0.6, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })));
+    assert!(matches!(Populations::new(-0.1, 2.0, 0.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })));
+    assert!(matches!(Populations::new(0.1, -2.0, 0.0, 0.5), Err(AnisotropyError::NonPositiveTemperature { .. })));
+    assert!(matches!(CurrentFractions::eta_c_from_temperatures(-200.0, 1000.0), Err(AnisotropyError::NonPositiveTemperature { .. })));
+    assert!(matches!(speiser::density_fraction(3.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })), "T_perp/T_par = 3 needs n_s > n_i");
+}
