@@ -8,6 +8,9 @@ pub enum LedgerError {
     /// A scale claim failed.
     #[error("scale claims: {0}")]
     Scales(#[from] crate::scales::ScalesError),
+    /// A Richard et al. claim failed.
+    #[error("richard2025 claims: {0}")]
+    Richard(#[from] crate::anisotropy::RichardClaimsError),
     /// Two sources registered the same claim id.
     #[error(transparent)]
     Claim(#[from] ClaimError),
@@ -20,5 +23,6 @@ pub enum LedgerError {
 pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
     let mut ledger = Ledger::new();
     ledger.extend(crate::scales::claims()?)?;
+    ledger.extend(crate::anisotropy::claims()?)?;
     Ok(ledger)
 }

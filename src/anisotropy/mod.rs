@@ -10,11 +10,13 @@
 //! - [`cold`]: the cold-ion (parallel anisotropy) regime and its threshold (Eqs. 5–8);
 //! - [`speiser`]: the Speiser (perpendicular anisotropy) regime and its threshold (Eqs. 9–12).
 
+mod claims;
 pub mod cold;
 mod error;
 pub mod model;
 pub mod speiser;
 
+pub use claims::{RichardClaimsError, claims};
 pub use error::AnisotropyError;
 pub use model::{CurrentFractions, Populations};
 

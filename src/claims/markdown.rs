@@ -18,11 +18,7 @@ impl Ledger {
                 continue;
             }
             let _ = writeln!(out, "## {}\n", paper.citation());
-            out.push_str("| Claim | Source | Quantity | Published | Reproduced | Tolerance | Status | Note |\n");
-            out.push_str("|---|---|---|---|---|---|---|---|\n");
-            for claim in claims {
-                let _ = writeln!(out, "| {} |", row(claim).map(|cell| escape(&cell)).join(" | "));
-            }
+            out.push_str(&table(&claims));
             out.push('\n');
         }
         if out.is_empty() {
@@ -32,10 +28,31 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// The claims as one markdown table, without headings: for a chapter's own claims section.
+    pub fn to_markdown_table(&self) -> String {
+        if self.claims().is_empty() {
+            return "No claims are registered yet.\n".to_owned();
+        }
+        table(&self.claims().iter().collect::<Vec<_>>())
+    }
+}
+
+fn table(claims: &[&Claim]) -> String {
+    let mut out = String::from("| Claim | Source | Quantity | Published | Reproduced | Tolerance | Status | Note |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    for claim in claims {
+        let _ = writeln!(out, "| {} |", row(claim).map(|cell| escape(&cell)).join(" | "));
+    }
+    out
+}
+
 fn row(claim: &Claim) -> [String; 8] {
     let published = &claim.published;
+    // Pure numbers carry the unit "1" in the data; the table shows them bare.
+    let unit = if published.unit == "1" { String::new() } else { format!(" {}", published.unit) };
     let reproduced = match claim.reproduced.value {
-        Some(value) => format!("{} {}", format_significant(value, SHOWN_DIGITS), claim.reproduced.unit),
+        Some(value) => format!("{}{unit}", format_significant(value, SHOWN_DIGITS)),
         None => "—".to_owned(),
     };
     let tolerance = &claim.tolerance;
@@ -44,7 +61,7 @@ fn row(claim: &Claim) -> [String; 8] {
         bounds.push(format!("±{}%", format_significant(100.0 * tolerance.relative, 2)));
     }
     if tolerance.absolute > 0.0 {
-        bounds.push(format!("±{} {}", format_significant(tolerance.absolute, 2), published.unit));
+        bounds.push(format!("±{}{unit}", format_significant(tolerance.absolute, 2)));
     }
     if bounds.is_empty() {
         bounds.push("exact".to_owned());
@@ -53,7 +70,7 @@ fn row(claim: &Claim) -> [String; 8] {
         format!("`{}`", claim.id),
         claim.source.clone(),
         claim.quantity.clone(),
-        format!("{} {} ({})", published.value, published.unit, published.precision),
+        format!("{}{unit} ({})", published.value, published.precision),
         reproduced,
         format!("{} ({})", bounds.join(" + "), tolerance.reason),
         format!("**{}**", claim.status.as_str()),

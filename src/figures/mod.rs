@@ -2,6 +2,7 @@
 //! prints it, and `regen --check` compares it with the committed files.
 
 pub mod methods;
+pub mod richard2025;
 
 use crate::claims::Paper;
 use crate::figure::{Figure, FigureError};
@@ -76,5 +77,7 @@ pub(crate) use figure_spec;
 
 /// Every figure, in book order.
 pub fn registry() -> Vec<FigureSpec> {
-    methods::figures()
+    let mut figures = methods::figures();
+    figures.extend(richard2025::figures());
+    figures
 }

@@ -180,3 +180,24 @@ pub fn magnetic_pressure(b_t: f64) -> Result<f64, PlasmaError> {
 fn magnetic_pressure_unchecked(b_t: f64) -> f64 {
     b_t * b_t / (2.0 * VACUUM_PERMEABILITY)
 }
+
+/// The lobe field that balances a plasma sheet of ion beta `beta_i` in a field `b_t`:
+/// `B0 = B sqrt(1 + beta_i)`, from `B0^2/2mu0 = B^2/2mu0 + n T_i` (electron pressure
+/// neglected, as in Richard et al. 2025, Sec. III.1). In T.
+///
+/// # Errors
+/// [`PlasmaError::NonPositive`] for a non-positive field, [`PlasmaError::Negative`] for a
+/// negative beta.
+///
+/// ```
+/// use mmsbook::plasma::{beta, lobe_field_from_pressure_balance, magnetic_pressure, units};
+/// let (n, t, b) = (units::per_cm3(0.3), units::electronvolt(3000.0), units::nanotesla(8.0));
+/// let b0 = lobe_field_from_pressure_balance(b, beta(n, t, b).unwrap()).unwrap();
+/// let balance = magnetic_pressure(b0).unwrap() - magnetic_pressure(b).unwrap() - n * t;
+/// assert!(balance.abs() < 1e-12 * n * t);
+/// ```
+pub fn lobe_field_from_pressure_balance(b_t: f64, beta_i: f64) -> Result<f64, PlasmaError> {
+    let b = positive("field strength b_t", b_t)?;
+    let beta_i = finite_non_negative("ion beta beta_i", beta_i)?;
+    Ok(b * (1.0 + beta_i).sqrt())
+}

@@ -1,0 +1,144 @@
+//! Figures of the Richard et al. (2025) chapter.
+
+use super::{FigureSpec, Part, figure_spec};
+use crate::anisotropy::{cold, speiser};
+use crate::claims::Paper;
+use crate::figure::{Axis, Figure, FigureError, Panel, Series, SeriesLabelPosition};
+
+pub(super) fn figures() -> Vec<FigureSpec> {
+    vec![figure_spec!("richard2025.figure_1", Part::Paper(Paper::Richard2025), figure_1)]
+}
+
+/// Current fractions used for Figure 1. The paper leaves them blank in the caption; these
+/// are the Sec. III.1 medians eta_e = 0.3 and eta_s = 3, and eta_c = 0.3 inside the stated
+/// cold-ion range [1/10, 1/2].
+pub const FIGURE_1_ETA: (f64, f64, f64) = (0.3, 3.0, 0.3);
+const BETA_RANGE: (f64, f64) = (1e-3, 1e3);
+const ANISOTROPY_RANGE: (f64, f64) = (0.1, 10.0);
+const KAPPA_LEVELS: [f64; 5] = [1e-2, 1e-1, 1.0, 1e1, 1e2];
+const CURRENT_LEVELS: [f64; 4] = [0.5, 1.0, 2.0, 5.0];
+const SAMPLES: usize = 400;
+/// Palette indices: black for the thresholds, yellow-orange for the kappa = 0.1 variant, so
+/// neither is confused with a contour level.
+const THRESHOLD_COLOUR: usize = 6;
+const TENTH_COLOUR: usize = 5;
+
+fn log_space(low: f64, high: f64, count: usize) -> Vec<f64> {
+    (0..count).map(|i| low * (high / low).powf(i as f64 / (count - 1) as f64)).collect()
+}
+
+/// Splits a curve into the runs that lie inside the plotted beta range, so a clipped curve
+/// never draws a straight segment across the gap.
+fn in_range_runs(points: impl IntoIterator<Item = (f64, f64)>) -> Vec<(Vec<f64>, Vec<f64>)> {
+    let mut runs: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
+    let mut open = false;
+    for (beta, anisotropy) in points {
+        let inside = (BETA_RANGE.0..=BETA_RANGE.1).contains(&beta) && (ANISOTROPY_RANGE.0..=ANISOTROPY_RANGE.1).contains(&anisotropy);
+        if !inside {
+            open = false;
+            continue;
+        }
+        if !open {
+            runs.push((Vec::new(), Vec::new()));
+            open = true;
+        }
+        let run = runs.last_mut().expect("a run was just opened");
+        run.0.push(beta);
+        run.1.push(anisotropy);
+    }
+    runs.retain(|run| run.0.len() > 1);
+    runs
+}
+
+fn labelled_runs(label: &str, colour: usize, points: Vec<(f64, f64)>) -> Vec<Series> {
+    in_range_runs(points)
+        .into_iter()
+        .enumerate()
+        .map(|(index, (beta, anisotropy))| Series::line(if index == 0 { label } else { "" }, beta, anisotropy, colour))
+        .collect()
+}
+
+/// The two anisotropy thresholds (Eqs. 8 and 12) and the kappa = 0.1 variant of Eq. 12, each
+/// drawn only in its own regime.
+fn threshold_series(eta_e: f64, eta_s: f64, eta_c: f64, labelled: bool) -> Result<Vec<Series>, FigureError> {
+    let betas = log_space(BETA_RANGE.0, BETA_RANGE.1, SAMPLES);
+    let mut parallel = Vec::new();
+    let mut perpendicular = Vec::new();
+    let mut perpendicular_tenth = Vec::new();
+    for &beta in &betas {
+        parallel.push((beta, cold::threshold(eta_c, beta).map_err(FigureError::model)?));
+        let r_s = speiser::threshold(1.0, beta, eta_e, eta_s).map_err(FigureError::model)?;
+        if r_s >= 1.0 {
+            perpendicular.push((beta, r_s));
+        }
+        let r_s_tenth = speiser::threshold(0.1, beta, eta_e, eta_s).map_err(FigureError::model)?;
+        if r_s_tenth >= 1.0 {
+            perpendicular_tenth.push((beta, r_s_tenth));
+        }
+    }
+    let label = |text| if labelled { text } else { "" };
+    let mut series = labelled_runs(label("thresholds, Eqs. 8 and 12"), THRESHOLD_COLOUR, parallel);
+    series.extend(labelled_runs("", THRESHOLD_COLOUR, perpendicular));
+    series.extend(labelled_runs(label("Eq. 12 with kappa = 0.1"), TENTH_COLOUR, perpendicular_tenth));
+    Ok(series)
+}
+
+/// Figure 1 of Richard et al. (2025): (a) the current density and (b) the curvature
+/// parameter over the (beta_par, T_perp/T_par) plane, cold-ion regime below T_perp = T_par
+/// and Speiser regime above, with the thresholds of Eqs. 8 and 12.
+pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    let (eta_e, eta_s, eta_c) = FIGURE_1_ETA;
+    let below = log_space(ANISOTROPY_RANGE.0, 1.0, SAMPLES);
+    let above = log_space(1.0, ANISOTROPY_RANGE.1, SAMPLES);
+
+    let mut current = Vec::new();
+    for (index, &level) in CURRENT_LEVELS.iter().enumerate() {
+        let mut points = Vec::new();
+        for &y in &below[..below.len() - 1] {
+            if let Some(beta) = cold::beta_at_current(level, y, eta_e, eta_c).map_err(FigureError::model)? {
+                points.push((beta, y));
+            }
+        }
+        current.extend(labelled_runs(&format!("j_y/j0 = {level}"), index, points));
+        // In the Speiser regime the current does not depend on beta (Eq. 10): a horizontal line.
+        let par_over_perp = 1.0 - (level - eta_e) / (2.0 * eta_s);
+        if level > eta_e && par_over_perp > 0.0 {
+            current.extend(labelled_runs("", index, vec![(BETA_RANGE.0, 1.0 / par_over_perp), (BETA_RANGE.1, 1.0 / par_over_perp)]));
+        }
+    }
+    current.extend(threshold_series(eta_e, eta_s, eta_c, true)?);
+
+    let mut kappa = Vec::new();
+    for (index, &level) in KAPPA_LEVELS.iter().enumerate() {
+        let mut points = Vec::new();
+        for &y in &below {
+            if let Some(beta) = cold::beta_at_kappa(level, y, eta_e, eta_c).map_err(FigureError::model)? {
+                points.push((beta, y));
+            }
+        }
+        for &y in &above[1..] {
+            points.push((speiser::beta_at_kappa(level, y, eta_e, eta_s).map_err(FigureError::model)?, y));
+        }
+        kappa.extend(labelled_runs(&format!("kappa = {level}"), index, points));
+    }
+    kappa.extend(threshold_series(eta_e, eta_s, eta_c, false)?);
+
+    let axes = || {
+        (
+            Axis::log("beta_i,par").with_range(BETA_RANGE.0, BETA_RANGE.1),
+            Axis::log("T_i,perp / T_i,par").with_range(ANISOTROPY_RANGE.0, ANISOTROPY_RANGE.1),
+        )
+    };
+    let (x, y) = axes();
+    let current_panel = Panel::new("(a) current density j_y/j0 (Eqs. 6, 10)", x, y, current).legend_at(SeriesLabelPosition::LowerLeft);
+    let (x, y) = axes();
+    let kappa_panel = Panel::new("(b) curvature parameter kappa (Eqs. 7, 11)", x, y, kappa).legend_at(SeriesLabelPosition::LowerLeft);
+    spec.figure(
+        "Analogue of Figure 1 of Richard et al. (2025), drawn as exact contours (each level solved for \
+         beta_par): the cold-ion regime below T_perp = T_par, the Speiser regime above. eta_e = 0.3 and \
+         eta_s = 3 are the Sec. III.1 medians; eta_c = 0.3 lies inside the stated [1/10, 1/2] (the \
+         paper's caption leaves the values blank). Black: the thresholds of Eqs. 8 and 12; yellow: Eq. 12 \
+         with kappa = 0.1.",
+        &[current_panel, kappa_panel],
+    )
+}
