@@ -140,3 +140,43 @@ where
         converged: state.get_iter() < settings.max_iterations,
     })
 }
+
+struct Residual<F>(F);
+
+impl<F: Fn(f64) -> f64> CostFunction for Residual<F> {
+    type Param = f64;
+    type Output = f64;
+    fn cost(&self, x: &f64) -> Result<f64, argmin::core::Error> {
+        Ok((self.0)(*x))
+    }
+}
+
+/// The root of `f` in `[low, high]`, where `f` changes sign, by Brent's method (argmin's
+/// `BrentRoot`), to an absolute tolerance `tolerance` in x.
+///
+/// # Errors
+/// [`FitError::BadStart`] if the bracket is not finite and ordered or does not change sign,
+/// [`FitError::BadTolerance`], or [`FitError::Solver`].
+///
+/// ```
+/// let root = mmsbook::fit::bracketed_root(|x| x * x - 2.0, 0.0, 2.0, 1e-14).unwrap();
+/// assert!((root - 2f64.sqrt()).abs() < 1e-12);
+/// ```
+pub fn bracketed_root<F: Fn(f64) -> f64>(f: F, low: f64, high: f64, tolerance: f64) -> Result<f64, FitError> {
+    if !(low.is_finite() && high.is_finite() && low < high) {
+        return Err(FitError::BadStart { index: 0, value: low, step: high - low });
+    }
+    if !(tolerance.is_finite() && tolerance > 0.0) {
+        return Err(FitError::BadTolerance { tolerance });
+    }
+    let (f_low, f_high) = (f(low), f(high));
+    if !(f_low.is_finite() && f_high.is_finite()) || f_low * f_high > 0.0 {
+        return Err(FitError::BadStart { index: 0, value: f_low, step: f_high });
+    }
+    let solver = argmin::solver::brent::BrentRoot::new(low, high, tolerance);
+    let result = Executor::new(Residual(f), solver)
+        .configure(|state| state.max_iters(200))
+        .run()
+        .map_err(|e| FitError::Solver(e.to_string()))?;
+    result.state().get_best_param().copied().ok_or_else(|| FitError::Solver("no root".into()))
+}

@@ -11,6 +11,8 @@
 //! - [`speiser`]: the Speiser (perpendicular anisotropy) regime and its threshold (Eqs. 9–12).
 
 mod claims;
+pub mod harris_cold;
+pub mod lembege_pellat;
 pub mod cold;
 mod error;
 pub mod model;

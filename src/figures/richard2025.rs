@@ -6,7 +6,104 @@ use crate::claims::Paper;
 use crate::figure::{Axis, Figure, FigureError, Panel, Series, SeriesLabelPosition};
 
 pub(super) fn figures() -> Vec<FigureSpec> {
-    vec![figure_spec!("richard2025.figure_1", Part::Paper(Paper::Richard2025), figure_1)]
+    let part = Part::Paper(Paper::Richard2025);
+    vec![
+        figure_spec!("richard2025.figure_1", part, figure_1),
+        figure_spec!("richard2025.lembege_pellat", part, lembege_pellat),
+        figure_spec!("richard2025.harris_cold_ions", part, harris_cold_ions),
+    ]
+}
+
+/// Normal field B_z/B0 (the epsilon of Eq. 15) used for kappa(z) of the Lembège–Pellat
+/// sheet: a typical magnetotail value; the paper does not state one.
+pub const LEMBEGE_PELLAT_EPSILON: f64 = 0.05;
+
+/// Mirrors a z >= 0 profile to -z_max..z_max with the given parity (+1 even, -1 odd).
+fn mirrored(z: &[f64], values: &[f64], parity: f64) -> (Vec<f64>, Vec<f64>) {
+    let mut x: Vec<f64> = z.iter().skip(1).rev().map(|z| -z).collect();
+    let mut y: Vec<f64> = values.iter().skip(1).rev().map(|v| parity * v).collect();
+    x.extend_from_slice(z);
+    y.extend_from_slice(values);
+    (x, y)
+}
+
+/// The Lembège–Pellat sheet of the PIC-LP run solved from Eqs. 13–15: field, density,
+/// current, potential, normal electric field and the curvature parameter.
+pub fn lembege_pellat(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::anisotropy::lembege_pellat::LembegePellat;
+    let profile = LembegePellat::paper().solve(6.0, 1e-3).map_err(FigureError::model)?;
+    // Keep every 20th point: 0.02 d_i resolves every feature of the plotted profiles.
+    let thin = |values: &[f64]| values.iter().step_by(20).copied().collect::<Vec<_>>();
+    let z = thin(&profile.z);
+    let line = |label: &str, values: &[f64], parity: f64, colour: usize| {
+        let (x, y) = mirrored(&z, &thin(values), parity);
+        Series::line(label, x, y, colour)
+    };
+    let fields = Panel::new(
+        "(a) field, density and current",
+        Axis::linear("z (d_i)"),
+        Axis::linear("normalised units"),
+        vec![
+            line("B_x / B0", &profile.b_x, -1.0, 0),
+            line("n / n0", &profile.n_i, 1.0, 1),
+            line("j_y / (e n0 V_A0)", &profile.j_y, 1.0, 2),
+        ],
+    )
+    .legend_at(SeriesLabelPosition::UpperLeft);
+    let electric = Panel::new(
+        "(b) polarisation: potential and normal electric field",
+        Axis::linear("z (d_i)"),
+        Axis::linear("normalised units"),
+        vec![line("phi e / (m_i V_A0^2)", &profile.phi, 1.0, 3), line("E_z / (V_A0 B0)", &profile.e_z, -1.0, 4)],
+    )
+    .legend_at(SeriesLabelPosition::UpperLeft);
+    let kappa = profile.kappa(LEMBEGE_PELLAT_EPSILON, 5.0 / 12.0);
+    let curvature = Panel::new(
+        &format!("(c) curvature parameter for B_z = {LEMBEGE_PELLAT_EPSILON} B0, T_i = 5/12 m_i V_A0^2"),
+        Axis::linear("z (d_i)"),
+        Axis::log("kappa"),
+        vec![line("kappa", &kappa, 1.0, 0), {
+            let (x, _) = mirrored(&z, &z, 1.0);
+            let ones = vec![1.0; x.len()];
+            Series::line("kappa = 1", x, ones, 6)
+        }],
+    )
+    .legend_at(SeriesLabelPosition::UpperLeft);
+    spec.figure(
+        "The generalised Lembège–Pellat sheet of the PIC-LP run, solved from Eqs. 13–15 with the \
+         stated parameters (n_b/n0 = 1/5, T_i0 = T_ib = 5/12, T_e0 = T_eb = 1/12, v_iD = 1/3, \
+         v_eD = -5/3): Ampère's law integrated outward by RK4 (step 0.001 d_i), the potential from \
+         quasi-neutrality at every step. The electrons drift five times faster than the ions and \
+         carry a thin central current; the potential well that keeps both species neutral gives \
+         the bipolar E_z. Panel (c) uses B_z = 0.05 B0, a choice of ours.",
+        &[fields, electric, curvature],
+    )
+}
+
+/// Density and field of the Harris sheet with cold inflow ions (Eqs. 17–18).
+pub fn harris_cold_ions(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::anisotropy::harris_cold::HarrisWithColdIons;
+    let sheet = HarrisWithColdIons::paper();
+    let z: Vec<f64> = (0..=600).map(|i| -6.25 + 12.5 * f64::from(i) / 600.0).collect();
+    let of = |f: &dyn Fn(f64) -> f64| z.iter().map(|&z| f(z)).collect::<Vec<_>>();
+    let panel = Panel::new(
+        "Harris sheet with cold inflow ions (L = 2 d_i, n_c/n0 = 1/5)",
+        Axis::linear("z (d_i)"),
+        Axis::linear("normalised units"),
+        vec![
+            Series::line("B_x / B0", z.clone(), of(&|z| sheet.b_x(z)), 0),
+            Series::line("n / n0 (Eq. 18)", z.clone(), of(&|z| sheet.density(z)), 1),
+            Series::line("Harris population", z.clone(), of(&|z| sheet.hot_density(z)), 2),
+            Series::line("cold inflow", z.clone(), of(&|z| sheet.cold_density(z)), 3),
+        ],
+    )
+    .legend_at(SeriesLabelPosition::LowerRight);
+    spec.figure(
+        "Initial state of the PIC-HC run (Eqs. 17–18): the Harris population fills the sheet and \
+         the cold inflow switches on beyond |z| = 2L over a width L/2, over the domain height \
+         12.5 d_i.",
+        &[panel],
+    )
 }
 
 /// Current fractions used for Figure 1. The paper leaves them blank in the caption; these

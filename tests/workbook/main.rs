@@ -6,6 +6,7 @@ mod anisotropy;
 mod binning;
 mod book;
 mod claims;
+mod equilibria;
 mod figures;
 mod fit;
 mod maxwellian;
