@@ -10,6 +10,9 @@ pub enum RichardClaimsError {
     /// A model function rejected its input.
     #[error(transparent)]
     Model(#[from] AnisotropyError),
+    /// The equilibrium solver failed.
+    #[error("equilibrium: {0}")]
+    Equilibrium(String),
     /// A claim was malformed.
     #[error(transparent)]
     Claim(#[from] ClaimError),
@@ -131,6 +134,17 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
                 cold::fluid_firehose(2.0)?,
                 cold::threshold(1.0, 2.0)?
             ))
+            .build()?,
+    )?;
+    let lobe = super::lembege_pellat::LembegePellat::paper().lobe_field().map_err(|e| RichardClaimsError::Equilibrium(e.to_string()))?;
+    ledger.push(
+        Claim::builder("richard2025.lp_lobe_field", paper)
+            .source("Sec. IV.1.2, Eqs. 13-15")
+            .quantity("lobe field implied by pressure balance of the stated PIC-LP parameters, in units of B0")
+            .published(1.0, "B0", "exact (the normalisation V_A0 = B0/sqrt(mu0 m_i n0))")
+            .reproduced(lobe)
+            .tolerance(Tolerance::relative(1e-9, "an identity of the stated parameters"))
+            .status(Status::Reproduced)
             .build()?,
     )?;
     Ok(ledger)
