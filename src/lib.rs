@@ -15,6 +15,7 @@ pub mod book;
 pub mod claims;
 pub mod figure;
 pub mod figures;
+pub mod field_aligned;
 pub mod fit;
 pub mod harris_sheet;
 pub mod ledger;

@@ -39,3 +39,22 @@ pub(crate) fn check_anisotropy(perp_over_par: f64) -> Result<f64, AnisotropyErro
         Err(AnisotropyError::NonPositiveAnisotropy { perp_over_par })
     }
 }
+
+/// The curvature parameter `kappa = sqrt(R_c / rho_i)` with `rho_i = v_iT,perp / omega_ci`
+/// and `v_iT,perp = sqrt(2 T_perp / m_i)` (Richard et al. 2025, Sec. I), from a measured
+/// curvature radius `r_c_m` (m), ion perpendicular temperature `t_perp_j` (J) and field
+/// `b_t` (T).
+///
+/// # Errors
+/// [`crate::plasma::PlasmaError`] for non-physical inputs.
+pub fn kappa_from_curvature(r_c_m: f64, t_perp_j: f64, b_t: f64) -> Result<f64, crate::plasma::PlasmaError> {
+    use crate::plasma::{PlasmaError, Species, thermal_gyroradius};
+    if !(r_c_m > 0.0) {
+        return Err(PlasmaError::NonPositive { parameter: "curvature radius r_c_m", value: r_c_m });
+    }
+    let rho = thermal_gyroradius(t_perp_j, b_t, Species::PROTON)?;
+    if rho == 0.0 {
+        return Err(PlasmaError::NonPositive { parameter: "temperature t_perp_j", value: t_perp_j });
+    }
+    Ok((r_c_m / rho).sqrt())
+}

@@ -8,6 +8,7 @@ mod book;
 mod claims;
 mod equilibria;
 mod figures;
+mod field_aligned;
 mod fit;
 mod maxwellian;
 mod mva;
