@@ -10,6 +10,7 @@
 //! - [`cold`]: the cold-ion (parallel anisotropy) regime and its threshold (Eqs. 5–8);
 //! - [`speiser`]: the Speiser (perpendicular anisotropy) regime and its threshold (Eqs. 9–12).
 
+pub mod brazil;
 mod claims;
 pub mod harris_cold;
 pub mod lembege_pellat;

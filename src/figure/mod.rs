@@ -7,7 +7,7 @@ mod style;
 mod write;
 
 pub use error::FigureError;
-pub use plot::{Axis, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, render_bitmap};
+pub use plot::{Axis, HeatMap, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, render_bitmap};
 pub use style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, register_fonts};
 pub use write::write_atomic;
 
@@ -20,7 +20,8 @@ pub struct Figure {
     pub id: String,
     /// The SVG document.
     pub svg: String,
-    /// Long-format CSV of every plotted point: `panel,series,x,y,y_error`.
+    /// Long-format CSV of every plotted point: `panel,series,x,y,y_error` (for a colour map's
+    /// cells, x and y are the cell centre and the last column the cell value).
     pub csv: String,
     /// Caption with provenance (see [`caption`]).
     pub caption: String,
@@ -59,6 +60,12 @@ pub fn caption(id: &str, producer: &str, description: &str) -> String {
 fn data_csv(panels: &[Panel]) -> String {
     let mut csv = String::from("panel,series,x,y,y_error\n");
     for (index, panel) in panels.iter().enumerate() {
+        // A colour map's cells: x and y are the cell centres, y_error holds the cell value.
+        if let Some(map) = &panel.heatmap {
+            for (x0, x1, y0, y1, value) in map.cells() {
+                let _ = writeln!(csv, "{},{},{},{},{value}", index + 1, csv_field(&map.label), 0.5 * (x0 + x1), 0.5 * (y0 + y1));
+            }
+        }
         for series in &panel.series {
             let errors = match &series.kind {
                 SeriesKind::ErrorBars(errors) => Some(errors),

@@ -96,6 +96,46 @@ impl Series {
     }
 }
 
+/// A colour map over a grid of cells, drawn beneath the series (a joint PDF, say).
+/// Colours run from dark purple (lowest value) to yellow (highest), viridis-like.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatMap {
+    /// Name of the plotted quantity (used in the CSV).
+    pub label: String,
+    /// Cell edges along x (increasing).
+    pub x_edges: Vec<f64>,
+    /// Cell edges along y (increasing).
+    pub y_edges: Vec<f64>,
+    /// `values[i][j]` for the cell of x bin i and y bin j; `None` leaves it blank.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+impl HeatMap {
+    fn value_range(&self) -> (f64, f64) {
+        self.values.iter().flatten().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)))
+    }
+
+    /// Cells with a value: (x0, x1, y0, y1, value).
+    pub(super) fn cells(&self) -> impl Iterator<Item = (f64, f64, f64, f64, f64)> + '_ {
+        self.values.iter().enumerate().flat_map(move |(i, column)| {
+            column.iter().enumerate().filter_map(move |(j, value)| {
+                value.map(|v| (self.x_edges[i], self.x_edges[i + 1], self.y_edges[j], self.y_edges[j + 1], v))
+            })
+        })
+    }
+}
+
+/// Viridis-like colour map: `fraction` in [0, 1] from dark purple to yellow.
+fn colour_map(fraction: f64) -> RGBColor {
+    const STOPS: [(f64, f64, f64); 5] = [(68.0, 1.0, 84.0), (59.0, 82.0, 139.0), (33.0, 145.0, 140.0), (94.0, 201.0, 98.0), (253.0, 231.0, 37.0)];
+    let position = fraction.clamp(0.0, 1.0) * (STOPS.len() - 1) as f64;
+    let index = (position.floor() as usize).min(STOPS.len() - 2);
+    let t = position - index as f64;
+    let (a, b) = (STOPS[index], STOPS[index + 1]);
+    let mix = |x: f64, y: f64| (x + t * (y - x)).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
 /// One chart: title, axes and series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
@@ -109,12 +149,20 @@ pub struct Panel {
     pub series: Vec<Series>,
     /// Where the legend goes.
     pub legend: SeriesLabelPosition,
+    /// An optional colour map drawn beneath the series.
+    pub heatmap: Option<HeatMap>,
 }
 
 impl Panel {
     /// A panel with the legend in the upper right.
     pub fn new(title: &str, x: Axis, y: Axis, series: Vec<Series>) -> Self {
-        Panel { title: title.to_owned(), x, y, series, legend: SeriesLabelPosition::UpperRight }
+        Panel { title: title.to_owned(), x, y, series, legend: SeriesLabelPosition::UpperRight, heatmap: None }
+    }
+
+    /// The same panel with a colour map beneath its series.
+    pub fn with_heatmap(mut self, heatmap: HeatMap) -> Self {
+        self.heatmap = Some(heatmap);
+        self
     }
 
     /// The same panel with the legend elsewhere.
@@ -130,6 +178,25 @@ impl Panel {
                 if !usable {
                     return Err(FigureError::BadRange { axis: axis.label.clone(), low, high });
                 }
+            }
+        }
+        if let Some(map) = &self.heatmap {
+            let bad = |value: f64| FigureError::Unplottable { series: map.label.clone(), index: 0, value };
+            for (edges, scale) in [(&map.x_edges, self.x.scale), (&map.y_edges, self.y.scale)] {
+                let ordered = edges.len() >= 2 && edges.windows(2).all(|p| p[0] < p[1]);
+                if let Some(&edge) = edges.iter().find(|e| !e.is_finite() || (scale == Scale::Log && **e <= 0.0)) {
+                    return Err(bad(edge));
+                }
+                if !ordered {
+                    return Err(FigureError::LengthMismatch { series: map.label.clone(), x: edges.len(), y: 0 });
+                }
+            }
+            let shape_ok = map.values.len() + 1 == map.x_edges.len() && map.values.iter().all(|c| c.len() + 1 == map.y_edges.len());
+            if !shape_ok {
+                return Err(FigureError::LengthMismatch { series: map.label.clone(), x: map.x_edges.len(), y: map.y_edges.len() });
+            }
+            if let Some(value) = map.values.iter().flatten().flatten().find(|v| !v.is_finite()) {
+                return Err(bad(*value));
             }
         }
         for series in &self.series {
@@ -255,6 +322,13 @@ where
         .bold_line_style(RGBColor(215, 215, 215))
         .draw()
         .map_err(draw_error)?;
+    if let Some(map) = &panel.heatmap {
+        let (low, high) = map.value_range();
+        let span = if high > low { high - low } else { 1.0 };
+        chart
+            .draw_series(map.cells().map(|(x0, x1, y0, y1, v)| Rectangle::new([(x0, y0), (x1, y1)], colour_map((v - low) / span).filled())))
+            .map_err(draw_error)?;
+    }
     let y_floor = match panel.y.scale {
         Scale::Log => f64::MIN_POSITIVE,
         Scale::Linear => f64::NEG_INFINITY,

@@ -3,7 +3,7 @@
 use super::{FigureSpec, Part, figure_spec};
 use crate::anisotropy::{cold, speiser};
 use crate::claims::Paper;
-use crate::figure::{Axis, Figure, FigureError, Panel, Series, SeriesLabelPosition};
+use crate::figure::{Axis, Figure, FigureError, HeatMap, Panel, Series, SeriesLabelPosition};
 
 pub(super) fn figures() -> Vec<FigureSpec> {
     let part = Part::Paper(Paper::Richard2025);
@@ -11,6 +11,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
         figure_spec!("richard2025.figure_1", part, figure_1),
         figure_spec!("richard2025.lembege_pellat", part, lembege_pellat),
         figure_spec!("richard2025.harris_cold_ions", part, harris_cold_ions),
+        figure_spec!("richard2025.brazil", part, brazil),
     ]
 }
 
@@ -126,11 +127,11 @@ fn log_space(low: f64, high: f64, count: usize) -> Vec<f64> {
 
 /// Splits a curve into the runs that lie inside the plotted beta range, so a clipped curve
 /// never draws a straight segment across the gap.
-fn in_range_runs(points: impl IntoIterator<Item = (f64, f64)>) -> Vec<(Vec<f64>, Vec<f64>)> {
+fn in_range_runs(points: impl IntoIterator<Item = (f64, f64)>, window: Window) -> Vec<(Vec<f64>, Vec<f64>)> {
     let mut runs: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
     let mut open = false;
     for (beta, anisotropy) in points {
-        let inside = (BETA_RANGE.0..=BETA_RANGE.1).contains(&beta) && (ANISOTROPY_RANGE.0..=ANISOTROPY_RANGE.1).contains(&anisotropy);
+        let inside = (window.beta.0..=window.beta.1).contains(&beta) && (window.anisotropy.0..=window.anisotropy.1).contains(&anisotropy);
         if !inside {
             open = false;
             continue;
@@ -147,8 +148,17 @@ fn in_range_runs(points: impl IntoIterator<Item = (f64, f64)>) -> Vec<(Vec<f64>,
     runs
 }
 
-fn labelled_runs(label: &str, colour: usize, points: Vec<(f64, f64)>) -> Vec<Series> {
-    in_range_runs(points)
+/// The plotted ranges of beta_par and T_perp/T_par.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    beta: (f64, f64),
+    anisotropy: (f64, f64),
+}
+
+const FIGURE_1_WINDOW: Window = Window { beta: BETA_RANGE, anisotropy: ANISOTROPY_RANGE };
+
+fn labelled_runs(label: &str, colour: usize, points: Vec<(f64, f64)>, window: Window) -> Vec<Series> {
+    in_range_runs(points, window)
         .into_iter()
         .enumerate()
         .map(|(index, (beta, anisotropy))| Series::line(if index == 0 { label } else { "" }, beta, anisotropy, colour))
@@ -157,8 +167,8 @@ fn labelled_runs(label: &str, colour: usize, points: Vec<(f64, f64)>) -> Vec<Ser
 
 /// The two anisotropy thresholds (Eqs. 8 and 12) and the kappa = 0.1 variant of Eq. 12, each
 /// drawn only in its own regime.
-fn threshold_series(eta_e: f64, eta_s: f64, eta_c: f64, labelled: bool) -> Result<Vec<Series>, FigureError> {
-    let betas = log_space(BETA_RANGE.0, BETA_RANGE.1, SAMPLES);
+fn threshold_series(eta_e: f64, eta_s: f64, eta_c: f64, labelled: bool, window: Window) -> Result<Vec<Series>, FigureError> {
+    let betas = log_space(window.beta.0, window.beta.1, SAMPLES);
     let mut parallel = Vec::new();
     let mut perpendicular = Vec::new();
     let mut perpendicular_tenth = Vec::new();
@@ -174,9 +184,9 @@ fn threshold_series(eta_e: f64, eta_s: f64, eta_c: f64, labelled: bool) -> Resul
         }
     }
     let label = |text| if labelled { text } else { "" };
-    let mut series = labelled_runs(label("thresholds, Eqs. 8 and 12"), THRESHOLD_COLOUR, parallel);
-    series.extend(labelled_runs("", THRESHOLD_COLOUR, perpendicular));
-    series.extend(labelled_runs(label("Eq. 12 with kappa = 0.1"), TENTH_COLOUR, perpendicular_tenth));
+    let mut series = labelled_runs(label("thresholds, Eqs. 8 and 12"), THRESHOLD_COLOUR, parallel, window);
+    series.extend(labelled_runs("", THRESHOLD_COLOUR, perpendicular, window));
+    series.extend(labelled_runs(label("Eq. 12 with kappa = 0.1"), TENTH_COLOUR, perpendicular_tenth, window));
     Ok(series)
 }
 
@@ -196,14 +206,15 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 points.push((beta, y));
             }
         }
-        current.extend(labelled_runs(&format!("j_y/j0 = {level}"), index, points));
+        current.extend(labelled_runs(&format!("j_y/j0 = {level}"), index, points, FIGURE_1_WINDOW));
         // In the Speiser regime the current does not depend on beta (Eq. 10): a horizontal line.
         let par_over_perp = 1.0 - (level - eta_e) / (2.0 * eta_s);
         if level > eta_e && par_over_perp > 0.0 {
-            current.extend(labelled_runs("", index, vec![(BETA_RANGE.0, 1.0 / par_over_perp), (BETA_RANGE.1, 1.0 / par_over_perp)]));
+            let horizontal = vec![(BETA_RANGE.0, 1.0 / par_over_perp), (BETA_RANGE.1, 1.0 / par_over_perp)];
+            current.extend(labelled_runs("", index, horizontal, FIGURE_1_WINDOW));
         }
     }
-    current.extend(threshold_series(eta_e, eta_s, eta_c, true)?);
+    current.extend(threshold_series(eta_e, eta_s, eta_c, true, FIGURE_1_WINDOW)?);
 
     let mut kappa = Vec::new();
     for (index, &level) in KAPPA_LEVELS.iter().enumerate() {
@@ -216,9 +227,9 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
         for &y in &above[1..] {
             points.push((speiser::beta_at_kappa(level, y, eta_e, eta_s).map_err(FigureError::model)?, y));
         }
-        kappa.extend(labelled_runs(&format!("kappa = {level}"), index, points));
+        kappa.extend(labelled_runs(&format!("kappa = {level}"), index, points, FIGURE_1_WINDOW));
     }
-    kappa.extend(threshold_series(eta_e, eta_s, eta_c, false)?);
+    kappa.extend(threshold_series(eta_e, eta_s, eta_c, false, FIGURE_1_WINDOW)?);
 
     let axes = || {
         (
@@ -237,5 +248,68 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
          paper's caption leaves the values blank). Black: the thresholds of Eqs. 8 and 12; yellow: Eq. 12 \
          with kappa = 0.1.",
         &[current_panel, kappa_panel],
+    )
+}
+
+/// Size and seed of the synthetic sample behind the Brazil plot.
+pub const BRAZIL_SAMPLE: (usize, u64) = (20_000, 2025);
+const BRAZIL_WINDOW: Window = Window { beta: (1e-2, 1e2), anisotropy: (0.2, 5.0) };
+const BRAZIL_BINS: usize = 32;
+
+/// The Brazil plot (analogue of Fig. 4) of any frame with `beta_par` and `perp_over_par`
+/// columns: joint PDF, thresholds for the given current fractions, and the fraction of
+/// samples beyond each threshold in the title. The book's figure feeds it the synthetic
+/// sample; a real catalogue goes through the same function.
+///
+/// # Errors
+/// [`FigureError::Model`] for a catalogue the binning or the thresholds reject.
+pub fn brazil_panel(frame: &polars::prelude::DataFrame, fractions: &crate::anisotropy::CurrentFractions, title: &str) -> Result<Panel, FigureError> {
+    use crate::anisotropy::brazil::{joint_pdf, threshold_fractions};
+    let window = BRAZIL_WINDOW;
+    let beta_edges = log_space(window.beta.0, window.beta.1, BRAZIL_BINS + 1);
+    let anisotropy_edges = log_space(window.anisotropy.0, window.anisotropy.1, BRAZIL_BINS + 1);
+    let histogram = joint_pdf(frame, &beta_edges, &anisotropy_edges).map_err(FigureError::model)?;
+    // Density per unit log10 beta per unit log10 anisotropy, shown as its log10.
+    let cell = (window.beta.1 / window.beta.0).log10() * (window.anisotropy.1 / window.anisotropy.0).log10() / (BRAZIL_BINS * BRAZIL_BINS) as f64;
+    let values = histogram
+        .counts
+        .iter()
+        .map(|column| column.iter().map(|&n| (n > 0).then(|| (f64::from(n) / (f64::from(histogram.total) * cell)).log10())).collect())
+        .collect();
+    let heatmap = HeatMap { label: "log10 PDF".to_owned(), x_edges: beta_edges, y_edges: anisotropy_edges, values };
+    let shares = threshold_fractions(frame, fractions).map_err(FigureError::model)?;
+    let series = threshold_series(fractions.eta_e, fractions.eta_s, fractions.eta_c, true, window)?;
+    Ok(Panel::new(
+        &format!(
+            "{title}: {:.1}% beyond Eq. 8, {:.1}% beyond Eq. 12, {:.1}% beyond its kappa = 0.1 form",
+            100.0 * shares.beyond_parallel,
+            100.0 * shares.beyond_perpendicular,
+            100.0 * shares.beyond_perpendicular_tenth
+        ),
+        Axis::log("beta_i,par").with_range(window.beta.0, window.beta.1),
+        Axis::log("T_i,perp / T_i,par").with_range(window.anisotropy.0, window.anisotropy.1),
+        series,
+    )
+    .with_heatmap(heatmap)
+    .legend_at(SeriesLabelPosition::UpperRight))
+}
+
+/// The Brazil plot of a seeded synthetic sample of the three-population model.
+pub fn brazil(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::anisotropy::{CurrentFractions, brazil::synthetic_sample};
+    let (eta_e, eta_s, eta_c) = FIGURE_1_ETA;
+    let fractions = CurrentFractions::new(eta_e, eta_s, eta_c).map_err(FigureError::model)?;
+    let (count, seed) = BRAZIL_SAMPLE;
+    let sample = synthetic_sample(&fractions, count, seed).map_err(FigureError::model)?;
+    let panel = brazil_panel(&sample, &fractions, "Synthetic sample")?;
+    spec.figure(
+        "Analogue of the Brazil plots of Fig. 4 of Richard et al. (2025) from a SYNTHETIC sample \
+         (20 000 states of the three-population model, seed 2025; see \
+         `anisotropy::brazil::synthetic_sample`), not MMS data. Colour: log10 of the joint PDF per \
+         unit log10 beta and log10 anisotropy, purple (low) to yellow (high). Thresholds for \
+         eta_e = 0.3, eta_s = 3, eta_c = 0.3. The title gives the share of samples beyond each \
+         threshold; states beyond Eq. 8 have no equilibrium and are not drawn, so the parallel \
+         side is bounded by construction, while nothing in the mixing bounds the Speiser side.",
+        &[panel],
     )
 }

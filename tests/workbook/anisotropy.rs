@@ -121,3 +121,43 @@ fn non_physical_inputs_are_typed_errors() {
     assert!(matches!(CurrentFractions::eta_c_from_temperatures(-200.0, 1000.0), Err(AnisotropyError::NonPositiveTemperature { .. })));
     assert!(matches!(speiser::density_fraction(3.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })), "T_perp/T_par = 3 needs n_s > n_i");
 }
+
+mod brazil {
+    use mmsbook::anisotropy::CurrentFractions;
+    use mmsbook::anisotropy::brazil::{BrazilError, synthetic_sample, threshold_fractions};
+    use mmsbook::binning::read_catalogue_str;
+
+    fn fractions() -> CurrentFractions {
+        CurrentFractions::new(0.3, 3.0, 0.3).unwrap()
+    }
+
+    #[test]
+    fn threshold_fractions_count_each_side() {
+        // beta 2, T_perp/T_par 0.05: below R_c = 0.083; beta 0.05, 5: above R_s = 4.13 but
+        // below its kappa = 0.1 form (318); beta 0.5, isotropic: inside both.
+        let csv = "beta_par,perp_over_par\n0.5,1.0\n2.0,0.05\n0.05,5.0\n";
+        let frame = read_catalogue_str(csv, &["beta_par", "perp_over_par"]).unwrap();
+        let shares = threshold_fractions(&frame, &fractions()).unwrap();
+        assert_eq!(shares.samples, 3);
+        assert!((shares.beyond_parallel - 1.0 / 3.0).abs() < 1e-12);
+        assert!((shares.beyond_perpendicular - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(shares.beyond_perpendicular_tenth, 0.0);
+    }
+
+    #[test]
+    fn synthetic_sample_is_reproducible_and_holds_only_equilibria() {
+        let first = synthetic_sample(&fractions(), 500, 7).unwrap();
+        assert_eq!(first, synthetic_sample(&fractions(), 500, 7).unwrap(), "same seed, same sample");
+        assert_eq!(first.height(), 500);
+        let shares = threshold_fractions(&first, &fractions()).unwrap();
+        assert_eq!(shares.beyond_parallel, 0.0, "states beyond Eq. 8 have no equilibrium and are never drawn");
+    }
+
+    #[test]
+    fn catalogues_with_non_physical_rows_are_typed_errors() {
+        let frame = read_catalogue_str("beta_par,perp_over_par\n1.0,1.0\n-0.5,1.0\n", &["beta_par", "perp_over_par"]).unwrap();
+        assert!(matches!(threshold_fractions(&frame, &fractions()), Err(BrazilError::NonPositive { row: 1, .. })));
+        let missing = read_catalogue_str("beta,perp_over_par\n1.0,1.0\n", &["beta", "perp_over_par"]).unwrap();
+        assert!(matches!(threshold_fractions(&missing, &fractions()), Err(BrazilError::Binning(_))));
+    }
+}

@@ -1,0 +1,133 @@
+//! The "Brazil" plot of Richard et al. (2025, Fig. 4): the joint distribution of ion parallel
+//! beta and anisotropy, against the thresholds of Eqs. 8 and 12. The same code takes a
+//! synthetic sample of the three-population model or any catalogue with the two columns.
+
+use super::{AnisotropyError, CurrentFractions, Populations, cold, model, speiser};
+use crate::binning::{BinningError, JointHistogram, joint_histogram};
+use crate::synthetic::seeded_rng;
+use polars::prelude::{Column, DataFrame};
+use rand::RngExt;
+use rand_distr::{Distribution, Normal};
+
+/// Column names a catalogue must have.
+pub const BETA_COLUMN: &str = "beta_par";
+/// Column of the anisotropy `T_perp/T_par`.
+pub const ANISOTROPY_COLUMN: &str = "perp_over_par";
+
+/// Why a Brazil plot could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum BrazilError {
+    /// The catalogue could not be binned.
+    #[error(transparent)]
+    Binning(#[from] BinningError),
+    /// A model parameter was rejected.
+    #[error(transparent)]
+    Model(#[from] AnisotropyError),
+    /// Building the synthetic frame failed.
+    #[error("building the sample: {0}")]
+    Frame(String),
+    /// A catalogue row has a non-positive beta or anisotropy.
+    #[error("row {row}: beta_par and perp_over_par must be positive, got {beta_par} and {perp_over_par}")]
+    NonPositive {
+        /// Zero-based row.
+        row: usize,
+        /// Its beta.
+        beta_par: f64,
+        /// Its anisotropy.
+        perp_over_par: f64,
+    },
+}
+
+/// How a sample sits with respect to the thresholds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThresholdFractions {
+    /// Number of samples.
+    pub samples: usize,
+    /// Fraction with `T_perp/T_par` below the parallel threshold of Eq. 8.
+    pub beyond_parallel: f64,
+    /// Fraction with `T_perp/T_par` above the perpendicular threshold of Eq. 12 (kappa = 1),
+    /// counting only betas where that threshold exceeds 1.
+    pub beyond_perpendicular: f64,
+    /// The same for the kappa = 0.1 variant of Eq. 12.
+    pub beyond_perpendicular_tenth: f64,
+}
+
+/// A seeded synthetic sample of `(beta_par, T_perp/T_par)` from the three-population model:
+/// beta_par log-normal (median 1, a factor 4 per standard deviation); half the samples
+/// cold-ion states (n_c/n_i uniform in [0.05, 0.5], A_c - 1 log-uniform in [0.1, 10]), half
+/// Speiser states (n_s/n_i uniform in [0, 0.6], A_s = 1/2); anisotropy from Eq. 1; and only
+/// states with an equilibrium (kappa^2 > 0 in Eq. 4) kept.
+///
+/// # Errors
+/// [`BrazilError`] if the frame cannot be built.
+pub fn synthetic_sample(fractions: &CurrentFractions, count: usize, seed: u64) -> Result<DataFrame, BrazilError> {
+    let mut rng = seeded_rng(seed);
+    let log_beta = Normal::new(0.0, 0.6).map_err(|e| BrazilError::Frame(e.to_string()))?;
+    let (mut betas, mut anisotropies) = (Vec::with_capacity(count), Vec::with_capacity(count));
+    while betas.len() < count {
+        let beta = 10f64.powf(log_beta.sample(&mut rng));
+        let populations = if rng.random::<f64>() < 0.5 {
+            let excess = 10f64.powf(rng.random_range(-1.0..1.0));
+            Populations::new(rng.random_range(0.05..0.5), 1.0 + excess, 0.0, speiser::SPEISER_ANISOTROPY)?
+        } else {
+            Populations::new(0.0, 1.0, rng.random_range(0.0..0.6), speiser::SPEISER_ANISOTROPY)?
+        };
+        if model::kappa_squared(&populations, fractions, beta)? > 0.0 {
+            betas.push(beta);
+            anisotropies.push(populations.perp_over_par()?);
+        }
+    }
+    DataFrame::new_infer_height(vec![Column::new(BETA_COLUMN.into(), betas), Column::new(ANISOTROPY_COLUMN.into(), anisotropies)])
+        .map_err(|e| BrazilError::Frame(e.to_string()))
+}
+
+fn positive_pairs(frame: &DataFrame) -> Result<Vec<(f64, f64)>, BrazilError> {
+    let frame = crate::binning::require_numeric_columns(frame, &[BETA_COLUMN, ANISOTROPY_COLUMN])?;
+    let column = |name: &str| -> Result<Vec<f64>, BrazilError> {
+        Ok(frame.column(name).map_err(BinningError::from)?.f64().map_err(BinningError::from)?.into_no_null_iter().collect())
+    };
+    let pairs: Vec<(f64, f64)> = column(BETA_COLUMN)?.into_iter().zip(column(ANISOTROPY_COLUMN)?).collect();
+    if let Some((row, &(beta_par, perp_over_par))) = pairs.iter().enumerate().find(|(_, (b, a))| !(*b > 0.0 && *a > 0.0)) {
+        return Err(BrazilError::NonPositive { row, beta_par, perp_over_par });
+    }
+    Ok(pairs)
+}
+
+/// The fraction of a catalogue beyond each threshold, for current fractions `fractions`.
+///
+/// # Errors
+/// [`BrazilError`] for a catalogue without the two positive numeric columns.
+pub fn threshold_fractions(frame: &DataFrame, fractions: &CurrentFractions) -> Result<ThresholdFractions, BrazilError> {
+    let pairs = positive_pairs(frame)?;
+    let (mut parallel, mut perpendicular, mut tenth) = (0usize, 0usize, 0usize);
+    for &(beta, anisotropy) in &pairs {
+        if anisotropy < cold::threshold(fractions.eta_c, beta)? {
+            parallel += 1;
+        }
+        let limit = speiser::threshold(1.0, beta, fractions.eta_e, fractions.eta_s)?;
+        if limit >= 1.0 && anisotropy > limit {
+            perpendicular += 1;
+        }
+        let limit_tenth = speiser::threshold(0.1, beta, fractions.eta_e, fractions.eta_s)?;
+        if limit_tenth >= 1.0 && anisotropy > limit_tenth {
+            tenth += 1;
+        }
+    }
+    let share = |n: usize| n as f64 / pairs.len().max(1) as f64;
+    Ok(ThresholdFractions {
+        samples: pairs.len(),
+        beyond_parallel: share(parallel),
+        beyond_perpendicular: share(perpendicular),
+        beyond_perpendicular_tenth: share(tenth),
+    })
+}
+
+/// The joint PDF of `(log10 beta_par, log10 T_perp/T_par)` on log-spaced bins: `edges_beta`
+/// and `edges_anisotropy` are the bin edges in the variables themselves.
+///
+/// # Errors
+/// [`BrazilError`] for a bad catalogue or bad edges.
+pub fn joint_pdf(frame: &DataFrame, edges_beta: &[f64], edges_anisotropy: &[f64]) -> Result<JointHistogram, BrazilError> {
+    positive_pairs(frame)?;
+    Ok(joint_histogram(frame, BETA_COLUMN, ANISOTROPY_COLUMN, edges_beta, edges_anisotropy)?)
+}
