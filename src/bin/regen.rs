@@ -49,6 +49,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Draw the Brazil plot (Richard et al. 2025, Fig. 4 analogue) of your own catalogue: a CSV
+    /// with columns beta_par and perp_over_par, one row per ion distribution.
+    Brazil {
+        /// The catalogue CSV.
+        csv: PathBuf,
+        /// Where to write the SVG (the CSV of the plotted data goes beside it).
+        #[arg(long, default_value = "brazil.svg")]
+        out: PathBuf,
+        /// Electron current fraction eta_e.
+        #[arg(long, default_value_t = 0.3)]
+        eta_e: f64,
+        /// Speiser drift ratio eta_s.
+        #[arg(long, default_value_t = 3.0)]
+        eta_s: f64,
+        /// Cold-ion temperature ratio eta_c.
+        #[arg(long, default_value_t = 0.3)]
+        eta_c: f64,
+    },
     /// Print the claims ledger.
     Claims {
         /// Output format.
@@ -85,6 +103,9 @@ fn main() {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Some(Command::Brazil { csv, out, eta_e, eta_s, eta_c }) = &cli.command {
+        return brazil(csv, out, *eta_e, *eta_s, *eta_c);
+    }
     if let Some(Command::Claims { format, paper }) = cli.command {
         let ledger = workbook_ledger()?;
         let ledger = paper.map_or(ledger.clone(), |p| ledger.for_paper(p));
@@ -128,6 +149,20 @@ fn run(cli: Cli) -> Result<()> {
         timings.kernel_benchmark()?;
     }
     timings.report(cli.timings);
+    Ok(())
+}
+
+/// The book's Brazil-plot code on a user catalogue.
+fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: f64, eta_s: f64, eta_c: f64) -> Result<()> {
+    use mmsbook::anisotropy::{CurrentFractions, brazil};
+    let fractions = CurrentFractions::new(eta_e, eta_s, eta_c)?;
+    let frame = mmsbook::binning::read_catalogue(csv, &[brazil::BETA_COLUMN, brazil::ANISOTROPY_COLUMN])?;
+    let panel = mmsbook::figures::richard2025::brazil_panel(&frame, &fractions, &csv.display().to_string())?;
+    let description = format!("Brazil plot of {} with eta_e = {eta_e}, eta_s = {eta_s}, eta_c = {eta_c}.", csv.display());
+    let figure = mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &[panel])?;
+    mmsbook::figure::write_atomic(out, figure.svg.as_bytes())?;
+    mmsbook::figure::write_atomic(&out.with_extension("csv"), figure.csv.as_bytes())?;
+    println!("wrote {} and {}", out.display(), out.with_extension("csv").display());
     Ok(())
 }
 

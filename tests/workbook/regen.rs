@@ -37,3 +37,20 @@ fn bad_arguments_get_one_line_and_a_non_zero_exit() {
         assert!(stderr.starts_with("regen: "), "{arguments:?}: {stderr}");
     }
 }
+
+#[test]
+fn brazil_subcommand_plots_a_user_catalogue() {
+    let directory = tempfile::tempdir().unwrap();
+    let csv = directory.path().join("catalogue.csv");
+    std::fs::write(&csv, "beta_par,perp_over_par\n0.5,1.0\n2.0,0.05\n0.05,5.0\n").unwrap();
+    let out = directory.path().join("plot.svg");
+    let output = regen(&["brazil", csv.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("<svg"));
+    assert!(directory.path().join("plot.csv").exists(), "the plotted data beside the SVG");
+    let bad = directory.path().join("bad.csv");
+    std::fs::write(&bad, "beta,anisotropy\n1,1\n").unwrap();
+    let output = regen(&["brazil", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!output.status.success(), "a catalogue without the columns fails");
+    assert!(String::from_utf8(output.stderr).unwrap().contains("beta_par"), "and says which column is missing");
+}
