@@ -1,7 +1,7 @@
 //! The cold-ion dominated regime, `T_perp <= T_par` (Richard et al. 2025, Eqs. 5–8): hot
 //! isotropic ions plus cold field-aligned beams, Speiser ions negligible.
 
-use super::{AnisotropyError, check_anisotropy, check_beta};
+use super::{AnisotropyError, check_anisotropy, check_beta, check_eta};
 
 fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
     let perp_over_par = check_anisotropy(perp_over_par)?;
@@ -9,10 +9,6 @@ fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
         return Err(AnisotropyError::WrongRegime { perp_over_par, regime: "cold-ion" });
     }
     Ok(perp_over_par)
-}
-
-fn check_eta(parameter: &'static str, value: f64) -> Result<f64, AnisotropyError> {
-    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(AnisotropyError::NonPositiveFraction { parameter, value }) }
 }
 
 /// Eq. 6: `j_y/j0 = eta_e / (1 - (T_par/T_perp - 1) eta_c^2 beta_par/2)`.

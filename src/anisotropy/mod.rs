@@ -32,6 +32,11 @@ pub(crate) fn check_beta(beta_par: f64) -> Result<f64, AnisotropyError> {
     }
 }
 
+/// Validates a current fraction, drift ratio or marginal kappa: positive and finite.
+pub(crate) fn check_eta(parameter: &'static str, value: f64) -> Result<f64, AnisotropyError> {
+    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(AnisotropyError::NonPositiveFraction { parameter, value }) }
+}
+
 /// Validates an anisotropy `T_perp/T_par`: positive and finite (temperatures are positive).
 pub(crate) fn check_anisotropy(perp_over_par: f64) -> Result<f64, AnisotropyError> {
     if perp_over_par.is_finite() && perp_over_par > 0.0 {

@@ -2,7 +2,7 @@
 //! anisotropy A_c = T_c,par/T_c,perp > 1), a hot isotropic core, and Speiser ions (n_s,
 //! A_s < 1). Richard et al. (2025), Eqs. 1, 3 and 4.
 
-use super::{AnisotropyError, check_beta};
+use super::{AnisotropyError, check_beta, check_eta};
 
 /// The current fractions of the model, validated positive and finite.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,12 +21,7 @@ impl CurrentFractions {
     /// # Errors
     /// [`AnisotropyError::NonPositiveFraction`] naming the first bad one.
     pub fn new(eta_e: f64, eta_s: f64, eta_c: f64) -> Result<Self, AnisotropyError> {
-        for (parameter, value) in [("eta_e", eta_e), ("eta_s", eta_s), ("eta_c", eta_c)] {
-            if !(value.is_finite() && value > 0.0) {
-                return Err(AnisotropyError::NonPositiveFraction { parameter, value });
-            }
-        }
-        Ok(CurrentFractions { eta_e, eta_s, eta_c })
+        Ok(CurrentFractions { eta_e: check_eta("eta_e", eta_e)?, eta_s: check_eta("eta_s", eta_s)?, eta_c: check_eta("eta_c", eta_c)? })
     }
 
     /// `eta_c` from the cold-ion perpendicular and the total parallel ion temperature (any

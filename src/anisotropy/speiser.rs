@@ -1,7 +1,7 @@
 //! The Speiser dominated regime, `T_perp >= T_par` (Richard et al. 2025, Eqs. 9–12): hot
 //! isotropic ions plus quasi-adiabatic Speiser ions carrying the current, cold ions negligible.
 
-use super::{AnisotropyError, check_anisotropy, check_beta};
+use super::{AnisotropyError, check_anisotropy, check_beta, check_eta};
 
 /// The Speiser anisotropy `A_s = T_s,par/T_s,perp ~ 1/2` the paper adopts (Burkhart et al.
 /// 1992 approximation of the Speiser VDF).
@@ -13,10 +13,6 @@ fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
         return Err(AnisotropyError::WrongRegime { perp_over_par, regime: "Speiser" });
     }
     Ok(perp_over_par)
-}
-
-fn check_eta(parameter: &'static str, value: f64) -> Result<f64, AnisotropyError> {
-    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(AnisotropyError::NonPositiveFraction { parameter, value }) }
 }
 
 /// Eq. 9: the Speiser density fraction that produces an anisotropy `T_perp/T_par >= 1`,
