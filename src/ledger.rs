@@ -8,6 +8,9 @@ pub enum LedgerError {
     /// A scale claim failed.
     #[error("scale claims: {0}")]
     Scales(#[from] crate::scales::ScalesError),
+    /// A Zhang et al. claim failed.
+    #[error("zhang2025 claims: {0}")]
+    Zhang(#[from] crate::force_balance::ZhangClaimsError),
     /// A Richard et al. claim failed.
     #[error("richard2025 claims: {0}")]
     Richard(#[from] crate::anisotropy::RichardClaimsError),
@@ -22,6 +25,7 @@ pub enum LedgerError {
 /// [`LedgerError`] if a computation fails or two claims share an id.
 pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
     let mut ledger = Ledger::new();
+    ledger.extend(crate::force_balance::claims()?)?;
     ledger.extend(crate::scales::claims()?)?;
     ledger.extend(crate::anisotropy::claims()?)?;
     Ok(ledger)

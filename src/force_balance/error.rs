@@ -1,0 +1,38 @@
+//! The one error type of the `force_balance` module.
+
+/// Why a force-balance input was rejected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ForceBalanceError {
+    /// A field, current, thickness or pressure that must be positive is not.
+    #[error("{parameter} must be positive and finite, got {value}")]
+    NonPositive {
+        /// The parameter with its unit.
+        parameter: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+    /// A sample is NaN or infinite.
+    #[error("{parameter} holds a non-finite value at index {index}")]
+    NonFinite {
+        /// The series.
+        parameter: &'static str,
+        /// Zero-based index.
+        index: usize,
+    },
+    /// Too few samples, or series of different lengths.
+    #[error("need >= {needed} matching samples, got {x} and {y}")]
+    TooFewSamples {
+        /// Minimum needed.
+        needed: usize,
+        /// Length of the first series.
+        x: usize,
+        /// Length of the second series.
+        y: usize,
+    },
+    /// A position X must lie tailward of Earth (X < 0) for the power laws of Fig. 4.
+    #[error("X must be negative (tailward), got {x_re} R_E")]
+    NotTailward {
+        /// The rejected X, R_E.
+        x_re: f64,
+    },
+}

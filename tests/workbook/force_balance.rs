@@ -1,0 +1,98 @@
+//! Zhang et al. (2025): the single-event method recovers known sheets, and the power-law
+//! gradients are what the fits imply.
+
+use mmsbook::force_balance::harris_method::{fit_line, off_diagonal_force_n_m3, tension_n_m3, thickness_m};
+use mmsbook::force_balance::power_law::PowerLaw;
+use mmsbook::force_balance::{ForceBalanceError, Reading, thermal_share_percent};
+use mmsbook::harris_sheet::HarrisSheet;
+use mmsbook::plasma::{constants::EARTH_RADIUS, units};
+use mmsbook::synthetic::{gaussian_noise, seeded_rng};
+use proptest::prelude::*;
+
+proptest! {
+    #[test]
+    fn a_synthetic_harris_crossing_gives_back_its_thickness_and_p_xz_force(
+        b0_nt in 5.0..20.0f64, thickness_km in 300.0..2000.0f64, speed_km_s in 5.0..50.0f64,
+        slope_npa in 0.005..0.05f64, noise_fraction in 0.0..0.2f64, seed in 0u64..1000,
+    ) {
+        // A crossing sampled like FGM (0.1 s) for the field and FPI (4.5 s) for P_xz, with
+        // P_xz = slope * B_x/B0 + noise; the true force is slope / L.
+        let sheet = HarrisSheet::new(units::nanotesla(b0_nt), units::km(thickness_km)).unwrap();
+        let j0 = sheet.peak_current_density_a_m2();
+        let estimated = thickness_m(sheet.b0_t(), j0).unwrap();
+        prop_assert!((estimated / sheet.half_thickness_m() - 1.0).abs() < 1e-12, "L = B0/(mu0 j0) is exact for a Harris sheet");
+
+        let half_span = 2.5 * sheet.half_thickness_m();
+        let duration = 2.0 * half_span / units::km(speed_km_s);
+        let samples = (duration / 4.5) as usize + 1;
+        let times: Vec<f64> = (0..samples).map(|i| i as f64 * 4.5).collect();
+        let bx_over_b0: Vec<f64> = times.iter().map(|t| sheet.field_lmn(half_span - units::km(speed_km_s) * t).x / sheet.b0_t()).collect();
+        let slope = units::nanopascal(slope_npa);
+        let noise = gaussian_noise(&mut seeded_rng(seed), noise_fraction * slope, samples).unwrap();
+        let p_xz: Vec<f64> = bx_over_b0.iter().zip(&noise).map(|(b, e)| slope * b + e).collect();
+        let central = bx_over_b0.iter().filter(|b| b.abs() < 0.5).count();
+        prop_assume!(central >= 3);
+        let (force, _) = off_diagonal_force_n_m3(&bx_over_b0, &p_xz, estimated).unwrap();
+        let truth = slope / sheet.half_thickness_m();
+        // The error the method admits: the least-squares slope error sigma / sqrt(Sxx) of the
+        // central samples (with the true noise sigma, since a fit to a handful of FPI samples
+        // estimates sigma poorly), over L. Allow 5 of those.
+        let central_x: Vec<f64> = bx_over_b0.iter().copied().filter(|b| b.abs() < 0.5).collect();
+        let mean = central_x.iter().sum::<f64>() / central_x.len() as f64;
+        let sxx: f64 = central_x.iter().map(|b| (b - mean).powi(2)).sum();
+        let admitted = noise_fraction * slope / sxx.sqrt() / sheet.half_thickness_m();
+        prop_assert!((force - truth).abs() <= 5.0 * admitted + 1e-9 * truth, "force {force:e} vs {truth:e} (admitted {admitted:e})");
+    }
+
+    #[test]
+    fn tension_of_a_uniform_normal_field_is_j_y_b_z(j_y in 1.0..20.0f64, b_z in 0.5..5.0f64) {
+        let bx: Vec<f64> = (0..21).map(|i| -1.0 + 0.1 * f64::from(i)).collect();
+        let j: Vec<f64> = bx.iter().map(|_| units::nanoampere_per_m2(j_y)).collect();
+        let bz = vec![units::nanotesla(b_z); bx.len()];
+        let tension = tension_n_m3(&bx, &j, &bz).unwrap();
+        prop_assert!((tension / (j_y * b_z * 1e-18) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn power_law_gradient_is_the_derivative_of_the_fit(x_re in -40.0..-5.0f64) {
+        for fit in [PowerLaw::ions(), PowerLaw::electrons()] {
+            let h = 1e-4;
+            let derivative = (fit.pressure_pa(x_re + h).unwrap() - fit.pressure_pa(x_re - h).unwrap()) / (2.0 * h * EARTH_RADIUS);
+            let force = fit.gradient_force_n_m3(x_re).unwrap();
+            prop_assert!((force / derivative - 1.0).abs() < 1e-6, "tailward force = dP/dx toward Earth");
+        }
+    }
+}
+
+#[test]
+fn the_fits_give_the_pressures_the_text_reads_off_figure_4() {
+    // "P_i,xx increases from ~0.2 to ~0.4 nPa, P_e,xx from ~0.03 to ~0.12 nPa" across -30..-10 R_E.
+    let (ions, electrons) = (PowerLaw::ions(), PowerLaw::electrons());
+    let npa = |p: f64| p * 1e9;
+    assert!((npa(ions.pressure_pa(-30.0).unwrap()) - 0.17).abs() < 0.01 && (npa(ions.pressure_pa(-10.0).unwrap()) - 0.44).abs() < 0.01);
+    assert!((npa(electrons.pressure_pa(-30.0).unwrap()) - 0.025).abs() < 0.002 && (npa(electrons.pressure_pa(-10.0).unwrap()) - 0.123).abs() < 0.002);
+}
+
+#[test]
+fn thermal_share_readings_are_ordered_by_distance_to_earth() {
+    // The gradient steepens toward Earth, so the Earthward boundary always gives the largest share.
+    for near in [true, false] {
+        let earthward = thermal_share_percent(near, Reading::NearBoundary, false).unwrap();
+        let tailward = thermal_share_percent(near, Reading::FarBoundary, false).unwrap();
+        let middle = thermal_share_percent(near, Reading::MidPoint, false).unwrap();
+        assert!(earthward > middle && middle > tailward, "near = {near}");
+    }
+}
+
+#[test]
+fn bad_inputs_are_typed_errors() {
+    assert!(matches!(thickness_m(0.0, 1e-8), Err(ForceBalanceError::NonPositive { .. })));
+    assert!(matches!(thickness_m(1e-8, -1e-8), Err(ForceBalanceError::NonPositive { .. })));
+    assert!(matches!(PowerLaw::new(-0.2, 0.9), Err(ForceBalanceError::NonPositive { .. })));
+    assert!(matches!(PowerLaw::ions().pressure_pa(5.0), Err(ForceBalanceError::NotTailward { .. })));
+    assert!(matches!(fit_line(&[1.0], &[2.0]), Err(ForceBalanceError::TooFewSamples { .. })));
+    assert!(matches!(fit_line(&[1.0, 1.0], &[2.0, 3.0]), Err(ForceBalanceError::TooFewSamples { .. })));
+    assert!(matches!(fit_line(&[1.0, f64::NAN], &[2.0, 3.0]), Err(ForceBalanceError::NonFinite { .. })));
+    assert!(matches!(tension_n_m3(&[0.9, 0.8], &[1.0, 1.0], &[1.0, 1.0]), Err(ForceBalanceError::TooFewSamples { .. })), "no central samples");
+    assert!(matches!(off_diagonal_force_n_m3(&[0.1, 0.2], &[1.0, 2.0], 0.0), Err(ForceBalanceError::NonPositive { .. })));
+}
