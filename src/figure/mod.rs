@@ -67,8 +67,10 @@ fn data_csv(panels: &[Panel]) -> String {
             }
         }
         for series in &panel.series {
+            // The last column holds error bars, or the bottom of bars.
             let errors = match &series.kind {
                 SeriesKind::ErrorBars(errors) => Some(errors),
+                SeriesKind::Bars { bottoms, .. } => Some(bottoms),
                 _ => None,
             };
             for (point, (x, y)) in series.x.iter().zip(&series.y).enumerate() {

@@ -53,6 +53,14 @@ pub enum SeriesKind {
     Points,
     /// Markers with symmetric vertical error bars of the given half-widths.
     ErrorBars(Vec<f64>),
+    /// Filled bars from `bottoms[i]` up to `y[i]`, centred on `x[i]`, `width` wide (in x
+    /// units): stack several series by passing the previous tops as bottoms.
+    Bars {
+        /// Lower end of each bar.
+        bottoms: Vec<f64>,
+        /// Bar width, x units.
+        width: f64,
+    },
 }
 
 /// A labelled set of points.
@@ -79,6 +87,10 @@ impl Series {
     pub fn points(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y, kind: SeriesKind::Points, colour }
     }
+    /// Bars from `bottoms` to `tops`, centred on `x`, `width` wide.
+    pub fn bars(label: &str, x: Vec<f64>, tops: Vec<f64>, bottoms: Vec<f64>, width: f64, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y: tops, kind: SeriesKind::Bars { bottoms, width }, colour }
+    }
     /// Markers with error bars (half-widths `errors`).
     pub fn error_bars(label: &str, x: Vec<f64>, y: Vec<f64>, errors: Vec<f64>, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y, kind: SeriesKind::ErrorBars(errors), colour }
@@ -89,9 +101,14 @@ impl Series {
             SeriesKind::ErrorBars(errors) => errors.as_slice(),
             _ => &[],
         };
+        let bottoms = match &self.kind {
+            SeriesKind::Bars { bottoms, .. } => bottoms.as_slice(),
+            _ => &[],
+        };
         self.y.iter().enumerate().flat_map(move |(i, &y)| {
             let e = errors.get(i).copied().unwrap_or(0.0);
-            [y - e, y + e]
+            let bottom = bottoms.get(i).copied().unwrap_or(y - e);
+            [bottom.min(y - e), y + e]
         })
     }
 }
@@ -211,6 +228,17 @@ impl Panel {
                 && errors.len() != series.x.len()
             {
                 return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: errors.len() });
+            }
+            if let SeriesKind::Bars { bottoms, width } = &series.kind {
+                if bottoms.len() != series.x.len() {
+                    return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: bottoms.len() });
+                }
+                if let Some((index, &value)) = bottoms.iter().enumerate().find(|(_, b)| !b.is_finite()) {
+                    return Err(FigureError::Unplottable { series: name(), index, value });
+                }
+                if !(width.is_finite() && *width > 0.0) {
+                    return Err(FigureError::Unplottable { series: name(), index: 0, value: *width });
+                }
             }
             let checks = [(&series.x, self.x.scale), (&series.y, self.y.scale)];
             for (values, scale) in checks {
@@ -344,6 +372,13 @@ where
             SeriesKind::Points => chart
                 .draw_series(points.map(|p| Circle::new(p, 3, colour.mix(0.6).filled())))
                 .map_err(draw_error)?,
+            SeriesKind::Bars { bottoms, width } => {
+                let half = width / 2.0;
+                let bars = series.x.iter().zip(&series.y).zip(bottoms).map(|((&x, &top), &bottom)| {
+                    Rectangle::new([(x - half, bottom), (x + half, top)], colour.filled())
+                });
+                chart.draw_series(bars).map_err(draw_error)?
+            }
             SeriesKind::ErrorBars(errors) => {
                 chart
                     .draw_series(points.zip(errors).map(|((x, y), e)| {
@@ -360,6 +395,7 @@ where
                 SeriesKind::Line => labelled.legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
                 }),
+                SeriesKind::Bars { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.filled())),
                 _ => labelled.legend(move |(x, y)| Circle::new((x + 11, y), 4, colour.filled())),
             };
         }

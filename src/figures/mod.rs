@@ -3,6 +3,7 @@
 
 pub mod methods;
 pub mod richard2025;
+pub mod zhang2025;
 
 use crate::claims::Paper;
 use crate::figure::{Figure, FigureError};
@@ -78,6 +79,7 @@ pub(crate) use figure_spec;
 /// Every figure, in book order.
 pub fn registry() -> Vec<FigureSpec> {
     let mut figures = methods::figures();
+    figures.extend(zhang2025::figures());
     figures.extend(richard2025::figures());
     figures
 }

@@ -280,3 +280,35 @@ pub fn claims() -> Result<Ledger, ZhangClaimsError> {
     }
     Ok(ledger)
 }
+
+/// A force budget in percent of the tension.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BudgetShares {
+    /// Thermal pressure gradient share, %.
+    pub thermal: f64,
+    /// Ion P_xz share, %.
+    pub ion: f64,
+    /// Electron P_xz share, %.
+    pub electron: f64,
+    /// What is left: 100 minus the others, %.
+    pub unbalanced: f64,
+}
+
+/// The force budget of a region (`near` or far): as published, or recomputed from the
+/// stated forces over the stated tension with the thermal gradient at X = -20 R_E.
+///
+/// # Errors
+/// Only if the built-in fits were rejected.
+pub fn budget(near: bool, published: bool) -> Result<BudgetShares, ForceBalanceError> {
+    let region = if near { &NEAR } else { &FAR };
+    let (thermal, ion, electron) = if published {
+        (region.thermal_share, region.ion_share, region.electron_share)
+    } else {
+        (
+            thermal_share_percent(near, Reading::ReferenceDistance, false)?,
+            100.0 * region.ion_force / region.tension,
+            100.0 * region.electron_force / region.tension,
+        )
+    };
+    Ok(BudgetShares { thermal, ion, electron, unbalanced: 100.0 - thermal - ion - electron })
+}

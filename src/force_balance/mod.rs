@@ -13,7 +13,7 @@ mod error;
 pub mod harris_method;
 pub mod power_law;
 
-pub use claims::{Reading, ZhangClaimsError, claims, thermal_share_percent};
+pub use claims::{BudgetShares, Reading, ZhangClaimsError, budget, claims, thermal_share_percent};
 pub use error::ForceBalanceError;
 
 /// One nA nT/m^2 in N/m^3: the paper's unit of force density.
