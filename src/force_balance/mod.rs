@@ -8,6 +8,7 @@
 //!
 //! Force densities are in N/m^3 inside; the paper's unit, nA nT/m^2, is 1e-18 N/m^3.
 
+pub mod catalogue;
 mod claims;
 mod error;
 pub mod harris_method;

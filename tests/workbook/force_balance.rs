@@ -96,3 +96,52 @@ fn bad_inputs_are_typed_errors() {
     assert!(matches!(tension_n_m3(&[0.9, 0.8], &[1.0, 1.0], &[1.0, 1.0]), Err(ForceBalanceError::TooFewSamples { .. })), "no central samples");
     assert!(matches!(off_diagonal_force_n_m3(&[0.1, 0.2], &[1.0, 2.0], 0.0), Err(ForceBalanceError::NonPositive { .. })));
 }
+
+mod catalogue {
+    use mmsbook::force_balance::catalogue::{CatalogueError, SYNTHETIC_SCATTER, columns, fit_power_law, read, synthetic};
+
+    #[test]
+    fn refits_recover_the_published_power_laws_within_their_bootstrap_errors() {
+        // Least squares in P estimates the mean curve, which for log-normal scatter of width s
+        // lies exp(s^2/2) above the median (the published law): compare with that.
+        for seed in 0..4 {
+            let [x, ions, electrons] = columns(&synthetic(seed).unwrap()).unwrap();
+            for (values, (p0, alpha), scatter) in [(&ions, (0.24, 0.88), SYNTHETIC_SCATTER.0), (&electrons, (0.045, 1.45), SYNTHETIC_SCATTER.1)] {
+                let fit = fit_power_law(&x, values, 7).unwrap();
+                let mean_p0 = p0 * (scatter * scatter / 2.0f64).exp();
+                assert!((fit.p0_npa - mean_p0).abs() < 3.5 * fit.p0_error, "seed {seed}: P0 {} +- {} vs {mean_p0}", fit.p0_npa, fit.p0_error);
+                assert!((fit.exponent - alpha).abs() < 3.5 * fit.exponent_error, "seed {seed}: alpha {} +- {} vs {alpha}", fit.exponent, fit.exponent_error);
+            }
+        }
+    }
+
+    #[test]
+    fn a_catalogue_csv_goes_through_the_same_pipeline() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("events.csv");
+        let rows: String = (0..20).map(|i| {
+            let x = -29.0 + f64::from(i);
+            format!("{x},{},{}\n", 0.24 * (-x / 20.0f64).powf(-0.88), 0.045 * (-x / 20.0f64).powf(-1.45))
+        }).collect();
+        std::fs::write(&path, format!("event_id,x_re,p_ixx_npa,p_exx_npa\n{}", rows.lines().enumerate().map(|(i, r)| format!("{i},{r}\n")).collect::<String>())).unwrap();
+        let frame = read(&path).unwrap();
+        let [x, ions, _] = columns(&frame).unwrap();
+        let fit = fit_power_law(&x, &ions, 1).unwrap();
+        assert!((fit.p0_npa - 0.24).abs() < 1e-4 && (fit.exponent - 0.88).abs() < 1e-3, "noise-free rows give the law back: {fit:?}");
+    }
+
+    #[test]
+    fn malformed_catalogues_are_typed_errors() {
+        let directory = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = directory.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        assert!(matches!(read(&write("a.csv", "x_re,p_ixx_npa\n-15,0.3\n")), Err(CatalogueError::Binning(_))), "missing column");
+        assert!(matches!(read(&write("b.csv", "x_re,p_ixx_npa,p_exx_npa\n15,0.3,0.05\n")), Err(CatalogueError::BadRow { row: 0, .. })), "sunward X");
+        assert!(matches!(read(&write("c.csv", "x_re,p_ixx_npa,p_exx_npa\n-15,0.3,0.05\n-12,-0.3,0.05\n")), Err(CatalogueError::BadRow { row: 1, .. })), "negative pressure");
+        assert!(matches!(read(&write("d.csv", "x_re,p_ixx_npa,p_exx_npa\n-15,,0.05\n")), Err(CatalogueError::Binning(_))), "empty cell");
+        assert!(matches!(fit_power_law(&[-15.0], &[0.3], 1), Err(CatalogueError::BadRow { .. })), "too few events");
+    }
+}
