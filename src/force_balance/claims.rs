@@ -169,6 +169,32 @@ pub fn claims() -> Result<Ledger, ZhangClaimsError> {
         .status(Status::NeedsData)
         .note(&format!("The density is not given; 673 km = 3.8 d_i implies n_i = {density:.2} cm^-3, which the event's FPI moments would confirm."))
         .build())?;
+    push(&mut ledger, Claim::builder("zhang2025.example_b0", paper)
+        .source("Sec. 3, Fig. 1")
+        .quantity("B0 of the example event from the extremes of B_x, 7.3 and -8.5 nT")
+        .published(7.9, "nT", "~, 2 s.f.")
+        .reproduced(0.5 * (7.3 + 8.5))
+        .tolerance(Tolerance::rounding(7.9, 2, "2 s.f."))
+        .status(Status::Reproduced)
+        .note("B0 is the mean of the two extreme |B_x|; the asymmetry (0.6 nT) is an offset of the centre.")
+        .build())?;
+    // The example tension needs the central B_z, which the text does not give.
+    let central_mean_sech2 = CENTRAL_REGION / CENTRAL_REGION.atanh();
+    let implied_b_z = 70.1 / (central_mean_sech2 * 9.3);
+    push(&mut ledger, Claim::builder("zhang2025.example_tension", paper)
+        .source("Sec. 3, Fig. 1")
+        .quantity("magnetic tension <j_y><B_z> of the example event in its central region")
+        .published(70.1, "nA nT/m^2", "3 s.f.")
+        .tolerance(Tolerance::relative(0.01, "3 s.f."))
+        .status(Status::NeedsData)
+        .note(&format!(
+            "Since <j_y> <= j0 = 9.3 nA/m^2, the tension needs <B_z> >= {:.1} nT; a Harris profile gives <j_y> = {:.3} j0 over \
+             the central region and so <B_z> = {implied_b_z:.1} nT, comparable to B0 = 7.9 nT and far above the statistical \
+             mean of 2.25 nT. The B_z of Fig. 1a would settle whether the stated tension is right.",
+            70.1 / 9.3,
+            central_mean_sech2
+        ))
+        .build())?;
     for (name, force, share) in [("ion", 35.3, 50.0), ("electron", 24.0, 34.0)] {
         push(&mut ledger, Claim::builder(&format!("zhang2025.example_{name}_share"), paper)
             .source("Sec. 3, Fig. 1")

@@ -145,3 +145,20 @@ mod catalogue {
         assert!(matches!(fit_power_law(&[-15.0], &[0.3], 1), Err(CatalogueError::BadRow { .. })), "too few events");
     }
 }
+
+#[test]
+fn the_method_recovers_the_stated_example_from_its_synthetic_crossing() {
+    use mmsbook::force_balance::example::ExampleCrossing;
+    let estimate = ExampleCrossing::synthetic().unwrap().estimate().unwrap();
+    // FPI samples every 4.5 s miss the exact peak and the +-3L span misses the asymptotes:
+    // allow 2% on B0, j0 and L, 5% on the tension, and the P_xz noise (5%) on the forces.
+    let close = |name: &str, value: f64, stated: f64, tolerance: f64| {
+        assert!((value / stated - 1.0).abs() < tolerance, "{name}: {value} vs {stated}");
+    };
+    close("B0 (nT)", estimate.b0_t * 1e9, 7.9, 0.02);
+    close("j0 (nA/m^2)", estimate.j0_a_m2 * 1e9, 9.3, 0.02);
+    close("L (km)", estimate.thickness_m / 1e3, 673.0, 0.02);
+    close("tension", estimate.tension, 70.1, 0.05);
+    close("ion force", estimate.ion_force, 35.3, 0.1);
+    close("electron force", estimate.electron_force, 24.0, 0.1);
+}
