@@ -10,6 +10,7 @@
 
 pub mod catalogue;
 mod claims;
+pub mod ensemble;
 pub mod example;
 mod error;
 pub mod harris_method;

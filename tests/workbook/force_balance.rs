@@ -162,3 +162,25 @@ fn the_method_recovers_the_stated_example_from_its_synthetic_crossing() {
     close("ion force", estimate.ion_force, 35.3, 0.1);
     close("electron force", estimate.electron_force, 24.0, 0.1);
 }
+
+mod ensemble {
+    use mmsbook::force_balance::ensemble::{FAR, NEAR, THICKNESS_KM, analyse, synthetic_region};
+
+    #[test]
+    fn the_pipeline_recovers_the_published_summaries_from_the_synthetic_ensemble() {
+        // 58 or 46 events with 30% event-to-event scatter: the regional means carry ~4-5%
+        // sampling error; forces also carry the P_xz noise. Allow 15% on means, 30% on forces.
+        for (summary, seed) in [(NEAR, 1u64), (FAR, 2)] {
+            let statistics = analyse(&synthetic_region(&summary, seed).unwrap()).unwrap();
+            let close = |name: &str, value: f64, target: f64, tolerance: f64| {
+                assert!((value / target - 1.0).abs() < tolerance, "{name}: {value} vs {target}");
+            };
+            close("central j_y", statistics.central_j_y, summary.j_y, 0.15);
+            close("central B_z", statistics.central_b_z, summary.b_z, 0.15);
+            close("ion force", statistics.forces.0, summary.ion_force, 0.3);
+            close("electron force", statistics.forces.1, summary.electron_force, 0.3);
+            close("mean thickness", statistics.mean_thickness_km, THICKNESS_KM.0, 0.1);
+            assert_eq!(statistics.profiles[0].count.iter().sum::<u32>() as usize, summary.events * 41, "every sample binned");
+        }
+    }
+}
