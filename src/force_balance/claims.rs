@@ -292,6 +292,20 @@ pub fn claims() -> Result<Ledger, ZhangClaimsError> {
             .build())?;
     }
 
+    // The pressure ranges the text reads off Fig. 4, against the fits at the ends of the range.
+    for (species, fit, values) in [("ion", PowerLaw::ions(), [(-30.0, 0.2), (-10.0, 0.4)]), ("electron", PowerLaw::electrons(), [(-30.0, 0.03), (-10.0, 0.12)])] {
+        for (x, stated) in values {
+            push(&mut ledger, Claim::builder(&format!("zhang2025.{species}_pressure_at_{}re", -x as i32), paper)
+                .source("Sec. 3, Fig. 4")
+                .quantity(&format!("{species} P_xx at X = {x} R_E, from the fitted power law"))
+                .published(stated, "nPa", "~, read off the figure")
+                .reproduced(fit.pressure_pa(x)? * 1e9)
+                .tolerance(Tolerance::relative(0.25, "the text gives round values (~) for the scatter's ends"))
+                .status(Status::Reproduced)
+                .build())?;
+        }
+    }
+
     // The unbalanced remainder, from the paper's own shares.
     for (region, stated) in [(&NEAR, 55.0), (&FAR, 20.0)] {
         push(&mut ledger, Claim::builder(&format!("zhang2025.unbalanced_{}", region.name), paper)
