@@ -82,6 +82,15 @@ pub fn require_numeric_columns(frame: &DataFrame, required: &[&str]) -> Result<D
     require_numeric(frame.clone(), required)
 }
 
+/// One column of a frame as `f64` values, after the checks of [`require_numeric_columns`].
+///
+/// # Errors
+/// As [`read_catalogue`].
+pub fn f64_column(frame: &DataFrame, name: &str) -> Result<Vec<f64>, BinningError> {
+    let checked = require_numeric(frame.select([name]).map_err(|_| missing(frame, name, name))?, &[name])?;
+    Ok(checked.column(name)?.f64()?.into_no_null_iter().collect())
+}
+
 fn require_numeric(mut frame: DataFrame, required: &[&str]) -> Result<DataFrame, BinningError> {
     for &name in required {
         let column = frame.column(name).map_err(|_| BinningError::MissingColumn {

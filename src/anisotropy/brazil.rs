@@ -82,10 +82,7 @@ pub fn synthetic_sample(fractions: &CurrentFractions, count: usize, seed: u64) -
 }
 
 fn positive_pairs(frame: &DataFrame) -> Result<Vec<(f64, f64)>, BrazilError> {
-    let frame = crate::binning::require_numeric_columns(frame, &[BETA_COLUMN, ANISOTROPY_COLUMN])?;
-    let column = |name: &str| -> Result<Vec<f64>, BrazilError> {
-        Ok(frame.column(name).map_err(BinningError::from)?.f64().map_err(BinningError::from)?.into_no_null_iter().collect())
-    };
+    let column = |name: &str| crate::binning::f64_column(frame, name);
     let pairs: Vec<(f64, f64)> = column(BETA_COLUMN)?.into_iter().zip(column(ANISOTROPY_COLUMN)?).collect();
     if let Some((row, &(beta_par, perp_over_par))) = pairs.iter().enumerate().find(|(_, (b, a))| !(*b > 0.0 && *a > 0.0)) {
         return Err(BrazilError::NonPositive { row, beta_par, perp_over_par });

@@ -55,7 +55,8 @@ pub(crate) fn check_anisotropy(perp_over_par: f64) -> Result<f64, AnisotropyErro
 /// [`crate::plasma::PlasmaError`] for non-physical inputs.
 pub fn kappa_from_curvature(r_c_m: f64, t_perp_j: f64, b_t: f64) -> Result<f64, crate::plasma::PlasmaError> {
     use crate::plasma::{PlasmaError, Species, thermal_gyroradius};
-    if !(r_c_m > 0.0) {
+    // NaN fails this test too, so it is rejected with the non-positive values.
+    if r_c_m.is_nan() || r_c_m <= 0.0 {
         return Err(PlasmaError::NonPositive { parameter: "curvature radius r_c_m", value: r_c_m });
     }
     let rho = thermal_gyroradius(t_perp_j, b_t, Species::PROTON)?;

@@ -26,7 +26,8 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
         shares.push((x, budget(near, published).map_err(FigureError::model)?));
     }
     let x: Vec<f64> = shares.iter().map(|(x, _)| *x).collect();
-    let parts: [(&str, fn(&crate::force_balance::BudgetShares) -> f64, usize); 4] = [
+    type Share = fn(&crate::force_balance::BudgetShares) -> f64;
+    let parts: [(&str, Share, usize); 4] = [
         ("thermal -dP_xx/dx", |s| s.thermal, 0),
         ("ion -dP_i,xz/dz", |s| s.ion, 1),
         ("electron -dP_e,xz/dz", |s| s.electron, 2),

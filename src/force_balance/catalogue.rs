@@ -7,7 +7,7 @@
 
 use super::ForceBalanceError;
 use super::power_law::REFERENCE_DISTANCE_RE;
-use crate::binning::{BinningError, read_catalogue, require_numeric_columns};
+use crate::binning::{BinningError, f64_column, read_catalogue};
 use crate::fit::{FitError, NelderMeadSettings, minimise};
 use crate::synthetic::seeded_rng;
 use polars::prelude::{Column, DataFrame};
@@ -58,10 +58,7 @@ pub fn read(path: &Path) -> Result<DataFrame, CatalogueError> {
 /// # Errors
 /// [`CatalogueError::BadRow`] for X >= 0 or a non-positive pressure.
 pub fn columns(frame: &DataFrame) -> Result<[Vec<f64>; 3], CatalogueError> {
-    let frame = require_numeric_columns(frame, &COLUMNS)?;
-    let column = |name: &str| -> Result<Vec<f64>, CatalogueError> {
-        Ok(frame.column(name).map_err(BinningError::from)?.f64().map_err(BinningError::from)?.into_no_null_iter().collect())
-    };
+    let column = |name: &str| f64_column(frame, name);
     let [x, pi, pe] = [column(COLUMNS[0])?, column(COLUMNS[1])?, column(COLUMNS[2])?];
     for row in 0..x.len() {
         if x[row] >= 0.0 {

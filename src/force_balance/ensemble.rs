@@ -144,10 +144,7 @@ pub struct RegionStatistics {
 pub fn analyse(samples: &RegionSamples) -> Result<RegionStatistics, EnsembleError> {
     let profile = |column: &str| binned_mean(&samples.frame, "bx_b0", column, &BIN_EDGES);
     let profiles = [profile("j_y")?, profile("b_z")?, profile("p_ixz")?, profile("p_exz")?];
-    let values = |column: &str| -> Result<Vec<f64>, EnsembleError> {
-        let column = samples.frame.column(column).map_err(BinningError::from)?;
-        Ok(column.f64().map_err(BinningError::from)?.into_no_null_iter().collect())
-    };
+    let values = |column: &str| crate::binning::f64_column(&samples.frame, column);
     let bx = values("bx_b0")?;
     let central_mean = |column: &str| -> Result<f64, EnsembleError> {
         let (sum, count) = bx
