@@ -5,7 +5,7 @@
 
 use super::harris_method::{CENTRAL_REGION, fit_line};
 use super::{ForceBalanceError, NANO_AMPERE_NANO_TESLA_PER_M2};
-use crate::binning::{BinnedProfile, BinningError, binned_mean};
+use crate::binning::{BinnedProfile, BinningError, binned_mean_of_groups};
 use crate::synthetic::seeded_rng;
 use polars::prelude::{Column, DataFrame};
 use rand::RngExt;
@@ -52,13 +52,26 @@ pub enum EnsembleError {
 }
 
 /// One region's samples in long format: columns `event`, `bx_b0`, `j_y` (nA/m^2), `b_z` (nT),
-/// `p_ixz`, `p_exz` (nPa), and the events' thicknesses (km).
+/// `p_ixz`, `p_exz` (nPa); and the per-event catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionSamples {
     /// Long-format samples.
     pub frame: DataFrame,
     /// Thickness of each event, km.
     pub thickness_km: Vec<f64>,
+    /// Peak current density of each event, nA/m^2.
+    pub j0_na_m2: Vec<f64>,
+    /// Lobe field of each event, B0 = mu0 j0 L, nT.
+    pub b0_nt: Vec<f64>,
+}
+
+/// Peak current densities are drawn uniformly over the range the paper states, nA/m^2.
+pub const J0_RANGE: (f64, f64) = (5.0, 15.0);
+
+/// Central-region mean of the embedded profile `exp(-b^2 / 2 w^2)` over the sample grid.
+fn central_shape_mean(width: f64, b: &[f64]) -> f64 {
+    let central: Vec<f64> = b.iter().copied().filter(|b| b.abs() < CENTRAL_REGION).collect();
+    central.iter().map(|b| (-b * b / (2.0 * width * width)).exp()).sum::<f64>() / central.len() as f64
 }
 
 fn normal(mean: f64, sd: f64) -> Result<Normal<f64>, EnsembleError> {
@@ -66,14 +79,15 @@ fn normal(mean: f64, sd: f64) -> Result<Normal<f64>, EnsembleError> {
 }
 
 /// Builds one region's SYNTHETIC events (seeded). Each event has a thickness drawn around
-/// 980 km within [500, 1500] km, an embedded current profile `j(b) ~ exp(-b^2 / 2 w^2)`
-/// (narrower than Harris, as the paper notes) scaled so its central mean scatters by 30%
-/// around the region's published mean, a uniform B_z scattering by 30% around its mean,
-/// and P_xz linear in b with slopes giving the region's published forces on average, plus
-/// offsets and noise.
+/// 980 km within [500, 1500] km, a peak current j0 uniform in [5, 15] nA/m^2 (so
+/// B0 = mu0 j0 L), and an embedded current profile `j0 exp(-b^2 / 2 w^2)` (narrower than
+/// Harris, as the paper notes) whose width makes its central mean j0 times a ratio that
+/// scatters by 20% around (published central mean) / (mean j0); a uniform B_z scattering by
+/// 30% around its published mean; and P_xz linear in b with slopes giving the region's
+/// published forces on average, plus offsets and noise.
 ///
 /// # Errors
-/// [`EnsembleError::Frame`] if the frame cannot be built.
+/// [`EnsembleError::Frame`] if the frame cannot be built, or a profile width has no solution.
 pub fn synthetic_region(summary: &RegionSummary, seed: u64) -> Result<RegionSamples, EnsembleError> {
     let mut rng = seeded_rng(seed);
     let (mean_l, low_l, high_l) = THICKNESS_KM;
@@ -81,26 +95,27 @@ pub fn synthetic_region(summary: &RegionSummary, seed: u64) -> Result<RegionSamp
     let unit = normal(1.0, 0.3)?;
     let noise = normal(0.0, 1.0)?;
     let b: Vec<f64> = (0..SAMPLES_PER_EVENT).map(|i| -1.0 + 2.0 * i as f64 / (SAMPLES_PER_EVENT - 1) as f64).collect();
+    let mean_j0 = 0.5 * (J0_RANGE.0 + J0_RANGE.1);
     let (mut event, mut bx, mut j_y, mut b_z, mut p_i, mut p_e) = (vec![], vec![], vec![], vec![], vec![], vec![]);
-    let mut thickness_km = Vec::with_capacity(summary.events);
+    let (mut thickness_km, mut j0_na_m2, mut b0_nt) = (vec![], vec![], vec![]);
     for index in 0..summary.events {
         let l_km = thickness.sample(&mut rng).clamp(low_l, high_l);
+        let j0: f64 = rng.random_range(J0_RANGE.0..J0_RANGE.1);
         thickness_km.push(l_km);
-        let width: f64 = rng.random_range(0.3..0.6);
-        let shape = |b: f64| (-b * b / (2.0 * width * width)).exp();
-        let central: Vec<f64> = b.iter().copied().filter(|b| b.abs() < CENTRAL_REGION).collect();
-        let shape_mean = central.iter().map(|&b| shape(b)).sum::<f64>() / central.len() as f64;
-        let j_scale = summary.j_y * unit.sample(&mut rng).max(0.2) / shape_mean;
+        j0_na_m2.push(j0);
+        b0_nt.push(crate::plasma::constants::VACUUM_PERMEABILITY * j0 * 1e-9 * l_km * 1e3 * 1e9);
+        let ratio = summary.j_y / mean_j0 * rng.random_range(0.8..1.2);
+        let width = crate::fit::bracketed_root(|w| central_shape_mean(w, &b) - ratio, 0.05, 5.0, 1e-10)
+            .map_err(|e| EnsembleError::Frame(format!("no profile width for central/peak ratio {ratio}: {e}")))?;
         let b_z_event = summary.b_z * unit.sample(&mut rng).max(0.2);
-        // Slopes (nPa per unit B_x/B0) giving the region's forces at the event's own L, so that
-        // the regional slope over the mean L gives the published force on average.
+        // Slopes (nPa per unit B_x/B0) giving the region's forces over the mean thickness.
         let slope = |force: f64| force * NANO_AMPERE_NANO_TESLA_PER_M2 * mean_l * 1e3 * 1e9;
         let (s_i, s_e) = (slope(summary.ion_force), slope(summary.electron_force));
         let (offset_i, offset_e) = (0.2 * s_i * noise.sample(&mut rng), 0.2 * s_e * noise.sample(&mut rng));
         for &bi in &b {
             event.push(index as u32);
             bx.push(bi);
-            j_y.push(j_scale * shape(bi) * (1.0 + 0.1 * noise.sample(&mut rng)));
+            j_y.push(j0 * (-bi * bi / (2.0 * width * width)).exp() * (1.0 + 0.1 * noise.sample(&mut rng)));
             b_z.push(b_z_event * (1.0 + 0.1 * noise.sample(&mut rng)));
             p_i.push(offset_i + s_i * bi * (1.0 + 0.5 * noise.sample(&mut rng)));
             p_e.push(offset_e + s_e * bi * (1.0 + 0.5 * noise.sample(&mut rng)));
@@ -115,7 +130,7 @@ pub fn synthetic_region(summary: &RegionSummary, seed: u64) -> Result<RegionSamp
         Column::new("p_exz".into(), p_e),
     ])
     .map_err(|e| EnsembleError::Frame(e.to_string()))?;
-    Ok(RegionSamples { frame, thickness_km })
+    Ok(RegionSamples { frame, thickness_km, j0_na_m2, b0_nt })
 }
 
 /// What the pipeline gives for one region.
@@ -142,7 +157,8 @@ pub struct RegionStatistics {
 /// # Errors
 /// [`EnsembleError`] for missing columns or a failed fit.
 pub fn analyse(samples: &RegionSamples) -> Result<RegionStatistics, EnsembleError> {
-    let profile = |column: &str| binned_mean(&samples.frame, "bx_b0", column, &BIN_EDGES);
+    // Error bars across events, as in the paper: each event is averaged in each bin first.
+    let profile = |column: &str| binned_mean_of_groups(&samples.frame, "event", "bx_b0", column, &BIN_EDGES);
     let profiles = [profile("j_y")?, profile("b_z")?, profile("p_ixz")?, profile("p_exz")?];
     let values = |column: &str| crate::binning::f64_column(&samples.frame, column);
     let bx = values("bx_b0")?;

@@ -180,7 +180,10 @@ mod ensemble {
             close("ion force", statistics.forces.0, summary.ion_force, 0.3);
             close("electron force", statistics.forces.1, summary.electron_force, 0.3);
             close("mean thickness", statistics.mean_thickness_km, THICKNESS_KM.0, 0.1);
-            assert_eq!(statistics.profiles[0].count.iter().sum::<u32>() as usize, summary.events * 41, "every sample binned");
+            assert!(statistics.profiles[0].count.iter().all(|&n| n as usize == summary.events), "every event in every bin");
+            let samples = synthetic_region(&summary, seed).unwrap();
+            assert!(samples.j0_na_m2.iter().all(|j| (5.0..15.0).contains(j)), "j0 within the stated 5-15 nA/m^2");
+            assert!(samples.thickness_km.iter().all(|l| (500.0..=1500.0).contains(l)), "L within the stated 500-1500 km");
         }
     }
 }
