@@ -144,35 +144,15 @@ pub struct BinnedProfile {
 /// assert!((profile.standard_error[0] - 1.0).abs() < 1e-12);
 /// ```
 pub fn binned_mean(frame: &DataFrame, by: &str, of: &str, edges: &[f64]) -> Result<BinnedProfile, BinningError> {
-    let valid_edges = edges.len() >= 2
-        && edges.iter().all(|e| e.is_finite())
-        && edges.windows(2).all(|pair| pair[0] < pair[1]);
-    if !valid_edges {
-        return Err(BinningError::BadEdges);
-    }
-    let frame = require_numeric(frame.select([by, of]).map_err(|_| missing(frame, by, of))?, &[by, of])?;
-    let bins: Vec<Option<u32>> = frame.column(by)?.f64()?.iter().map(|x| x.and_then(|x| bin_of(x, edges))).collect();
-    let mut binned = frame.clone();
-    binned.with_column(Column::new("bin".into(), bins))?;
-    let summary = binned
-        .lazy()
-        .filter(col("bin").is_not_null())
-        .group_by([col("bin")])
-        .agg([
-            col(of).mean().alias("mean"),
-            col(of).std(1).fill_null(lit(0.0)).alias("std"),
-            col(of).count().cast(DataType::UInt32).alias("count"),
-        ])
-        .sort(["bin"], SortMultipleOptions::default())
-        .collect()?;
-    let bin: Vec<u32> = summary.column("bin")?.u32()?.into_no_null_iter().collect();
-    let mean: Vec<f64> = summary.column("mean")?.f64()?.into_no_null_iter().collect();
-    let std: Vec<f64> = summary.column("std")?.f64()?.into_no_null_iter().collect();
-    let count: Vec<u32> = summary.column("count")?.u32()?.into_no_null_iter().collect();
-    let centre = bin.iter().map(|&i| 0.5 * (edges[i as usize] + edges[i as usize + 1])).collect();
-    let standard_error = std.iter().zip(&count).map(|(s, &n)| s / f64::from(n).sqrt()).collect();
-    Ok(BinnedProfile { bin, centre, mean, standard_error, count })
+    // Every sample its own group: the grouped statistics are then the plain ones.
+    let mut rows = frame.select([by, of]).map_err(|_| missing(frame, by, of))?;
+    let index: Vec<u32> = (0..rows.height() as u32).collect();
+    rows.with_column(Column::new(ROW_COLUMN.into(), index))?;
+    binned_mean_of_groups(&rows, ROW_COLUMN, by, of, edges)
 }
+
+/// Name of the row-index column [`binned_mean`] adds.
+const ROW_COLUMN: &str = "__row";
 
 /// As [`binned_mean`], but with events as the unit: each `group` (an event id column) is
 /// first averaged within each bin, and the profile is the mean and standard error across
@@ -199,26 +179,33 @@ pub fn binned_mean_of_groups(frame: &DataFrame, group: &str, by: &str, of: &str,
     let bins: Vec<Option<u32>> = frame.column(by)?.f64()?.iter().map(|x| x.and_then(|x| bin_of(x, edges))).collect();
     let mut binned = frame.clone();
     binned.with_column(Column::new("bin".into(), bins))?;
-    let summary = binned
+    let event_means = binned
         .lazy()
         .filter(col("bin").is_not_null())
-        .group_by([col(group), col("bin")])
+        .group_by_stable([col(group), col("bin")])
         .agg([col(of).mean().alias("event_mean")])
-        .group_by([col("bin")])
-        .agg([
-            col("event_mean").mean().alias("mean"),
-            col("event_mean").std(1).fill_null(lit(0.0)).alias("std"),
-            col("event_mean").count().cast(DataType::UInt32).alias("count"),
-        ])
-        .sort(["bin"], SortMultipleOptions::default())
+        .sort([group, "bin"], SortMultipleOptions::default())
         .collect()?;
-    let bin: Vec<u32> = summary.column("bin")?.u32()?.into_no_null_iter().collect();
-    let mean: Vec<f64> = summary.column("mean")?.f64()?.into_no_null_iter().collect();
-    let std: Vec<f64> = summary.column("std")?.f64()?.into_no_null_iter().collect();
-    let count: Vec<u32> = summary.column("count")?.u32()?.into_no_null_iter().collect();
-    let centre = bin.iter().map(|&i| 0.5 * (edges[i as usize] + edges[i as usize + 1])).collect();
-    let standard_error = std.iter().zip(&count).map(|(s, &n)| s / f64::from(n).sqrt()).collect();
-    Ok(BinnedProfile { bin, centre, mean, standard_error, count })
+    // The across-event statistics are summed here, in a fixed order: polars' grouped standard
+    // deviation is not bit-for-bit reproducible across runs, and the figures must be.
+    let bins: Vec<u32> = event_means.column("bin")?.u32()?.into_no_null_iter().collect();
+    let values: Vec<f64> = event_means.column("event_mean")?.f64()?.into_no_null_iter().collect();
+    let mut per_bin: Vec<Vec<f64>> = vec![Vec::new(); edges.len() - 1];
+    for (b, v) in bins.into_iter().zip(values) {
+        per_bin[b as usize].push(v);
+    }
+    let mut profile = BinnedProfile { bin: vec![], centre: vec![], mean: vec![], standard_error: vec![], count: vec![] };
+    for (index, values) in per_bin.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+        let n = values.len() as f64;
+        let mean = values.iter().sum::<f64>() / n;
+        let variance = if values.len() > 1 { values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+        profile.bin.push(index as u32);
+        profile.centre.push(0.5 * (edges[index] + edges[index + 1]));
+        profile.mean.push(mean);
+        profile.standard_error.push((variance / n).sqrt());
+        profile.count.push(values.len() as u32);
+    }
+    Ok(profile)
 }
 
 fn missing(frame: &DataFrame, by: &str, of: &str) -> BinningError {
@@ -292,7 +279,7 @@ pub fn joint_histogram(frame: &DataFrame, x: &str, y: &str, x_edges: &[f64], y_e
     binned = binned
         .lazy()
         .filter(col("x_bin").is_not_null().and(col("y_bin").is_not_null()))
-        .group_by([col("x_bin"), col("y_bin")])
+        .group_by_stable([col("x_bin"), col("y_bin")])
         .agg([len().cast(DataType::UInt32).alias("count")])
         .collect()?;
     let mut counts = vec![vec![0u32; y_edges.len() - 1]; x_edges.len() - 1];
