@@ -292,6 +292,33 @@ pub fn claims() -> Result<Ledger, ZhangClaimsError> {
             .build())?;
     }
 
+    // Statements about all sheets together.
+    let overall = 0.5 * (thermal_share_percent(true, Reading::ReferenceDistance, false)? + thermal_share_percent(false, Reading::ReferenceDistance, false)?);
+    push(&mut ledger, Claim::builder("zhang2025.thermal_share_overall", paper)
+        .source("Sec. 4")
+        .quantity("thermal pressure gradient share of the tension over both regions (mean of the two, X = -20 R_E reading)")
+        .published(20.0, "%", "around")
+        .reproduced(overall)
+        .tolerance(Tolerance::relative(0.25, "the paper says 'around'"))
+        .status(Status::Reproduced)
+        .build())?;
+    push(&mut ledger, Claim::builder("zhang2025.mean_thickness", paper)
+        .source("Sec. 3")
+        .quantity("mean thickness L = B0/(mu0 j0) of the 104 sheets")
+        .published(980.0, "km", "2-3 s.f.")
+        .tolerance(Tolerance::relative(0.01, "3 s.f."))
+        .status(Status::NeedsData)
+        .note("Needs the per-event B0 and j0 (Fig. S3); the synthetic ensemble is built around this value, so it cannot test it.")
+        .build())?;
+    push(&mut ledger, Claim::builder("zhang2025.thin_sheet_fraction", paper)
+        .source("Sec. 4, Fig. S4")
+        .quantity("fraction of the sheets thinner than 3 d_i")
+        .published(60.0, "%", "2 s.f.")
+        .tolerance(Tolerance::absolute(5.0, "2 s.f."))
+        .status(Status::NeedsData)
+        .note("Needs each event's thickness and ion density.")
+        .build())?;
+
     // The pressure ranges the text reads off Fig. 4, against the fits at the ends of the range.
     for (species, fit, values) in [("ion", PowerLaw::ions(), [(-30.0, 0.2), (-10.0, 0.4)]), ("electron", PowerLaw::electrons(), [(-30.0, 0.03), (-10.0, 0.12)])] {
         for (x, stated) in values {
