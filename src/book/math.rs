@@ -148,7 +148,10 @@ fn to_mathml(tex: &str, display_mode: DisplayMode) -> Result<String, MathError> 
     let config = RenderConfig { display_mode, ..RenderConfig::default() };
     push_mathml(&mut mathml, events.into_iter().map(Ok::<_, std::convert::Infallible>), config)
         .map_err(|error| MathError::Parse { tex: tex.to_owned(), message: error.to_string() })?;
-    Ok(protect_from_markdown(&mathml.replace('\n', " ")))
+    // pulldown-latex 0.8 writes the control space `\ ` as an escaped entity, "&amp;nbsp;",
+    // which a browser shows literally: restore the no-break space.
+    let mathml = mathml.replace("&amp;nbsp;", "&#160;").replace('\n', " ");
+    Ok(protect_from_markdown(&mathml))
 }
 
 /// Markdown still reads the text between inline HTML tags: escape the characters it would

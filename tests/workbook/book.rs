@@ -20,6 +20,12 @@ fn inline_and_display_math_become_mathml_and_code_is_untouched() {
 }
 
 #[test]
+fn a_control_space_renders_as_a_space_not_as_an_entity_name() {
+    let html = render_math("$9.3\\ \\mathrm{nA}$").unwrap();
+    assert!(!html.contains("&amp;nbsp;") && !html.contains("nbsp"), "{html}");
+}
+
+#[test]
 fn markdown_sensitive_characters_inside_math_are_protected() {
     let html = render_math("A $a_1 * b_2$ and $c_3 * d_4$.").unwrap();
     let text_outside_tags: String = html.split('<').filter_map(|part| part.split_once('>').map(|(_, text)| text)).collect();
