@@ -17,6 +17,7 @@ pub mod figure;
 pub mod figures;
 pub mod field_aligned;
 pub mod fit;
+pub mod flux_rope;
 pub mod force_balance;
 pub mod harris_sheet;
 pub mod ledger;

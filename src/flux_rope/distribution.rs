@@ -1,0 +1,36 @@
+//! The electron distribution of Eq. 4 (Eq. 2 without mu-terms) evaluated literally from the
+//! invariants `H`, `P_phi`, `P_z` and `mu`: what the closed-form moments are tested against,
+//! and what a virtual spectrometer samples.
+
+use super::moments::LocalPotentials;
+use super::parameters::{Component, RopeParameters};
+use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE};
+use std::f64::consts::PI;
+
+/// Electron phase-space density, s^3/m^6, at `at` for the velocity `(v_rho, v_phi, v_z)`
+/// (m/s, rope rest frame), electron density parameter `n_e_m3` (m^-3) and perpendicular
+/// factors `1 - a` (see [`super::parameters::perpendicular_factors`]). The mu-term uses the
+/// paper's lowest order, `v_perp^2 = v_rho^2 + v_phi^2`.
+pub fn electron_phase_space_density(params: &RopeParameters, n_e_m3: f64, at: &LocalPotentials, factors: [f64; 3], velocity_ms: [f64; 3]) -> f64 {
+    let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
+    let [v_rho, v_phi, v_z] = velocity_ms;
+    let kinetic_perp = 0.5 * m * (v_rho * v_rho + v_phi * v_phi);
+    let energy = kinetic_perp + 0.5 * m * v_z * v_z - e * at.phi_v;
+    let p_phi = at.rho_m * (m * v_phi - e * at.a_phi_tm);
+    let p_z = m * v_z - e * at.a_z_tm;
+    Component::ALL
+        .iter()
+        .map(|&component| {
+            let t = params.temperature(component);
+            let mu_term = (1.0 - factors[component as usize]) * kinetic_perp;
+            let invariant_term = match component {
+                Component::Background => 0.0,
+                Component::Rotation => params.omega_rad_s * p_phi,
+                Component::Axial => params.v_axial_ms * p_z,
+            };
+            let normalisation = (m / (2.0 * PI * t)).powf(1.5);
+            params.weight(component) * normalisation * ((-energy + invariant_term + mu_term) / t).exp()
+        })
+        .sum::<f64>()
+        * n_e_m3
+}

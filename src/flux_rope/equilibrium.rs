@@ -1,0 +1,218 @@
+//! The self-consistent fields of the rope (Eq. 3): quasi-neutrality solved for the potential
+//! at every radius by a bracketed root, and Ampère's law integrated outward from the centre
+//! by RK4 with `phi(0) = 0`, `A_z(0) = 0`, `A_phi(0) = 0`, `B_z(0) = B0z`, `B_phi(0) = 0`.
+
+use super::error::{FluxRopeError, positive};
+use super::moments::{self, ElectronMoments, LocalPotentials};
+use super::parameters::{MuReading, RopeParameters, perpendicular_factors};
+use crate::fit::bracketed_root;
+use crate::plasma::constants::{ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
+use crate::plasma::units;
+
+/// Potential tolerance of the quasi-neutrality root, in units of `T_eb / e`.
+const POTENTIAL_TOLERANCE: f64 = 1e-13;
+
+/// A uniform radial grid `0, h, 2h, ..., rho_max`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RadialGrid {
+    /// Outer radius, m.
+    pub rho_max_m: f64,
+    /// Number of intervals (points minus one).
+    pub intervals: usize,
+}
+
+impl RadialGrid {
+    /// The grid of the chapter: 0–500 km in 0.1 km steps (5001 points).
+    pub fn chapter() -> Self {
+        RadialGrid { rho_max_m: units::km(500.0), intervals: 5000 }
+    }
+
+    /// Step, m.
+    pub fn step_m(&self) -> f64 {
+        self.rho_max_m / self.intervals as f64
+    }
+
+    fn validate(&self) -> Result<(), FluxRopeError> {
+        positive("grid rho_max_m (m)", self.rho_max_m)?;
+        positive("grid intervals", self.intervals as f64)?;
+        Ok(())
+    }
+}
+
+/// The equilibrium on a radial grid, SI. Index `i` of every vector is radius `rho_m[i]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// The constants it was solved with.
+    pub params: RopeParameters,
+    /// The mu-term reading used (irrelevant when every b is zero).
+    pub reading: MuReading,
+    /// Electron density parameter `n_e` fixed by `N_e(0) = N_i(0)`, m^-3.
+    pub n_e_parameter_m3: f64,
+    /// Radius, m.
+    pub rho_m: Vec<f64>,
+    /// Axial field, T.
+    pub b_z_t: Vec<f64>,
+    /// Azimuthal field, T.
+    pub b_phi_t: Vec<f64>,
+    /// Potentials at each radius.
+    pub potentials: Vec<LocalPotentials>,
+    /// Ion density, m^-3.
+    pub n_i_m3: Vec<f64>,
+    /// Electron moments.
+    pub electrons: Vec<ElectronMoments>,
+    /// Perpendicular factors `1 - a` of the three components.
+    pub factors: Vec<[f64; 3]>,
+}
+
+impl Profile {
+    /// Field strength at grid point `i`, T.
+    pub fn field_magnitude(&self, i: usize) -> f64 {
+        self.b_z_t[i].hypot(self.b_phi_t[i])
+    }
+
+    /// Field strength at any radius inside the grid (linear interpolation; the last value
+    /// beyond it), T.
+    pub fn field_magnitude_at(&self, rho_m: f64) -> f64 {
+        self.interpolate(rho_m, |i| self.field_magnitude(i))
+    }
+
+    /// Linear interpolation of the value at grid index `i` given by `value`.
+    pub fn interpolate(&self, rho_m: f64, value: impl Fn(usize) -> f64) -> f64 {
+        let step = self.rho_m[1] - self.rho_m[0];
+        let position = (rho_m / step).max(0.0);
+        let last = self.rho_m.len() - 1;
+        let index = (position.floor() as usize).min(last - 1);
+        let t = (position - index as f64).min(1.0);
+        value(index) * (1.0 - t) + value(index + 1) * t
+    }
+
+    /// `T_perp/T_par` in the paper's approximation `T_par = T_zz`, `T_perp = (T_rr + T_pp)/2`.
+    pub fn anisotropy(&self, i: usize) -> f64 {
+        let [t_rr, t_pp, t_zz] = self.electrons[i].temperature_j;
+        0.5 * (t_rr + t_pp) / t_zz
+    }
+}
+
+/// The state integrated outward: `rho A_phi`, `B_z`, `A_z`, `rho B_phi`.
+type State = [f64; 4];
+
+/// What the integrator needs at one radius: the potential from quasi-neutrality and the
+/// moments there.
+struct LocalSolver<'a, F: Fn(f64) -> f64> {
+    params: &'a RopeParameters,
+    reading: MuReading,
+    field: F,
+    n_e_m3: f64,
+    /// Last potential in `T_eb / e`, the centre of the next bracket.
+    last_x: f64,
+}
+
+impl<F: Fn(f64) -> f64> LocalSolver<'_, F> {
+    fn at(&mut self, rho_m: f64, state: &State) -> Result<(LocalPotentials, [f64; 3], ElectronMoments), FluxRopeError> {
+        let [psi, _, a_z, _] = *state;
+        let a_phi = if rho_m > 0.0 { psi / rho_m } else { 0.0 };
+        let factors = perpendicular_factors(self.params, self.reading, (self.field)(rho_m), rho_m)?;
+        let volts_per_x = self.params.t_b_j / ELEMENTARY_CHARGE;
+        let potentials = |x: f64| LocalPotentials { rho_m, phi_v: x * volts_per_x, a_phi_tm: a_phi, a_z_tm: a_z };
+        // Charge imbalance over n_i: decreasing in phi wherever the electrons are Boltzmann-like.
+        let imbalance = |x: f64| {
+            let at = potentials(x);
+            (moments::ion_density(self.params, at.phi_v) - moments::electron_density(self.params, self.n_e_m3, &at, factors)) / self.params.n_i_m3
+        };
+        let x = bracket_and_solve(&imbalance, self.last_x).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
+        self.last_x = x;
+        let at = potentials(x);
+        let electrons = moments::electron_moments(&moments::components(self.params, self.n_e_m3, &at, factors));
+        Ok((at, factors, electrons))
+    }
+
+    fn derivative(&mut self, rho_m: f64, state: &State) -> Result<State, FluxRopeError> {
+        let (_, _, electrons) = self.at(rho_m, state)?;
+        let [_, b_z, _, chi] = *state;
+        let b_phi = if rho_m > 0.0 { chi / rho_m } else { 0.0 };
+        Ok([rho_m * b_z, -VACUUM_PERMEABILITY * electrons.j_phi_am2, -b_phi, VACUUM_PERMEABILITY * rho_m * electrons.j_z_am2])
+    }
+}
+
+/// The root of `imbalance` nearest `guess`: a bracket grown outward from the guess, then Brent.
+fn bracket_and_solve(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64> {
+    let mut half_width = 0.05;
+    for _ in 0..40 {
+        let (low, high) = (guess - half_width, guess + half_width);
+        let (f_low, f_high) = (imbalance(low), imbalance(high));
+        if f_low.is_finite() && f_high.is_finite() && f_low * f_high <= 0.0 {
+            return bracketed_root(imbalance, low, high, POTENTIAL_TOLERANCE).ok();
+        }
+        half_width *= 2.0;
+    }
+    None
+}
+
+/// Solves Eq. 3 outward on `grid`, with the mu-terms of Eq. 4 read by `reading` and
+/// evaluated in the prescribed field strength `field` (T, as a function of radius in m).
+/// Without mu-terms `field` is never called.
+///
+/// # Errors
+/// [`FluxRopeError`] for non-physical parameters, a singular reading somewhere on the grid,
+/// or a radius where quasi-neutrality has no root.
+pub fn solve_in_field(params: &RopeParameters, reading: MuReading, grid: RadialGrid, field: impl Fn(f64) -> f64) -> Result<Profile, FluxRopeError> {
+    params.validate()?;
+    grid.validate()?;
+    // N_e(0) = N_i(0) = n_i with phi(0) = 0 fixes the electron density parameter.
+    let centre = LocalPotentials { rho_m: 0.0, phi_v: 0.0, a_phi_tm: 0.0, a_z_tm: 0.0 };
+    let centre_factors = perpendicular_factors(params, reading, field(0.0), 0.0)?;
+    let per_unit_n_e = moments::electron_density(params, 1.0, &centre, centre_factors);
+    if !(per_unit_n_e > 0.0 && per_unit_n_e.is_finite()) {
+        return Err(FluxRopeError::NonPositiveElectronDensity { value: per_unit_n_e });
+    }
+    let n_e_m3 = params.n_i_m3 / per_unit_n_e;
+    let mut solver = LocalSolver { params, reading, field, n_e_m3, last_x: 0.0 };
+
+    let h = grid.step_m();
+    let points = grid.intervals + 1;
+    let mut profile = Profile {
+        params: *params,
+        reading,
+        n_e_parameter_m3: n_e_m3,
+        rho_m: Vec::with_capacity(points),
+        b_z_t: Vec::with_capacity(points),
+        b_phi_t: Vec::with_capacity(points),
+        potentials: Vec::with_capacity(points),
+        n_i_m3: Vec::with_capacity(points),
+        electrons: Vec::with_capacity(points),
+        factors: Vec::with_capacity(points),
+    };
+    let mut state: State = [0.0, params.b0z_t, 0.0, 0.0];
+    for i in 0..points {
+        let rho = i as f64 * h;
+        let (at, factors, electrons) = solver.at(rho, &state)?;
+        profile.rho_m.push(rho);
+        profile.b_z_t.push(state[1]);
+        profile.b_phi_t.push(if rho > 0.0 { state[3] / rho } else { 0.0 });
+        profile.n_i_m3.push(moments::ion_density(params, at.phi_v));
+        profile.potentials.push(at);
+        profile.electrons.push(electrons);
+        profile.factors.push(factors);
+        if i + 1 < points {
+            state = rk4_step(&mut solver, rho, h, &state)?;
+        }
+    }
+    Ok(profile)
+}
+
+fn rk4_step<F: Fn(f64) -> f64>(solver: &mut LocalSolver<'_, F>, rho: f64, h: f64, state: &State) -> Result<State, FluxRopeError> {
+    let add = |y: &State, k: &State, scale: f64| -> State { std::array::from_fn(|j| y[j] + scale * k[j]) };
+    let k1 = solver.derivative(rho, state)?;
+    let k2 = solver.derivative(rho + 0.5 * h, &add(state, &k1, 0.5 * h))?;
+    let k3 = solver.derivative(rho + 0.5 * h, &add(state, &k2, 0.5 * h))?;
+    let k4 = solver.derivative(rho + h, &add(state, &k3, h))?;
+    Ok(std::array::from_fn(|j| state[j] + h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j])))
+}
+
+/// The original model (every b = 0): Eqs. 2–3.
+///
+/// # Errors
+/// As [`solve_in_field`].
+pub fn solve_original(params: &RopeParameters, grid: RadialGrid) -> Result<Profile, FluxRopeError> {
+    solve_in_field(&params.without_mu_terms(), MuReading::LocalField, grid, |_| f64::NAN)
+}

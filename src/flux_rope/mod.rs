@@ -1,0 +1,22 @@
+//! A kinetic-scale flux rope as a Vlasov equilibrium (Yang et al., the generalised
+//! Vinogradov et al. 2016 model), its virtual MMS crossing, the centre fit of Eq. 5 and the
+//! electron pitch-angle anisotropy of Eqs. 6–7.
+//!
+//! SI inside. Cylindrical `(rho, phi, z)` with the rope axis along z (the event's M).
+//!
+//! - [`parameters`]: Table 1 and the reading of the mu-term coefficients;
+//! - [`moments`]: closed-form moments of Eqs. 2 and 4;
+//! - [`distribution`]: the distribution itself, from the invariants of Eq. 1;
+//! - [`equilibrium`]: quasi-neutrality and Ampère's law (Eq. 3);
+//! - [`mu_iteration`]: the input-field iteration for the mu-terms.
+
+pub mod distribution;
+pub mod equilibrium;
+mod error;
+pub mod moments;
+pub mod mu_iteration;
+pub mod parameters;
+
+pub use equilibrium::{Profile, RadialGrid};
+pub use error::FluxRopeError;
+pub use parameters::{Component, MuReading, RopeParameters};

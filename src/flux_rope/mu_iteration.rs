@@ -1,0 +1,56 @@
+//! The iteration of Sec. 3 for the mu-terms of Eq. 4: the mu-term needs the field strength,
+//! the field needs the currents, so the field of one solve is the input of the next until
+//! the two agree.
+
+use super::equilibrium::{Profile, RadialGrid, solve_in_field, solve_original};
+use super::error::FluxRopeError;
+use super::parameters::{MuReading, RopeParameters};
+
+/// When to stop iterating.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IterationSettings {
+    /// Converged when `max |B_out - B_in| / B0z` over the grid falls below this.
+    pub tolerance: f64,
+    /// Iteration limit.
+    pub max_iterations: usize,
+}
+
+impl Default for IterationSettings {
+    fn default() -> Self {
+        IterationSettings { tolerance: 1e-10, max_iterations: 60 }
+    }
+}
+
+/// The converged equilibrium and how it got there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converged {
+    /// The self-consistent profile.
+    pub profile: Profile,
+    /// `max |B_out - B_in| / B0z` after each iteration (the first input is the b = 0 field).
+    pub history: Vec<f64>,
+}
+
+/// Iterates Eq. 4 with `reading` from the original model's field until input and output
+/// fields agree.
+///
+/// # Errors
+/// [`FluxRopeError::SingularReading`] if an input field makes a component's perpendicular
+/// factor non-positive, [`FluxRopeError::NotConverged`] after `settings.max_iterations`,
+/// or any error of the solver.
+pub fn iterate(params: &RopeParameters, reading: MuReading, grid: RadialGrid, settings: IterationSettings) -> Result<Converged, FluxRopeError> {
+    let mut input = solve_original(params, grid)?;
+    let mut history = Vec::new();
+    for _ in 0..settings.max_iterations {
+        let output = solve_in_field(params, reading, grid, |rho| input.field_magnitude_at(rho))?;
+        let change = (0..output.rho_m.len())
+            .map(|i| (output.field_magnitude(i) - input.field_magnitude(i)).abs())
+            .fold(0.0, f64::max)
+            / params.b0z_t;
+        history.push(change);
+        input = output;
+        if change < settings.tolerance {
+            return Ok(Converged { profile: input, history });
+        }
+    }
+    Err(FluxRopeError::NotConverged { iterations: settings.max_iterations, last_change: history.last().copied().unwrap_or(f64::NAN) })
+}
