@@ -8,10 +8,15 @@
 //! - [`moments`]: closed-form moments of Eqs. 2 and 4;
 //! - [`distribution`]: the distribution itself, from the invariants of Eq. 1;
 //! - [`equilibrium`]: quasi-neutrality and Ampère's law (Eq. 3);
-//! - [`mu_iteration`]: the input-field iteration for the mu-terms.
+//! - [`mu_iteration`]: the input-field iteration for the mu-terms;
+//! - [`crossing`]: four virtual spacecraft through the rope and their contour crossings;
+//! - [`centre_fit`]: the centre from the crossings (Eq. 5).
 
+pub mod centre_fit;
+pub mod crossing;
 pub mod distribution;
 pub mod equilibrium;
+pub mod loss_study;
 mod error;
 pub mod moments;
 pub mod mu_iteration;

@@ -1,0 +1,176 @@
+//! A virtual MMS crossing of the model rope (Sec. 4, Figure 2): four spacecraft on parallel
+//! straight lines through the rope's rest frame, the field they sample, and the times and
+//! places where each crosses each field-strength contour.
+//!
+//! Geometry: the rope axis is M; in the LN plane the model's Cartesian axes are `x = N`,
+//! `y = L` (so that `(x, y, z) = (N, L, M)` is right-handed like `(rho, phi, z)`).
+
+use super::equilibrium::Profile;
+use super::error::{FluxRopeError, positive};
+use crate::plasma::units;
+
+/// Four spacecraft and how they move through the rope's rest frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Formation {
+    /// Positions at t = 0 relative to the rope centre, `[L, M, N]`, m.
+    pub positions_lmn_m: [[f64; 3]; 4],
+    /// Spacecraft velocity in the rope frame, `[L, M, N]`, m/s (the reverse of the ion flow
+    /// seen by the spacecraft).
+    pub velocity_lmn_ms: [f64; 3],
+    /// Sampling rate, Hz.
+    pub sample_rate_hz: f64,
+    /// Samples run over `[-duration/2, duration/2]`, s.
+    pub duration_s: f64,
+}
+
+/// Perpendicular speed of the rope past the spacecraft (Sec. 2), m/s.
+pub const PERPENDICULAR_SPEED_MS: f64 = units::km(170.0);
+/// Parallel component of the spacecraft velocity (Sec. 4), m/s.
+pub const PARALLEL_SPEED_MS: f64 = units::km(140.0);
+/// FGM burst sampling rate, Hz.
+pub const SAMPLE_RATE_HZ: f64 = 128.0;
+
+impl Formation {
+    /// The chapter's crossing: a regular tetrahedron of 10 km sides (the paper's average MMS
+    /// separation), its barycentre passing 4 km from the axis in L, moving along -N at 170 km/s
+    /// and along -M at 140 km/s (so that the plasma streams parallel to B past the
+    /// spacecraft), sampled at 128 Hz for 1 s.
+    pub fn chapter() -> Self {
+        Formation::regular(10.0, [0.3, 0.9, 0.2], [4.0, 0.0])
+    }
+
+    /// A regular tetrahedron of side `side_km`, rotated by the angles `[yaw, pitch, roll]`
+    /// (rad), with its barycentre offset `[L, N]` (km) from the axis at t = 0, moving like
+    /// [`Formation::chapter`].
+    pub fn regular(side_km: f64, angles_rad: [f64; 3], offset_ln_km: [f64; 2]) -> Self {
+        let half = side_km / (2.0 * 2f64.sqrt());
+        // Ordered so that MMS1 passes closest to the axis, as in the event.
+        let corners = [[-1.0, 1.0, -1.0], [1.0, -1.0, -1.0], [1.0, 1.0, 1.0], [-1.0, -1.0, 1.0]];
+        let rotation = rotation_matrix(angles_rad);
+        let positions_lmn_m = corners.map(|corner| {
+            let rotated: [f64; 3] = std::array::from_fn(|i| (0..3).map(|j| rotation[i][j] * corner[j] * half).sum());
+            [units::km(rotated[0] + offset_ln_km[0]), units::km(rotated[1]), units::km(rotated[2] + offset_ln_km[1])]
+        });
+        Formation {
+            positions_lmn_m,
+            velocity_lmn_ms: [0.0, -PARALLEL_SPEED_MS, -PERPENDICULAR_SPEED_MS],
+            sample_rate_hz: SAMPLE_RATE_HZ,
+            duration_s: 1.0,
+        }
+    }
+
+    /// Sample times, s.
+    pub fn times_s(&self) -> Vec<f64> {
+        let samples = (self.duration_s * self.sample_rate_hz).round() as usize + 1;
+        (0..samples).map(|k| -0.5 * self.duration_s + k as f64 / self.sample_rate_hz).collect()
+    }
+
+    /// Where spacecraft `k` is at time `t_s`, `[L, M, N]`, m, if it moves with `velocity`.
+    pub fn position(&self, k: usize, t_s: f64, velocity_lmn_ms: [f64; 3]) -> [f64; 3] {
+        std::array::from_fn(|i| self.positions_lmn_m[k][i] + velocity_lmn_ms[i] * t_s)
+    }
+
+    fn validate(&self) -> Result<(), FluxRopeError> {
+        positive("sample_rate_hz (Hz)", self.sample_rate_hz)?;
+        positive("duration_s (s)", self.duration_s)?;
+        let all_finite = self.positions_lmn_m.iter().flatten().chain(&self.velocity_lmn_ms).all(|v| v.is_finite());
+        if !all_finite {
+            return Err(FluxRopeError::NonPositive { parameter: "formation positions and velocity (finite)", value: f64::NAN });
+        }
+        Ok(())
+    }
+}
+
+fn rotation_matrix([yaw, pitch, roll]: [f64; 3]) -> [[f64; 3]; 3] {
+    let (sy, cy, sp, cp, sr, cr) = (yaw.sin(), yaw.cos(), pitch.sin(), pitch.cos(), roll.sin(), roll.cos());
+    [
+        [cy * cp, cy * sp * sr - sy * cr, cy * sp * cr + sy * sr],
+        [sy * cp, sy * sp * sr + cy * cr, sy * sp * cr - cy * sr],
+        [-sp, cp * sr, cp * cr],
+    ]
+}
+
+/// The model field `[B_L, B_M, B_N]` (T) at the point `[L, M, N]` (m) for a rope centred at
+/// `centre_ln_m` (`[L, N]`).
+pub fn field_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 2]) -> [f64; 3] {
+    let (dl, dn) = (point_lmn_m[0] - centre_ln_m[0], point_lmn_m[2] - centre_ln_m[1]);
+    let rho = dl.hypot(dn);
+    let b_z = profile.interpolate(rho, |i| profile.b_z_t[i]);
+    let b_phi = profile.interpolate(rho, |i| profile.b_phi_t[i]);
+    if rho == 0.0 {
+        return [0.0, b_z, 0.0];
+    }
+    // phi-hat = z-hat x rho-hat with x = N, y = L: (-sin phi, cos phi) in (N, L).
+    let (sin_phi, cos_phi) = (dl / rho, dn / rho);
+    [b_phi * cos_phi, b_z, -b_phi * sin_phi]
+}
+
+/// One contour crossing: when and where, and whether inbound or outbound.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Intersection {
+    /// 0-based spacecraft index.
+    pub spacecraft: usize,
+    /// Contour, T.
+    pub level_t: f64,
+    /// Time, s.
+    pub time_s: f64,
+    /// `true` on the way in (field rising).
+    pub inbound: bool,
+}
+
+/// The first time `series` reaches `level` and the last time it is still above it, each by
+/// linear interpolation between samples: the inbound and outbound crossings.
+pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f64, f64)> {
+    let first = series.iter().position(|&b| b >= level)?;
+    let last = series.iter().rposition(|&b| b >= level)?;
+    if first == 0 || last + 1 >= series.len() {
+        return None;
+    }
+    let interpolate = |a: usize, b: usize| times_s[a] + (level - series[a]) / (series[b] - series[a]) * (times_s[b] - times_s[a]);
+    Some((interpolate(first - 1, first), interpolate(last, last + 1)))
+}
+
+/// Every spacecraft's crossings of every contour in `levels_t` (T), from the field-strength
+/// series `series[k]` sampled at `times_s`.
+///
+/// # Errors
+/// [`FluxRopeError::MissingCrossing`] if a spacecraft does not cross a contour twice.
+pub fn intersections(times_s: &[f64], series: &[Vec<f64>], levels_t: &[f64]) -> Result<Vec<Intersection>, FluxRopeError> {
+    let mut found = Vec::with_capacity(2 * series.len() * levels_t.len());
+    for &level_t in levels_t {
+        for (spacecraft, samples) in series.iter().enumerate() {
+            let (t_in, t_out) = crossing_times(times_s, samples, level_t)
+                .ok_or(FluxRopeError::MissingCrossing { spacecraft: spacecraft + 1, level_nt: units::to_nanotesla(level_t) })?;
+            found.push(Intersection { spacecraft, level_t, time_s: t_in, inbound: true });
+            found.push(Intersection { spacecraft, level_t, time_s: t_out, inbound: false });
+        }
+    }
+    Ok(found)
+}
+
+/// The 11 contours of Figure 2: 16 to 20 nT in 0.4 nT steps, T.
+pub fn paper_levels() -> Vec<f64> {
+    (0..11).map(|k| units::nanotesla(16.0 + 0.4 * k as f64)).collect()
+}
+
+/// The field strength each spacecraft samples in a rope whose `|B|` at a point `[L, N]`
+/// (m, relative to the centre) is `strength`, T.
+///
+/// # Errors
+/// [`FluxRopeError`] for a bad formation.
+pub fn sample_strength(formation: &Formation, strength: impl Fn([f64; 2]) -> f64) -> Result<(Vec<f64>, Vec<Vec<f64>>), FluxRopeError> {
+    formation.validate()?;
+    let times = formation.times_s();
+    let series = (0..4)
+        .map(|k| {
+            times
+                .iter()
+                .map(|&t| {
+                    let p = formation.position(k, t, formation.velocity_lmn_ms);
+                    strength([p[0], p[2]])
+                })
+                .collect()
+        })
+        .collect();
+    Ok((times, series))
+}
