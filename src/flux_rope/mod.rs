@@ -10,7 +10,9 @@
 //! - [`equilibrium`]: quasi-neutrality and Ampère's law (Eq. 3);
 //! - [`mu_iteration`]: the input-field iteration for the mu-terms;
 //! - [`crossing`]: four virtual spacecraft through the rope and their contour crossings;
-//! - [`centre_fit`]: the centre from the crossings (Eq. 5).
+//! - [`centre_fit`]: the centre from the crossings (Eq. 5);
+//! - [`loss_study`]: how the loss grows with noise, ellipticity and velocity error;
+//! - [`pitch_angle`]: the anisotropy a moving spacecraft sees (Eqs. 6–7).
 
 pub mod centre_fit;
 pub mod crossing;
@@ -21,6 +23,7 @@ mod error;
 pub mod moments;
 pub mod mu_iteration;
 pub mod parameters;
+pub mod pitch_angle;
 
 pub use equilibrium::{Profile, RadialGrid};
 pub use error::FluxRopeError;

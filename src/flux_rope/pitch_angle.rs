@@ -1,0 +1,84 @@
+//! Electron pitch-angle anisotropy seen from a moving spacecraft (Sec. 4, Eqs. 6–7, Figure 5).
+//!
+//! A spacecraft moving through the rope's rest frame sees each electron at a different
+//! rest-frame energy depending on its direction; with Maxwellian-like distributions that
+//! shifts the flux exponentially (Eq. 6). A bi-Maxwellian adds the perpendicular/parallel
+//! ratio of Eq. 7.
+
+use super::crossing::Formation;
+use super::distribution::electron_phase_space_density;
+use super::equilibrium::Profile;
+use super::moments::LocalPotentials;
+use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE};
+use std::f64::consts::PI;
+
+/// Speed of an electron of kinetic energy `energy_j` (J), m/s: `v = sqrt(2W/m_e)`.
+pub fn electron_speed(energy_j: f64) -> f64 {
+    (2.0 * energy_j / ELECTRON_MASS).sqrt()
+}
+
+/// Eq. 6: `f_para / f_anti = exp(2 m_e v_s v / T_par)` for electrons of energy `energy_j`
+/// (J) seen from a spacecraft whose velocity relative to the plasma has parallel component
+/// `v_s_ms` (m/s; positive when the plasma streams along B past the spacecraft), with
+/// parallel temperature `t_par_j` (J). Exact for a drifting Maxwellian.
+pub fn parallel_antiparallel_ratio(energy_j: f64, v_s_ms: f64, t_par_j: f64) -> f64 {
+    (2.0 * ELECTRON_MASS * v_s_ms * electron_speed(energy_j) / t_par_j).exp()
+}
+
+/// Eq. 7: `f_perp / f_par = exp(W (1/T_par - 1/T_perp))` at energy `energy_j` (J) for a
+/// bi-Maxwellian with temperatures `t_par_j`, `t_perp_j` (J), spacecraft motion ignored.
+pub fn perpendicular_parallel_ratio(energy_j: f64, t_par_j: f64, t_perp_j: f64) -> f64 {
+    (energy_j * (1.0 / t_par_j - 1.0 / t_perp_j)).exp()
+}
+
+/// The energy (J) above which Eq. 7's ratio outweighs Eq. 6's in logarithm, `|ln r_perp/par|
+/// = |ln r_p/a|`: `v = 4 v_s / (T_par |1/T_par - 1/T_perp|)`. Infinite when isotropic.
+pub fn crossover_energy(v_s_ms: f64, t_par_j: f64, t_perp_j: f64) -> f64 {
+    let speed = 4.0 * v_s_ms.abs() / (t_par_j * (1.0 / t_par_j - 1.0 / t_perp_j).abs());
+    0.5 * ELECTRON_MASS * speed * speed
+}
+
+/// Gyrophases averaged over for one pitch-angle bin (FPI averages its azimuths too).
+const GYROPHASES: usize = 16;
+
+/// The pitch-angle distribution (s^3/m^6, gyrophase-averaged) that spacecraft `k` of
+/// `formation` measures at time `t_s` (s) at electron energy `energy_ev` (eV, spacecraft
+/// frame), at the pitch angles `pitch_deg` (deg), in the rope `profile` centred at the origin.
+pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: usize, t_s: f64, energy_ev: f64, pitch_deg: &[f64]) -> Vec<f64> {
+    let position = formation.position(k, t_s, formation.velocity_lmn_ms);
+    let (dl, dn) = (position[0], position[2]);
+    let rho = dl.hypot(dn);
+    let (sin_phi, cos_phi) = if rho > 0.0 { (dl / rho, dn / rho) } else { (0.0, 1.0) };
+    let b_z = profile.interpolate(rho, |i| profile.b_z_t[i]);
+    let b_phi = profile.interpolate(rho, |i| profile.b_phi_t[i]);
+    let at = LocalPotentials {
+        rho_m: rho,
+        phi_v: profile.interpolate(rho, |i| profile.potentials[i].phi_v),
+        a_phi_tm: profile.interpolate(rho, |i| profile.potentials[i].a_phi_tm),
+        a_z_tm: profile.interpolate(rho, |i| profile.potentials[i].a_z_tm),
+    };
+    let factors: [f64; 3] = std::array::from_fn(|c| profile.interpolate(rho, |i| profile.factors[i][c]));
+    // Field-aligned basis in cylindrical (rho, phi, z) components.
+    let magnitude = b_z.hypot(b_phi);
+    let b_hat = [0.0, b_phi / magnitude, b_z / magnitude];
+    let e1 = [1.0, 0.0, 0.0];
+    let e2 = [0.0, b_hat[2], -b_hat[1]];
+    // Spacecraft velocity in cylindrical components.
+    let [w_l, w_m, w_n] = formation.velocity_lmn_ms;
+    let w = [w_l * sin_phi + w_n * cos_phi, w_l * cos_phi - w_n * sin_phi, w_m];
+    let speed = electron_speed(energy_ev * ELEMENTARY_CHARGE);
+    pitch_deg
+        .iter()
+        .map(|alpha| {
+            let (sin_a, cos_a) = alpha.to_radians().sin_cos();
+            (0..GYROPHASES)
+                .map(|g| {
+                    let (sin_g, cos_g) = (2.0 * PI * (g as f64 + 0.5) / GYROPHASES as f64).sin_cos();
+                    let v: [f64; 3] = std::array::from_fn(|i| speed * (cos_a * b_hat[i] + sin_a * (cos_g * e1[i] + sin_g * e2[i])) + w[i]);
+                    electron_phase_space_density(&profile.params, profile.n_e_parameter_m3, &at, factors, v)
+                })
+                .sum::<f64>()
+                / GYROPHASES as f64
+        })
+        .collect()
+}
