@@ -14,6 +14,9 @@ pub enum LedgerError {
     /// A Richard et al. claim failed.
     #[error("richard2025 claims: {0}")]
     Richard(#[from] crate::anisotropy::RichardClaimsError),
+    /// A Yang et al. claim failed.
+    #[error("yang claims: {0}")]
+    Yang(#[from] crate::flux_rope::YangClaimsError),
     /// Two sources registered the same claim id.
     #[error(transparent)]
     Claim(#[from] ClaimError),
@@ -26,6 +29,7 @@ pub enum LedgerError {
 pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
     let mut ledger = Ledger::new();
     ledger.extend(crate::force_balance::claims()?)?;
+    ledger.extend(crate::flux_rope::claims()?)?;
     ledger.extend(crate::scales::claims()?)?;
     ledger.extend(crate::anisotropy::claims()?)?;
     Ok(ledger)

@@ -3,7 +3,7 @@
 //! `sqrt(2T/m)`, CODATA constants) are the papers' conventions too.
 
 use crate::claims::{Claim, ClaimError, Ledger, Paper, Status, Tolerance};
-use crate::plasma::{PlasmaError, Species, inertial_length, thermal_speed, units};
+use crate::plasma::{PlasmaError, Species, inertial_length, units};
 
 /// Why the scale claims could not be computed.
 #[derive(Debug, thiserror::Error)]
@@ -16,8 +16,6 @@ pub enum ScalesError {
     Claim(#[from] ClaimError),
 }
 
-/// Electron temperature Yang et al. quote for the electron thermal speed, eV (Sec. 4).
-const YANG_ELECTRON_TEMPERATURE_EV: f64 = 33.0;
 /// Electron density Shuster et al. use to convert kilometres to d_e (MMS2), cm^-3.
 const SHUSTER_ELECTRON_DENSITY_CM3: f64 = 7.0;
 /// Average MMS separation of the Shuster et al. event, km.
@@ -29,19 +27,6 @@ const SHUSTER_SEPARATION_KM: f64 = 10.0;
 /// [`ScalesError`] only if a constant above were non-physical.
 pub fn claims() -> Result<Ledger, ScalesError> {
     let mut ledger = Ledger::new();
-
-    let v_the = thermal_speed(units::electronvolt(YANG_ELECTRON_TEMPERATURE_EV), Species::ELECTRON)?;
-    ledger.push(
-        Claim::builder("yang.electron_thermal_speed", Paper::Yang)
-            .source("Sec. 4 (application of the model)")
-            .quantity("electron thermal speed for T_e = 33 eV")
-            .published(3400.0, "km/s", "~, 2 s.f.")
-            .reproduced(units::to_km(v_the))
-            .tolerance(Tolerance::rounding(3400.0, 2, "the paper rounds to 2 significant figures"))
-            .status(Status::Reproduced)
-            .note("Matches only with v_th = sqrt(2T/m); sqrt(T/m) would give 2409 km/s.")
-            .build()?,
-    )?;
 
     let d_e = inertial_length(units::per_cm3(SHUSTER_ELECTRON_DENSITY_CM3), Species::ELECTRON)?;
     ledger.push(

@@ -41,6 +41,17 @@ pub enum Perturbation {
     },
 }
 
+/// Noise levels of the loss study, nT.
+pub const NOISE_SCAN_NT: [f64; 8] = [0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0];
+/// Axis ratios of the loss study.
+pub const ELLIPTICITY_SCAN: [f64; 8] = [1.0, 1.02, 1.05, 1.1, 1.2, 1.3, 1.5, 2.0];
+/// Fractional speed errors of the loss study.
+pub const SPEED_SCAN: [f64; 7] = [0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5];
+/// Direction errors of the loss study, deg.
+pub const DIRECTION_SCAN_DEG: [f64; 7] = [0.0, 2.0, 5.0, 10.0, 20.0, 30.0, 45.0];
+/// Noise realisations per noise level.
+pub const STUDY_SEEDS: u64 = 21;
+
 /// Angle of an elliptical rope's major axis from L, rad.
 const ELLIPSE_ORIENTATION_RAD: f64 = std::f64::consts::PI / 6.0;
 

@@ -15,6 +15,7 @@
 //! - [`pitch_angle`]: the anisotropy a moving spacecraft sees (Eqs. 6–7).
 
 pub mod centre_fit;
+mod claims;
 pub mod crossing;
 pub mod distribution;
 pub mod equilibrium;
@@ -25,6 +26,7 @@ pub mod mu_iteration;
 pub mod parameters;
 pub mod pitch_angle;
 
+pub use claims::{ADOPTED_READING, YangClaimsError, adopted_equilibrium, claims, contour_radius, density_minimum_radius, negative_phase_space_density};
 pub use equilibrium::{Profile, RadialGrid};
 pub use error::FluxRopeError;
 pub use parameters::{Component, MuReading, RopeParameters};
