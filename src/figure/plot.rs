@@ -306,8 +306,11 @@ pub fn render_bitmap(panel: &Panel, width: u32, height: u32) -> Result<Vec<u8>, 
 }
 
 fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) -> Result<(), FigureError> {
-    let (x0, x1) = fitted_range(&panel.x, panel.series.iter().flat_map(|s| s.x.iter().copied()));
-    let (y0, y1) = fitted_range(&panel.y, panel.series.iter().flat_map(|s| s.y_extent()));
+    // A colour map's edges count towards the range, so a panel may hold a map alone.
+    let map_x = panel.heatmap.iter().flat_map(|m| m.x_edges.iter().copied());
+    let map_y = panel.heatmap.iter().flat_map(|m| m.y_edges.iter().copied());
+    let (x0, x1) = fitted_range(&panel.x, panel.series.iter().flat_map(|s| s.x.iter().copied()).chain(map_x));
+    let (y0, y1) = fitted_range(&panel.y, panel.series.iter().flat_map(|s| s.y_extent()).chain(map_y));
     let spans = ((x1 - x0).abs(), (y1 - y0).abs());
     match (panel.x.scale, panel.y.scale) {
         (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1, spans),

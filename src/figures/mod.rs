@@ -3,6 +3,7 @@
 
 pub mod methods;
 pub mod richard2025;
+pub mod yang;
 pub mod zhang2025;
 
 use crate::claims::Paper;
@@ -80,6 +81,7 @@ pub(crate) use figure_spec;
 pub fn registry() -> Vec<FigureSpec> {
     let mut figures = methods::figures();
     figures.extend(zhang2025::figures());
+    figures.extend(yang::figures());
     figures.extend(richard2025::figures());
     figures
 }

@@ -2,7 +2,7 @@
 //! strength (white and correlated), an elliptical rather than circular rope, and an error in
 //! the velocity used to turn times into places. Synthetic, seeded.
 
-use super::centre_fit::{CentreFit, fit_centre, locate};
+use super::centre_fit::{CentreFit, ContourPoints, fit_centre, locate};
 use super::crossing::{Formation, intersections, paper_levels, sample_strength};
 use super::equilibrium::Profile;
 use super::error::FluxRopeError;
@@ -61,6 +61,15 @@ const ELLIPSE_ORIENTATION_RAD: f64 = std::f64::consts::PI / 6.0;
 /// # Errors
 /// [`FluxRopeError`] for bad inputs, a missing crossing or a failed fit.
 pub fn perturbed_fit(profile: &Profile, formation: &Formation, perturbation: Perturbation, seed: u64) -> Result<CentreFit, FluxRopeError> {
+    fit_centre(&perturbed_contours(profile, formation, perturbation, seed)?)
+}
+
+/// The contour intersections of the crossing of [`perturbed_fit`], placed in the LN plane
+/// with the (possibly wrong) assumed velocity.
+///
+/// # Errors
+/// [`FluxRopeError`] for bad inputs or a missing crossing.
+pub fn perturbed_contours(profile: &Profile, formation: &Formation, perturbation: Perturbation, seed: u64) -> Result<Vec<ContourPoints>, FluxRopeError> {
     let axis_ratio = match perturbation {
         Perturbation::Ellipticity { axis_ratio } if !(axis_ratio.is_finite() && axis_ratio >= 1.0) => {
             return Err(FluxRopeError::NonPositive { parameter: "axis_ratio (>= 1)", value: axis_ratio });
@@ -109,7 +118,7 @@ pub fn perturbed_fit(profile: &Profile, formation: &Formation, perturbation: Per
         _ => formation.velocity_lmn_ms,
     };
     let crossings = intersections(&times, &series, &paper_levels())?;
-    fit_centre(&locate(formation, &crossings, assumed))
+    Ok(locate(formation, &crossings, assumed))
 }
 
 /// The loss at one perturbation size, over seeds.
