@@ -172,7 +172,7 @@ pub fn figure_2(spec: &FigureSpec) -> Result<Figure, FigureError> {
         .legend_at(SeriesLabelPosition::UpperLeft);
     spec.figure(
         "Figure 2 analogue from the adopted model, not from MMS data: a regular 10 km tetrahedron crosses the rope at \
-         170 km/s along -N (128 Hz samples, barycentre 4 km from the axis), the 11 contours from 16 to 20 nT are located by \
+         170 km/s along -N (128 Hz samples, barycentre 4 km from the axis on the -L side), the 11 contours from 16 to 20 nT are located by \
          linear interpolation, and Eq. 5 is minimised over the centre (Nelder–Mead). The true centre is the origin. \
          Panel (c) repeats the fit with white noise of 0.5 nT on |B| (seed 0), the level at which the loss reaches the \
          published value.",
@@ -254,9 +254,9 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
     ]
     .map(|p| p.legend_at(SeriesLabelPosition::UpperRight));
     spec.figure(
-        "Figure 3 analogue: the adopted model sampled along the four virtual paths of the chapter's crossing (model only; \
+        &format!("Figure 3 analogue: the adopted model sampled along the four virtual paths of the chapter's crossing (model only; \
          no MMS data). B_L is bipolar and B_M unipolar on every path; B_N peaks on the paths that pass far from the axis \
-         and nearly vanishes on MMS1's, which passes 1.7 km from it.",
+         and nearly vanishes on MMS1's, which passes {:.1} km from it.", units::to_km(formation.closest_approach_m(0))),
         &panels,
     )
 }

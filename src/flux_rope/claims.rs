@@ -126,7 +126,10 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
             .reproduced(units::to_nanotesla(mms1_peak))
             .tolerance(Tolerance::rounding(22.0, 2, "the paper gives 2 significant figures"))
             .status(Status::Reproduced)
-            .note("B0z = 22 nT is a boundary condition; the claim checks that a path passing 1.7 km from the axis samples it.")
+            .note(&format!(
+                "B0z = 22 nT is a boundary condition; the claim checks that MMS1's path, {:.1} km from the axis, samples it.",
+                units::to_km(formation.closest_approach_m(0))
+            ))
             .build()?,
     )?;
 
@@ -247,7 +250,7 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
     let ideal = fit_centre(&locate(&formation, &crossings, formation.velocity_lmn_ms))?;
     let reach = |make: &dyn Fn(f64) -> Perturbation, amplitudes: &[f64], seeds| -> Result<String, FluxRopeError> {
         let curve = loss_curve(&adopted, &formation, make, amplitudes, seeds)?;
-        Ok(amplitude_reaching(&curve, PUBLISHED_LOSS_KM2).map_or("beyond the scan".into(), |a| format!("{a:.3}")))
+        Ok(amplitude_reaching(&curve, PUBLISHED_LOSS_KM2).map_or("beyond the scan".into(), |a| format!("{a:.2}")))
     };
     let white = reach(&|a| Perturbation::WhiteNoise { sigma_nt: a }, &NOISE_SCAN_NT, STUDY_SEEDS)?;
     let ellipse = reach(&|a| Perturbation::Ellipticity { axis_ratio: a }, &ELLIPTICITY_SCAN, 1)?;

@@ -32,11 +32,11 @@ pub const SAMPLE_RATE_HZ: f64 = 128.0;
 
 impl Formation {
     /// The chapter's crossing: a regular tetrahedron of 10 km sides (the paper's average MMS
-    /// separation), its barycentre passing 4 km from the axis in L, moving along -N at 170 km/s
+    /// separation), its barycentre passing 4 km from the axis on the -L side, moving along -N at 170 km/s
     /// and along -M at 140 km/s (so that the plasma streams parallel to B past the
     /// spacecraft), sampled at 128 Hz for 1 s.
     pub fn chapter() -> Self {
-        Formation::regular(10.0, [0.3, 0.9, 0.2], [4.0, 0.0])
+        Formation::regular(10.0, [0.3, 0.9, 0.2], [-4.0, 0.0])
     }
 
     /// A regular tetrahedron of side `side_km`, rotated by the angles `[yaw, pitch, roll]`
@@ -45,7 +45,7 @@ impl Formation {
     pub fn regular(side_km: f64, angles_rad: [f64; 3], offset_ln_km: [f64; 2]) -> Self {
         let half = side_km / (2.0 * 2f64.sqrt());
         // Ordered so that MMS1 passes closest to the axis, as in the event.
-        let corners = [[-1.0, 1.0, -1.0], [1.0, -1.0, -1.0], [1.0, 1.0, 1.0], [-1.0, -1.0, 1.0]];
+        let corners = [[1.0, 1.0, 1.0], [-1.0, -1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0]];
         let rotation = rotation_matrix(angles_rad);
         let positions_lmn_m = corners.map(|corner| {
             let rotated: [f64; 3] = std::array::from_fn(|i| (0..3).map(|j| rotation[i][j] * corner[j] * half).sum());
@@ -68,6 +68,14 @@ impl Formation {
     /// Where spacecraft `k` is at time `t_s`, `[L, M, N]`, m, if it moves with `velocity`.
     pub fn position(&self, k: usize, t_s: f64, velocity_lmn_ms: [f64; 3]) -> [f64; 3] {
         std::array::from_fn(|i| self.positions_lmn_m[k][i] + velocity_lmn_ms[i] * t_s)
+    }
+
+    /// Closest approach of spacecraft `k`'s path to the axis, m.
+    pub fn closest_approach_m(&self, k: usize) -> f64 {
+        let [l, _, n] = self.positions_lmn_m[k];
+        let [w_l, _, w_n] = self.velocity_lmn_ms;
+        // Distance from the origin to the line through (l, n) along (w_l, w_n).
+        (l * w_n - n * w_l).abs() / w_l.hypot(w_n)
     }
 
     fn validate(&self) -> Result<(), FluxRopeError> {
