@@ -25,6 +25,7 @@ pub mod maxwellian;
 pub mod mva;
 pub mod plasma;
 pub mod scales;
+pub mod smile;
 pub mod synthetic;
 pub mod tetrahedron;
 pub mod workbook;

@@ -1,0 +1,121 @@
+//! Electron distributions of the asymmetric layer built from constants of motion, so that each
+//! is an exact Vlasov solution in the layer's fields. Crescents are not drawn: they appear on
+//! the low-density side because electrons whose orbits reach into the dense side carry its
+//! phase-space density there.
+//!
+//! In `B = B_x(z) x`, `E = E_z(z) z` an electron (charge -1, mass 1 in PIC units) keeps
+//! `v_x`, `p_y = v_y - A_y(z)` and `H = v^2/2 - Phi(z)`. Its motion in z is confined where
+//! `U(z) = (p_y + A_y(z))^2/2 - Phi(z) <= H_perp = H - v_x^2/2`. The orbit's lower turning
+//! point `z_lo` is therefore a function of the invariants (on the connected piece of the
+//! allowed region the electron is on), and labels the orbit unambiguously even across the
+//! field reversal, where the same `p_y` is reached on both sides.
+
+use super::error::{SmileError, finite, positive};
+use super::layer::Layer;
+use std::f64::consts::PI;
+
+/// Field-aligned components `[v_par, v_perp1, v_perp2]` to the layer's `[v_x, v_y, v_z]` on the
+/// magnetospheric side, where `B_x > 0` and the electrons flow along -y: following the paper's
+/// Methods, `v_perp1` is along `(-U_e x B) x B` (= -y) and `v_perp2` along `-U_e x B` (= -z).
+pub fn fac_to_layer(v: [f64; 3]) -> [f64; 3] {
+    [v[0], -v[1], -v[2]]
+}
+
+/// Step of the downward search for the turning point, d_e.
+const TURNING_POINT_STEP: f64 = 0.02;
+/// Orbits that reach this far below the layer come from the magnetosheath, d_e.
+const SHEATH_DEPTH: f64 = -30.0;
+
+/// The crescent model: Maxwellian in energy, with a density weight set by where the orbit
+/// dips to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CrescentModel {
+    /// The fields.
+    pub layer: Layer,
+    /// `n_MSH / n_MSP`.
+    pub density_ratio: f64,
+    /// Electron thermal speed `sqrt(2T/m)` on both sides, `d_e Omega_ce`.
+    pub thermal_speed: f64,
+    /// Orbits whose lower turning point lies below `z_s` carry magnetosheath density, d_e.
+    pub source_z_de: f64,
+    /// Width of the transition in `z_lo`, d_e.
+    pub source_width_de: f64,
+}
+
+impl CrescentModel {
+    /// The paper's PIC parameters (density ratio 8, field ratio 1.37, equal temperatures with
+    /// `T_i/T_e = 2` so that pressure balance gives `beta_e,MSH = 1/3` and `v_th = sqrt(1/3)`),
+    /// with the source at the field reversal side of the layer (`z_s = 0`, width 0.25 d_e).
+    pub fn paper() -> Self {
+        CrescentModel {
+            layer: Layer::paper(),
+            density_ratio: 8.0,
+            thermal_speed: super::scales::pressure_balance(8.0, 1.37, 2.0).electron_beta_sheath.sqrt(),
+            source_z_de: 0.0,
+            source_width_de: 0.25,
+        }
+    }
+
+    /// Checks the parameters.
+    ///
+    /// # Errors
+    /// [`SmileError`] naming the first bad parameter.
+    pub fn validate(&self) -> Result<(), SmileError> {
+        self.layer.validate()?;
+        positive("density_ratio n_MSH/n_MSP", self.density_ratio)?;
+        positive("thermal_speed (d_e Omega_ce)", self.thermal_speed)?;
+        positive("source_width_de (d_e)", self.source_width_de)?;
+        finite("source_z_de (d_e)", self.source_z_de)?;
+        Ok(())
+    }
+
+    /// Effective potential of the z-motion for canonical momentum `p_y`.
+    fn effective_potential(&self, z: f64, p_y: f64) -> f64 {
+        let v_y = p_y + self.layer.a_y(z);
+        0.5 * v_y * v_y - self.layer.phi(z)
+    }
+
+    /// Lower turning point (d_e) of the orbit through `z` with perpendicular velocity
+    /// `(v_y, v_z)`; `-inf` for orbits that reach the magnetosheath's depths.
+    pub fn lower_turning_point(&self, z: f64, v_y: f64, v_z: f64) -> f64 {
+        let p_y = v_y - self.layer.a_y(z);
+        let h_perp = 0.5 * (v_y * v_y + v_z * v_z) - self.layer.phi(z);
+        let allowed = |s: f64| self.effective_potential(s, p_y) <= h_perp;
+        let mut upper = z;
+        let mut lower = z - TURNING_POINT_STEP;
+        while allowed(lower) {
+            if lower < SHEATH_DEPTH {
+                return f64::NEG_INFINITY;
+            }
+            upper = lower;
+            lower -= TURNING_POINT_STEP;
+        }
+        // Bisect between the last allowed and the first forbidden point.
+        for _ in 0..24 {
+            let middle = 0.5 * (lower + upper);
+            if allowed(middle) {
+                upper = middle;
+            } else {
+                lower = middle;
+            }
+        }
+        0.5 * (lower + upper)
+    }
+
+    /// Density weight of an orbit with lower turning point `z_lo`, in magnetosheath density:
+    /// 1 for orbits from deep in the sheath, `1/ratio` for orbits confined above the source.
+    pub fn orbit_weight(&self, z_lo: f64) -> f64 {
+        let sphere = 1.0 / self.density_ratio;
+        let step = if z_lo == f64::NEG_INFINITY { 1.0 } else { 0.5 * (1.0 - ((z_lo - self.source_z_de) / self.source_width_de).tanh()) };
+        sphere + (1.0 - sphere) * step
+    }
+
+    /// Phase-space density at `z` (d_e) for the velocity `[v_x, v_y, v_z]` (`d_e Omega_ce`),
+    /// in `n_MSH / (d_e Omega_ce)^3`.
+    pub fn phase_space_density(&self, z: f64, v: [f64; 3]) -> f64 {
+        let w = self.thermal_speed;
+        let energy = 0.5 * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) - self.layer.phi(z);
+        let z_lo = self.lower_turning_point(z, v[1], v[2]);
+        self.orbit_weight(z_lo) / (PI.powf(1.5) * w.powi(3)) * (-2.0 * energy / (w * w)).exp()
+    }
+}
