@@ -5,9 +5,9 @@ use crate::claims::{ClaimError, Ledger};
 /// Why the ledger could not be assembled.
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
-    /// A scale claim failed.
-    #[error("scale claims: {0}")]
-    Scales(#[from] crate::scales::ScalesError),
+    /// A Shuster et al. claim failed.
+    #[error("shuster2026 claims: {0}")]
+    Shuster(#[from] crate::smile::ShusterClaimsError),
     /// A Zhang et al. claim failed.
     #[error("zhang2025 claims: {0}")]
     Zhang(#[from] crate::force_balance::ZhangClaimsError),
@@ -30,7 +30,7 @@ pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
     let mut ledger = Ledger::new();
     ledger.extend(crate::force_balance::claims()?)?;
     ledger.extend(crate::flux_rope::claims()?)?;
-    ledger.extend(crate::scales::claims()?)?;
+    ledger.extend(crate::smile::claims()?)?;
     ledger.extend(crate::anisotropy::claims()?)?;
     Ok(ledger)
 }

@@ -24,7 +24,6 @@ pub mod ledger;
 pub mod maxwellian;
 pub mod mva;
 pub mod plasma;
-pub mod scales;
 pub mod smile;
 pub mod synthetic;
 pub mod tetrahedron;

@@ -70,12 +70,18 @@ fn row(claim: &Claim) -> [String; 8] {
         format!("`{}`", claim.id),
         claim.source.clone(),
         claim.quantity.clone(),
-        format!("{}{unit} ({})", published.value, published.precision),
+        format!("{}{unit} ({})", as_printed(published.value), published.precision),
         reproduced,
         format!("{} ({})", bounds.join(" + "), tolerance.reason),
         format!("**{}**", claim.status.as_str()),
         claim.note.clone(),
     ]
+}
+
+/// The published number as the paper prints it: plain, or in scientific notation when tiny
+/// or huge.
+fn as_printed(value: f64) -> String {
+    if value == 0.0 || (1e-3..1e6).contains(&value.abs()) { format!("{value}") } else { format!("{value:e}") }
 }
 
 fn escape(cell: &str) -> String {

@@ -22,7 +22,7 @@ pub fn fac_to_layer(v: [f64; 3]) -> [f64; 3] {
 }
 
 /// Step of the downward search for the turning point, d_e.
-const TURNING_POINT_STEP: f64 = 0.02;
+const TURNING_POINT_STEP: f64 = 0.04;
 /// Orbits that reach this far below the layer come from the magnetosheath, d_e.
 const SHEATH_DEPTH: f64 = -30.0;
 
@@ -45,10 +45,11 @@ pub struct CrescentModel {
 impl CrescentModel {
     /// The paper's PIC parameters (density ratio 8, field ratio 1.37, equal temperatures with
     /// `T_i/T_e = 2` so that pressure balance gives `beta_e,MSH = 1/3` and `v_th = sqrt(1/3)`),
-    /// with the source at the field reversal side of the layer (`z_s = 0`, width 0.25 d_e).
-    pub fn paper() -> Self {
+    /// in [`Layer::reference`], with the source at the field reversal (`z_s = 0`, width
+    /// 0.25 d_e). The layer and source are the workbook's choices, varied in the chapter.
+    pub fn reference() -> Self {
         CrescentModel {
-            layer: Layer::paper(),
+            layer: Layer::reference(),
             density_ratio: 8.0,
             thermal_speed: super::scales::pressure_balance(8.0, 1.37, 2.0).electron_beta_sheath.sqrt(),
             source_z_de: 0.0,
@@ -78,14 +79,19 @@ impl CrescentModel {
     /// Lower turning point (d_e) of the orbit through `z` with perpendicular velocity
     /// `(v_y, v_z)`; `-inf` for orbits that reach the magnetosheath's depths.
     pub fn lower_turning_point(&self, z: f64, v_y: f64, v_z: f64) -> f64 {
+        self.turning_point_above(z, v_y, v_z, SHEATH_DEPTH).unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// The lower turning point if it lies above `floor` (d_e), else `None`.
+    fn turning_point_above(&self, z: f64, v_y: f64, v_z: f64, floor: f64) -> Option<f64> {
         let p_y = v_y - self.layer.a_y(z);
         let h_perp = 0.5 * (v_y * v_y + v_z * v_z) - self.layer.phi(z);
         let allowed = |s: f64| self.effective_potential(s, p_y) <= h_perp;
         let mut upper = z;
         let mut lower = z - TURNING_POINT_STEP;
         while allowed(lower) {
-            if lower < SHEATH_DEPTH {
-                return f64::NEG_INFINITY;
+            if lower < floor {
+                return None;
             }
             upper = lower;
             lower -= TURNING_POINT_STEP;
@@ -99,15 +105,30 @@ impl CrescentModel {
                 lower = middle;
             }
         }
-        0.5 * (lower + upper)
+        Some(0.5 * (lower + upper))
     }
 
-    /// Density weight of an orbit with lower turning point `z_lo`, in magnetosheath density:
-    /// 1 for orbits from deep in the sheath, `1/ratio` for orbits confined above the source.
+    /// Below this the orbit weight equals its magnetosheath value to 1e-10, d_e: the search
+    /// for the turning point can stop there.
+    fn label_floor(&self) -> f64 {
+        self.source_z_de - 12.0 * self.source_width_de
+    }
+
+    /// Density weight of the orbit through `z` with perpendicular velocity `(v_y, v_z)`.
+    pub fn weight_at(&self, z: f64, v_y: f64, v_z: f64) -> f64 {
+        self.orbit_weight(self.turning_point_above(z, v_y, v_z, self.label_floor()).unwrap_or(f64::NEG_INFINITY))
+    }
+
+    /// Density weight of an orbit with lower turning point `z_lo`: orbits from deep in the sheath
+    /// carry the magnetosheath source, orbits confined above the source the magnetospheric one,
+    /// each normalised so that the far densities are 1 and `1/ratio`.
     pub fn orbit_weight(&self, z_lo: f64) -> f64 {
-        let sphere = 1.0 / self.density_ratio;
+        // Each source is normalised to its own far side, where the potential is Phi(-+inf).
+        let w2 = self.thermal_speed * self.thermal_speed;
+        let sheath = (-2.0 * self.layer.phi(f64::NEG_INFINITY) / w2).exp();
+        let sphere = (-2.0 * self.layer.phi(f64::INFINITY) / w2).exp() / self.density_ratio;
         let step = if z_lo == f64::NEG_INFINITY { 1.0 } else { 0.5 * (1.0 - ((z_lo - self.source_z_de) / self.source_width_de).tanh()) };
-        sphere + (1.0 - sphere) * step
+        sphere + (sheath - sphere) * step
     }
 
     /// Phase-space density at `z` (d_e) for the velocity `[v_x, v_y, v_z]` (`d_e Omega_ce`),
@@ -115,7 +136,6 @@ impl CrescentModel {
     pub fn phase_space_density(&self, z: f64, v: [f64; 3]) -> f64 {
         let w = self.thermal_speed;
         let energy = 0.5 * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) - self.layer.phi(z);
-        let z_lo = self.lower_turning_point(z, v[1], v[2]);
-        self.orbit_weight(z_lo) / (PI.powf(1.5) * w.powi(3)) * (-2.0 * energy / (w * w)).exp()
+        self.weight_at(z, v[1], v[2]) / (PI.powf(1.5) * w.powi(3)) * (-2.0 * energy / (w * w)).exp()
     }
 }

@@ -6,12 +6,15 @@
 //! (`v_par = 0`; gyrophase 0 is `+v_perp1`, the electron flow direction). Around that ring the
 //! gradient `g(theta)` is read at 5 deg steps. A smile is declared when the centre sector
 //! (`|theta| <= 15 deg`) is positive and each side (30–150 deg and -150 to -30 deg) has a
-//! negative minimum (an eye), all three beyond [`SMILE_THRESHOLD`] of `max |g|` on the ring.
+//! negative minimum (an eye), all three beyond [`SMILE_THRESHOLD`] of `max |g|` on the ring,
+//! and the distribution on the ring has a crescent of contrast at least [`CRESCENT_CONTRAST`].
 
 use super::crescent::{CrescentModel, fac_to_layer};
 
 /// Fraction of the ring's largest |gradient| the centre and both eyes must exceed.
 pub const SMILE_THRESHOLD: f64 = 0.1;
+/// A crescent must be there to smile: `(max f - min f) / max f` on the ring at least this.
+pub const CRESCENT_CONTRAST: f64 = 0.2;
 /// Gyrophase step around the ring, deg.
 const STEP_DEG: f64 = 5.0;
 
@@ -31,13 +34,15 @@ pub struct RingReading {
     pub eye_angles_deg: [f64; 2],
     /// Largest |gradient| on the ring.
     pub scale: f64,
+    /// `(max f - min f) / max f` on the ring: how much of a crescent there is.
+    pub crescent_contrast: f64,
 }
 
 impl RingReading {
     /// Whether the sign pattern is a smile: centre above, both eyes below the threshold.
     pub fn is_smile(&self) -> bool {
         let t = SMILE_THRESHOLD * self.scale;
-        self.scale > 0.0 && self.centre > t && self.eyes.iter().all(|e| *e < -t)
+        self.crescent_contrast >= CRESCENT_CONTRAST && self.scale > 0.0 && self.centre > t && self.eyes.iter().all(|e| *e < -t)
     }
 
     /// `min(centre, -eye_1, -eye_2) / scale`: positive for a smile, its size the weakest part.
@@ -77,12 +82,19 @@ pub fn ring_speed(model: &CrescentModel, z: f64) -> f64 {
 /// layer-frame velocity v).
 pub fn read_ring(model: &CrescentModel, z: f64, gradient: impl Fn([f64; 3]) -> f64) -> RingReading {
     let speed = ring_speed(model, z);
+    let g: Vec<f64> = ring_angles().iter().map(|a| gradient(ring_velocity(speed, *a))).collect();
+    read_ring_values(model, z, speed, &g)
+}
+
+/// Reads the ring of speed `speed` at `z` from gradient values `g` already sampled at
+/// [`ring_angles`] (for instance on a [`super::grids::VelocityGrid::Ring`] of 72 points).
+pub fn read_ring_values(model: &CrescentModel, z: f64, speed: f64, g: &[f64]) -> RingReading {
     let angles = ring_angles();
     let f: Vec<f64> = angles.iter().map(|a| model.phase_space_density(z, ring_velocity(speed, *a))).collect();
-    let g: Vec<f64> = angles.iter().map(|a| gradient(ring_velocity(speed, *a))).collect();
     let (f_min, f_max) = f.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let half = 0.5 * (f_min + f_max);
     let extent = STEP_DEG * f.iter().filter(|v| **v > half).count() as f64;
+    let g = g.to_vec();
     let scale = g.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     let sector = |low: f64, high: f64| angles.iter().zip(&g).filter(move |(a, _)| **a >= low && **a <= high).map(|(a, v)| (*a, *v));
     let centre_values: Vec<f64> = sector(-15.0, 15.0).map(|(_, v)| v).collect();
@@ -90,5 +102,70 @@ pub fn read_ring(model: &CrescentModel, z: f64, gradient: impl Fn([f64; 3]) -> f
     let eye = |low: f64, high: f64| sector(low, high).fold((0.0, f64::INFINITY), |(angle, min), (a, v)| if v < min { (a, v) } else { (angle, min) });
     let (upper_angle, upper) = eye(30.0, 150.0);
     let (lower_angle, lower) = eye(-150.0, -30.0);
-    RingReading { ring_speed: speed, crescent_extent_deg: extent, centre, eyes: [upper, lower], eye_angles_deg: [upper_angle, lower_angle], scale }
+    RingReading { ring_speed: speed, crescent_extent_deg: extent, centre, eyes: [upper, lower], eye_angles_deg: [upper_angle, lower_angle], scale, crescent_contrast: (f_max - f_min) / f_max }
+}
+
+/// How the normal gradient is estimated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GradientEstimate {
+    /// Centred difference over `dz` (d_e).
+    Difference {
+        /// Spacing, d_e.
+        dz: f64,
+    },
+    /// Centred difference over `dz` of distributions averaged over PIC bins of width `bin`.
+    Binned {
+        /// Spacing, d_e.
+        dz: f64,
+        /// Bin width, d_e.
+        bin: f64,
+    },
+    /// A regular tetrahedron of side `side` (d_e) through the toolkit.
+    Tetrahedron {
+        /// Side, d_e.
+        side: f64,
+        /// Orientation `[yaw, pitch, roll]`, rad.
+        angles_rad: [f64; 3],
+    },
+}
+
+impl GradientEstimate {
+    /// The ring reading at `z` with this estimate.
+    ///
+    /// # Errors
+    /// [`super::SmileError`] for a bad spacing or a degenerate tetrahedron.
+    pub fn read(&self, model: &CrescentModel, z: f64) -> Result<RingReading, super::SmileError> {
+        use super::gradient::{binned_difference, centred_difference, tetrahedron_normal_gradient};
+        match *self {
+            GradientEstimate::Difference { dz } => {
+                super::error::positive("dz (d_e)", dz)?;
+                Ok(read_ring(model, z, |v| centred_difference(model, z, dz, v)))
+            }
+            GradientEstimate::Binned { dz, bin } => {
+                super::error::positive("dz (d_e)", dz)?;
+                super::error::positive("bin (d_e)", bin)?;
+                Ok(read_ring(model, z, |v| binned_difference(model, z, dz, bin, v)))
+            }
+            GradientEstimate::Tetrahedron { side, angles_rad } => {
+                let speed = ring_speed(model, z);
+                let grid = super::grids::VelocityGrid::Ring { speed, count: ring_angles().len() };
+                let g = tetrahedron_normal_gradient(model, z, side, angles_rad, &grid)?;
+                Ok(read_ring_values(model, z, speed, g.as_slice().unwrap_or(&g.iter().copied().collect::<Vec<_>>())))
+            }
+        }
+    }
+}
+
+/// Readings along z at `positions` (d_e).
+///
+/// # Errors
+/// As [`GradientEstimate::read`].
+pub fn scan(model: &CrescentModel, estimate: GradientEstimate, positions: &[f64]) -> Result<Vec<(f64, RingReading)>, super::SmileError> {
+    positions.iter().map(|&z| Ok((z, estimate.read(model, z)?))).collect()
+}
+
+/// First and last positions of a scan where the smile is detected, if any.
+pub fn band(readings: &[(f64, RingReading)]) -> Option<(f64, f64)> {
+    let smiles: Vec<f64> = readings.iter().filter(|(_, r)| r.is_smile()).map(|(z, _)| *z).collect();
+    Some((*smiles.first()?, *smiles.last()?))
 }

@@ -32,9 +32,11 @@ fn ln_cosh(x: f64) -> f64 {
 }
 
 impl Layer {
-    /// The paper's field ratio 1.37, a half-thickness of 1 d_e and no normal electric field.
-    pub fn paper() -> Self {
-        Layer { field_ratio: 1.37, thickness_de: 1.0, normal_field: 0.0, normal_field_centre_de: 1.0, normal_field_width_de: 1.0 }
+    /// The paper's field ratio 1.37 with the workbook's reference choices: a half-thickness of
+    /// 1 d_e and a normal field `E0 = -0.15` (a potential rise of 0.3, about 1.8 T_e/e, toward
+    /// the magnetosphere) centred on the reversal with a 1 d_e width.
+    pub fn reference() -> Self {
+        Layer { field_ratio: 1.37, thickness_de: 1.0, normal_field: -0.15, normal_field_centre_de: 0.0, normal_field_width_de: 1.0 }
     }
 
     /// Checks the parameters.

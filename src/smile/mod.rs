@@ -6,14 +6,23 @@
 //!
 //! - [`layer`]: the fields `B_x(z)`, `E_z(z)`;
 //! - [`crescent`]: the distribution, exact in those fields;
+//! - [`grids`]: Cartesian, FPI-like and ring velocity grids;
+//! - [`gradient`]: finite-difference and four-spacecraft gradient distributions;
+//! - [`detector`]: the smile, measured;
+//! - [`moments`]: density, flux and momentum flux by quadrature;
 //! - [`scales`]: pressure balance and physical units.
 
+mod claims;
 pub mod crescent;
 pub mod detector;
+pub mod gradient;
+pub mod grids;
 mod error;
 pub mod layer;
+pub mod moments;
 pub mod scales;
 
+pub use claims::{MMS_DENSITY_CM3, MMS_TEMPERATURE_EV, ShusterClaimsError, TETRAHEDRON_ANGLES, claims, physical_scales_at, scan_positions, strongest};
 pub use crescent::CrescentModel;
 pub use error::SmileError;
 pub use layer::Layer;

@@ -1,0 +1,107 @@
+//! Velocity grids in field-aligned components `[v_par, v_perp1, v_perp2]`: a Cartesian cube,
+//! an FPI-DES-like spherical grid (energy x polar x azimuth), and a ring in the perpendicular
+//! plane, and distributions sampled on them.
+
+use super::crescent::{CrescentModel, fac_to_layer};
+use ndarray::{ArrayD, IxDyn};
+use std::f64::consts::PI;
+
+/// Where in velocity space a distribution is sampled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VelocityGrid {
+    /// `points` per axis, cell centres on `[-v_max, v_max]` in each component.
+    Cartesian {
+        /// Points per axis.
+        points: usize,
+        /// Half-width, `d_e Omega_ce`.
+        v_max: f64,
+    },
+    /// Log-spaced speeds x polar angle from B x azimuth around B, bin centres.
+    Spherical {
+        /// Number of energies.
+        energies: usize,
+        /// Number of polar bins.
+        polar: usize,
+        /// Number of azimuth bins (0 along `v_perp1`).
+        azimuth: usize,
+        /// Lowest and highest speed, `d_e Omega_ce`.
+        speeds: (f64, f64),
+    },
+    /// `count` gyrophases on the perpendicular ring of the given speed.
+    Ring {
+        /// Ring speed, `d_e Omega_ce`.
+        speed: f64,
+        /// Number of gyrophases.
+        count: usize,
+    },
+}
+
+impl VelocityGrid {
+    /// FPI-DES-like: 32 energies x 16 polar x 32 azimuths, speeds from 0.1 to 4 thermal speeds.
+    pub fn fpi_des(thermal_speed: f64) -> Self {
+        VelocityGrid::Spherical { energies: 32, polar: 16, azimuth: 32, speeds: (0.1 * thermal_speed, 4.0 * thermal_speed) }
+    }
+
+    /// Array shape of a distribution on this grid.
+    pub fn shape(&self) -> Vec<usize> {
+        match *self {
+            VelocityGrid::Cartesian { points, .. } => vec![points; 3],
+            VelocityGrid::Spherical { energies, polar, azimuth, .. } => vec![energies, polar, azimuth],
+            VelocityGrid::Ring { count, .. } => vec![count],
+        }
+    }
+
+    /// Every grid velocity in field-aligned components, in the array's row-major order.
+    pub fn velocities(&self) -> Vec<[f64; 3]> {
+        match *self {
+            VelocityGrid::Cartesian { points, v_max } => {
+                let axis = |i: usize| -v_max + (i as f64 + 0.5) * 2.0 * v_max / points as f64;
+                let mut all = Vec::with_capacity(points.pow(3));
+                for i in 0..points {
+                    for j in 0..points {
+                        for k in 0..points {
+                            all.push([axis(i), axis(j), axis(k)]);
+                        }
+                    }
+                }
+                all
+            }
+            VelocityGrid::Spherical { energies, polar, azimuth, speeds: (low, high) } => {
+                let ratio = (high / low).powf(1.0 / (energies.max(2) - 1) as f64);
+                let mut all = Vec::with_capacity(energies * polar * azimuth);
+                for e in 0..energies {
+                    let speed = low * ratio.powi(e as i32);
+                    for p in 0..polar {
+                        let (sin_t, cos_t) = (PI * (p as f64 + 0.5) / polar as f64).sin_cos();
+                        for a in 0..azimuth {
+                            let (sin_a, cos_a) = (2.0 * PI * (a as f64 + 0.5) / azimuth as f64).sin_cos();
+                            all.push([speed * cos_t, speed * sin_t * cos_a, speed * sin_t * sin_a]);
+                        }
+                    }
+                }
+                all
+            }
+            VelocityGrid::Ring { speed, count } => (0..count)
+                .map(|k| {
+                    let (s, c) = (2.0 * PI * k as f64 / count as f64 - PI).sin_cos();
+                    [0.0, speed * c, speed * s]
+                })
+                .collect(),
+        }
+    }
+
+    /// The model's distribution at `z` (d_e) on this grid.
+    pub fn sample(&self, model: &CrescentModel, z: f64) -> SampledDistribution {
+        let values = self.velocities().iter().map(|v| model.phase_space_density(z, fac_to_layer(*v))).collect();
+        SampledDistribution { grid: *self, values: ArrayD::from_shape_vec(IxDyn(&self.shape()), values).expect("grid shape matches its velocities") }
+    }
+}
+
+/// A distribution on a known grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampledDistribution {
+    /// The grid.
+    pub grid: VelocityGrid,
+    /// Phase-space density per grid point, `n_MSH / (d_e Omega_ce)^3`.
+    pub values: ArrayD<f64>,
+}
