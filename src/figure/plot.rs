@@ -125,6 +125,9 @@ pub struct HeatMap {
     pub y_edges: Vec<f64>,
     /// `values[i][j]` for the cell of x bin i and y bin j; `None` leaves it blank.
     pub values: Vec<Vec<Option<f64>>>,
+    /// Signed data: blue (negative) through white (zero) to red (positive), symmetric about
+    /// zero, instead of the sequential map.
+    pub diverging: bool,
 }
 
 impl HeatMap {
@@ -140,6 +143,16 @@ impl HeatMap {
             })
         })
     }
+}
+
+/// Blue–white–red for signed data: `fraction` in [0, 1], 0.5 is white (zero).
+fn diverging_map(fraction: f64) -> RGBColor {
+    const BLUE: (f64, f64, f64) = (33.0, 102.0, 172.0);
+    const RED: (f64, f64, f64) = (178.0, 24.0, 43.0);
+    let t = (2.0 * fraction.clamp(0.0, 1.0) - 1.0).abs();
+    let end = if fraction < 0.5 { BLUE } else { RED };
+    let mix = |white: f64, c: f64| (white + t * (c - white)).round() as u8;
+    RGBColor(mix(255.0, end.0), mix(255.0, end.1), mix(255.0, end.2))
 }
 
 /// Viridis-like colour map: `fraction` in [0, 1] from dark purple to yellow.
@@ -354,10 +367,17 @@ where
         .draw()
         .map_err(draw_error)?;
     if let Some(map) = &panel.heatmap {
-        let (low, high) = map.value_range();
+        let (low, high) = if map.diverging {
+            let (low, high) = map.value_range();
+            let bound = low.abs().max(high.abs());
+            (-bound, bound)
+        } else {
+            map.value_range()
+        };
+        let colour = |fraction: f64| if map.diverging { diverging_map(fraction) } else { colour_map(fraction) };
         let span = if high > low { high - low } else { 1.0 };
         chart
-            .draw_series(map.cells().map(|(x0, x1, y0, y1, v)| Rectangle::new([(x0, y0), (x1, y1)], colour_map((v - low) / span).filled())))
+            .draw_series(map.cells().map(|(x0, x1, y0, y1, v)| Rectangle::new([(x0, y0), (x1, y1)], colour((v - low) / span).filled())))
             .map_err(draw_error)?;
     }
     let y_floor = match panel.y.scale {

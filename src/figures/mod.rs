@@ -3,6 +3,7 @@
 
 pub mod methods;
 pub mod richard2025;
+pub mod shuster2026;
 pub mod yang;
 pub mod zhang2025;
 
@@ -82,6 +83,7 @@ pub fn registry() -> Vec<FigureSpec> {
     let mut figures = methods::figures();
     figures.extend(zhang2025::figures());
     figures.extend(yang::figures());
+    figures.extend(shuster2026::figures());
     figures.extend(richard2025::figures());
     figures
 }

@@ -276,7 +276,7 @@ pub fn brazil_panel(frame: &polars::prelude::DataFrame, fractions: &crate::aniso
         .iter()
         .map(|column| column.iter().map(|&n| (n > 0).then(|| (f64::from(n) / (f64::from(histogram.total) * cell)).log10())).collect())
         .collect();
-    let heatmap = HeatMap { label: "log10 PDF".to_owned(), x_edges: beta_edges, y_edges: anisotropy_edges, values };
+    let heatmap = HeatMap { label: "log10 PDF".to_owned(), x_edges: beta_edges, y_edges: anisotropy_edges, values, diverging: false };
     let shares = threshold_fractions(frame, fractions).map_err(FigureError::model)?;
     let series = threshold_series(fractions.eta_e, fractions.eta_s, fractions.eta_c, true, window)?;
     Ok(Panel::new(

@@ -292,7 +292,7 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 pad.iter().map(|f| Some(f / mean)).collect()
             })
             .collect();
-        let map = HeatMap { label: format!("f / pitch-angle mean at {energy} eV"), x_edges: time_edges.clone(), y_edges: pitch_edges.clone(), values };
+        let map = HeatMap { label: format!("f / pitch-angle mean at {energy} eV"), x_edges: time_edges.clone(), y_edges: pitch_edges.clone(), values, diverging: false };
         let title = format!("({}) MMS1 PAD at {energy} eV, over its pitch-angle mean (purple low, yellow high)", ["b", "c", "d", "e"][index]);
         panels.push(Panel::new(&title, Axis::linear("t (s)"), Axis::linear("pitch angle (deg)").with_range(0.0, 180.0), Vec::new()).with_heatmap(map));
     }

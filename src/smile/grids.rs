@@ -90,6 +90,37 @@ impl VelocityGrid {
         }
     }
 
+    /// Velocity-space volume of each grid cell, in array order (`None` for a ring, which has
+    /// no volume).
+    pub fn cell_volumes(&self) -> Option<Vec<f64>> {
+        match *self {
+            VelocityGrid::Cartesian { points, v_max } => Some(vec![(2.0 * v_max / points as f64).powi(3); points.pow(3)]),
+            VelocityGrid::Spherical { energies, polar, azimuth, speeds: (low, high) } => {
+                let log_step = (high / low).ln() / (energies.max(2) - 1) as f64;
+                let (d_theta, d_phi) = (PI / polar as f64, 2.0 * PI / azimuth as f64);
+                let mut volumes = Vec::with_capacity(energies * polar * azimuth);
+                for e in 0..energies {
+                    let speed = low * (log_step * e as f64).exp();
+                    // Log-spaced shells: dv = v d(ln v).
+                    let shell = speed.powi(3) * log_step;
+                    for p in 0..polar {
+                        let sin_theta = (PI * (p as f64 + 0.5) / polar as f64).sin();
+                        volumes.extend(std::iter::repeat_n(shell * sin_theta * d_theta * d_phi, azimuth));
+                    }
+                }
+                Some(volumes)
+            }
+            VelocityGrid::Ring { .. } => None,
+        }
+    }
+
+    /// `sum_cells g(v) values(v) dV`: a velocity moment of `values` (same order as the grid),
+    /// with `g` of the field-aligned velocity; `None` for a ring.
+    pub fn integrate(&self, values: &ArrayD<f64>, g: impl Fn([f64; 3]) -> f64) -> Option<f64> {
+        let volumes = self.cell_volumes()?;
+        Some(self.velocities().iter().zip(values.iter()).zip(volumes).map(|((v, f), dv)| g(*v) * f * dv).sum())
+    }
+
     /// The model's distribution at `z` (d_e) on this grid.
     pub fn sample(&self, model: &CrescentModel, z: f64) -> SampledDistribution {
         let values = self.velocities().iter().map(|v| model.phase_space_density(z, fac_to_layer(*v))).collect();
