@@ -148,6 +148,7 @@ fn run(cli: Cli) -> Result<()> {
     if cli.timings {
         timings.kernel_benchmark()?;
         timings.flux_rope_benchmark()?;
+        timings.smile_benchmark()?;
     }
     timings.report(cli.timings);
     Ok(())
@@ -311,6 +312,45 @@ impl Timings {
                 elapsed.as_secs_f64() / solve.as_secs_f64()
             ));
         }
+        Ok(())
+    }
+
+    /// Times one step of a virtual FPI gradient in the crescent model (Shuster et al.):
+    /// sampling four 32x16x32 distributions and their four-spacecraft gradient, and the whole
+    /// smile scan along z, against the gradient kernel alone measured in the same run.
+    fn smile_benchmark(&mut self) -> Result<()> {
+        use mmsbook::smile::detector::{GradientEstimate, scan};
+        use mmsbook::smile::gradient::{four_spacecraft, regular_tetrahedron};
+        use mmsbook::smile::grids::VelocityGrid;
+        use mmsbook::smile::{CrescentModel, TETRAHEDRON_ANGLES, scan_positions};
+        let model = CrescentModel::reference();
+        let grid = VelocityGrid::fpi_des(model.thermal_speed);
+        let positions = regular_tetrahedron(5.0, TETRAHEDRON_ANGLES, 0.375);
+        let repeats = 5;
+        let start = Instant::now();
+        let mut samples = Vec::new();
+        for _ in 0..repeats {
+            samples = positions.iter().map(|p| grid.sample(&model, p[2])).collect();
+        }
+        let sampling = start.elapsed() / repeats;
+        let repeats = 200;
+        let start = Instant::now();
+        for _ in 0..repeats {
+            std::hint::black_box(four_spacecraft([&samples[0], &samples[1], &samples[2], &samples[3]], positions)?);
+        }
+        let gradient = start.elapsed() / repeats;
+        let start = Instant::now();
+        let readings = scan(&model, GradientEstimate::Difference { dz: 1.0 }, &scan_positions())?;
+        let scan_time = start.elapsed();
+        self.notes.push(format!(
+            "smile: one FPI step (four 32x16x32 model distributions + their gradient): sampling {:.1} ms, gradient {:.1} us \
+             ({:.0}x the gradient); smile scan of {} positions along z: {:.1} ms",
+            sampling.as_secs_f64() * 1e3,
+            gradient.as_secs_f64() * 1e6,
+            sampling.as_secs_f64() / gradient.as_secs_f64(),
+            readings.len(),
+            scan_time.as_secs_f64() * 1e3
+        ));
         Ok(())
     }
 

@@ -16,5 +16,6 @@ mod maxwellian;
 mod mva;
 mod plasma;
 mod regen;
+mod smile;
 mod synthetic;
 mod tetrahedron;
