@@ -43,14 +43,9 @@ impl Formation {
     /// (rad), with its barycentre offset `[L, N]` (km) from the axis at t = 0, moving like
     /// [`Formation::chapter`].
     pub fn regular(side_km: f64, angles_rad: [f64; 3], offset_ln_km: [f64; 2]) -> Self {
-        let half = side_km / (2.0 * 2f64.sqrt());
-        // Ordered so that MMS1 passes closest to the axis, as in the event.
-        let corners = [[1.0, 1.0, 1.0], [-1.0, -1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0]];
-        let rotation = rotation_matrix(angles_rad);
-        let positions_lmn_m = corners.map(|corner| {
-            let rotated: [f64; 3] = std::array::from_fn(|i| (0..3).map(|j| rotation[i][j] * corner[j] * half).sum());
-            [units::km(rotated[0] + offset_ln_km[0]), units::km(rotated[1]), units::km(rotated[2] + offset_ln_km[1])]
-        });
+        // Vertex order chosen so that MMS1 passes closest to the axis, as in the event.
+        let [a, b, c, d] = crate::tetrahedron::regular_vertices(side_km, angles_rad);
+        let positions_lmn_m = [a, d, b, c].map(|v| [units::km(v[0] + offset_ln_km[0]), units::km(v[1]), units::km(v[2] + offset_ln_km[1])]);
         Formation {
             positions_lmn_m,
             velocity_lmn_ms: [0.0, -PARALLEL_SPEED_MS, -PERPENDICULAR_SPEED_MS],
@@ -87,15 +82,6 @@ impl Formation {
         }
         Ok(())
     }
-}
-
-fn rotation_matrix([yaw, pitch, roll]: [f64; 3]) -> [[f64; 3]; 3] {
-    let (sy, cy, sp, cp, sr, cr) = (yaw.sin(), yaw.cos(), pitch.sin(), pitch.cos(), roll.sin(), roll.cos());
-    [
-        [cy * cp, cy * sp * sr - sy * cr, cy * sp * cr + sy * sr],
-        [sy * cp, sy * sp * sr + cy * cr, sy * sp * cr - cy * sr],
-        [-sp, cp * sr, cp * cr],
-    ]
 }
 
 /// The model field `[B_L, B_M, B_N]` (T) at the point `[L, M, N]` (m) for a rope centred at

@@ -28,18 +28,7 @@ pub fn binned_difference(model: &CrescentModel, z: f64, dz: f64, bin: f64, v: [f
 /// A regular tetrahedron of side `side` (d_e), rotated by `[yaw, pitch, roll]` (rad), centred
 /// at `(0, 0, z)`: vertex positions, d_e.
 pub fn regular_tetrahedron(side: f64, angles_rad: [f64; 3], z: f64) -> [[f64; 3]; 4] {
-    let half = side / (2.0 * 2f64.sqrt());
-    let [yaw, pitch, roll] = angles_rad;
-    let (sy, cy, sp, cp, sr, cr) = (yaw.sin(), yaw.cos(), pitch.sin(), pitch.cos(), roll.sin(), roll.cos());
-    let rotation = [
-        [cy * cp, cy * sp * sr - sy * cr, cy * sp * cr + sy * sr],
-        [sy * cp, sy * sp * sr + cy * cr, sy * sp * cr - cy * sr],
-        [-sp, cp * sr, cp * cr],
-    ];
-    [[1.0, 1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]].map(|c| {
-        let r: [f64; 3] = std::array::from_fn(|i| (0..3).map(|j| rotation[i][j] * c[j] * half).sum());
-        [r[0], r[1], r[2] + z]
-    })
+    crate::tetrahedron::regular_vertices(side, angles_rad).map(|[x, y, zv]| [x, y, zv + z])
 }
 
 /// The four-spacecraft gradient of four sampled distributions at `positions` (d_e), bin by

@@ -13,10 +13,12 @@ mod distribution;
 mod error;
 mod quality;
 mod reciprocal;
+mod regular;
 
 pub use curvature::FieldCurvature;
 pub use error::TetrahedronError;
 pub use quality::Quality;
+pub use regular::regular_vertices;
 
 use nalgebra::{Matrix3, Vector3};
 
