@@ -98,20 +98,21 @@ type State = [f64; 4];
 
 /// What the integrator needs at one radius: the potential from quasi-neutrality and the
 /// moments there.
-struct LocalSolver<'a, F: Fn(f64) -> f64> {
+struct LocalSolver<'a, F: Fn(f64, &State) -> f64> {
     params: &'a RopeParameters,
     reading: MuReading,
+    /// Field strength (T) for the mu-terms at a radius (m), given the integrated state there.
     field: F,
     n_e_m3: f64,
     /// Last potential in `T_eb / e`, the centre of the next bracket.
     last_x: f64,
 }
 
-impl<F: Fn(f64) -> f64> LocalSolver<'_, F> {
+impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
     fn at(&mut self, rho_m: f64, state: &State) -> Result<(LocalPotentials, [f64; 3], ElectronMoments), FluxRopeError> {
         let [psi, _, a_z, _] = *state;
         let a_phi = if rho_m > 0.0 { psi / rho_m } else { 0.0 };
-        let factors = perpendicular_factors(self.params, self.reading, (self.field)(rho_m), rho_m)?;
+        let factors = perpendicular_factors(self.params, self.reading, (self.field)(rho_m, state), rho_m)?;
         let volts_per_x = self.params.t_b_j / ELEMENTARY_CHARGE;
         let potentials = |x: f64| LocalPotentials { rho_m, phi_v: x * volts_per_x, a_phi_tm: a_phi, a_z_tm: a_z };
         // Charge imbalance over n_i: decreasing in phi wherever the electrons are Boltzmann-like.
@@ -156,11 +157,25 @@ fn bracket_and_solve(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64>
 /// [`FluxRopeError`] for non-physical parameters, a singular reading somewhere on the grid,
 /// or a radius where quasi-neutrality has no root.
 pub fn solve_in_field(params: &RopeParameters, reading: MuReading, grid: RadialGrid, field: impl Fn(f64) -> f64) -> Result<Profile, FluxRopeError> {
+    solve_with(params, reading, grid, |rho, _: &State| field(rho))
+}
+
+/// Solves Eqs. 3–4 in one outward pass, the mu-terms taking the field strength from the state
+/// being integrated (`|B| = sqrt(B_z^2 + B_phi^2)` at that radius): the fixed point the paper's
+/// iteration converges to, reached without iterating. Used to check [`super::mu_iteration`].
+///
+/// # Errors
+/// As [`solve_in_field`].
+pub fn solve_one_pass(params: &RopeParameters, reading: MuReading, grid: RadialGrid) -> Result<Profile, FluxRopeError> {
+    solve_with(params, reading, grid, |rho, state: &State| state[1].hypot(if rho > 0.0 { state[3] / rho } else { 0.0 }))
+}
+
+fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, field: impl Fn(f64, &State) -> f64) -> Result<Profile, FluxRopeError> {
     params.validate()?;
     grid.validate()?;
     // N_e(0) = N_i(0) = n_i with phi(0) = 0 fixes the electron density parameter.
     let centre = LocalPotentials { rho_m: 0.0, phi_v: 0.0, a_phi_tm: 0.0, a_z_tm: 0.0 };
-    let centre_factors = perpendicular_factors(params, reading, field(0.0), 0.0)?;
+    let centre_factors = perpendicular_factors(params, reading, field(0.0, &[0.0, params.b0z_t, 0.0, 0.0]), 0.0)?;
     let per_unit_n_e = moments::electron_density(params, 1.0, &centre, centre_factors);
     if !(per_unit_n_e > 0.0 && per_unit_n_e.is_finite()) {
         return Err(FluxRopeError::NonPositiveElectronDensity { value: per_unit_n_e });
@@ -200,7 +215,7 @@ pub fn solve_in_field(params: &RopeParameters, reading: MuReading, grid: RadialG
     Ok(profile)
 }
 
-fn rk4_step<F: Fn(f64) -> f64>(solver: &mut LocalSolver<'_, F>, rho: f64, h: f64, state: &State) -> Result<State, FluxRopeError> {
+fn rk4_step<F: Fn(f64, &State) -> f64>(solver: &mut LocalSolver<'_, F>, rho: f64, h: f64, state: &State) -> Result<State, FluxRopeError> {
     let add = |y: &State, k: &State, scale: f64| -> State { std::array::from_fn(|j| y[j] + scale * k[j]) };
     let k1 = solver.derivative(rho, state)?;
     let k2 = solver.derivative(rho + 0.5 * h, &add(state, &k1, 0.5 * h))?;

@@ -296,3 +296,15 @@ fn local_potentials_at_the_centre_give_n_e() {
     let expected = 1.0 + params.alpha_z * ((0.5 * ELECTRON_MASS * params.v_axial_ms.powi(2) / t_z).exp() - 1.0);
     assert!((per_unit - expected).abs() < 1e-14);
 }
+
+#[test]
+fn the_iteration_converges_to_the_one_pass_solution() {
+    use mmsbook::flux_rope::equilibrium::solve_one_pass;
+    let params = RopeParameters::table_1();
+    let iterated = iterate(&params, MuReading::Nanotesla, test_grid(), IterationSettings::default()).unwrap().profile;
+    let direct = solve_one_pass(&params, MuReading::Nanotesla, test_grid()).unwrap();
+    let worst = (0..direct.rho_m.len()).map(|i| (direct.field_magnitude(i) - iterated.field_magnitude(i)).abs()).fold(0.0, f64::max) / params.b0z_t;
+    // The iteration reads its input field by linear interpolation at the RK4 midpoints.
+    assert!(worst < 1e-7, "one pass and iteration differ by {worst:e} of B0z");
+    assert!(matches!(solve_one_pass(&params, MuReading::CentreField, test_grid()), Err(FluxRopeError::SingularReading { .. })));
+}
