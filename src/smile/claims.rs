@@ -330,8 +330,9 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel, readings: &[(f64, Ri
             .status(Status::NeedsData)
             .note(
                 "In a 1D layer with B along x, f depends on z only, so grad_par f = (grad f) . b = 0 identically: the parallel \
-                 smile needs the 2D structure along the outflow that the PIC and MMS have. The MMS distributions or the PIC \
-                 output would settle it.",
+                 smile needs the 2D structure along the outflow that the PIC and MMS have. The labelled quasi-2D stretch \
+                 (figure shuster2026.parallel) gets one when the band's structures rise along x. The MMS distributions or the \
+                 PIC output would settle it.",
             )
             .build()?,
     )?;

@@ -10,6 +10,7 @@
 //! - [`gradient`]: finite-difference and four-spacecraft gradient distributions;
 //! - [`detector`]: the smile, measured;
 //! - [`moments`]: density, flux and momentum flux by quadrature;
+//! - [`quasi_2d`]: a labelled stretch with slow drift along x, for a parallel gradient;
 //! - [`scales`]: pressure balance and physical units.
 
 mod claims;
@@ -20,6 +21,7 @@ pub mod grids;
 mod error;
 pub mod layer;
 pub mod moments;
+pub mod quasi_2d;
 pub mod scales;
 
 pub use claims::{MMS_DENSITY_CM3, MMS_TEMPERATURE_EV, ShusterClaimsError, TETRAHEDRON_ANGLES, claims, physical_scales_at, scan_positions, strongest};

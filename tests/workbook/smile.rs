@@ -192,3 +192,18 @@ fn bad_inputs_are_typed_errors() {
     let broken = SampledDistribution { grid: coarse, values: ArrayD::from_elem(IxDyn(&[4, 4, 4]), f64::NAN) };
     assert!(matches!(four_spacecraft([&a, &broken, &a, &a], positions), Err(SmileError::Tetrahedron(_))));
 }
+
+#[test]
+fn a_drifting_layer_has_a_parallel_smile_and_a_flat_one_none() {
+    use mmsbook::smile::quasi_2d::DriftingLayer;
+    let base = CrescentModel::reference();
+    let rising = DriftingLayer { base, slope: 0.1 }.read_parallel(0.0, 0.375, 5.0).unwrap();
+    assert!(rising.is_smile(), "{rising:?}");
+    let sinking = DriftingLayer { base, slope: -0.1 }.read_parallel(0.0, 0.375, 5.0).unwrap();
+    assert!(!sinking.is_smile(), "{sinking:?}");
+    // Without drift the layer is 1D again: the parallel gradient vanishes identically.
+    let flat = DriftingLayer { base, slope: 0.0 };
+    let v = mmsbook::smile::detector::ring_velocity(0.5, 30.0);
+    assert_eq!(flat.parallel_gradient(0.0, 0.375, 5.0, v), 0.0);
+    assert!(matches!(DriftingLayer { base, slope: f64::NAN }.read_parallel(0.0, 0.375, 5.0), Err(SmileError::NonFinite { .. })));
+}
