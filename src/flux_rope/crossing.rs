@@ -76,9 +76,11 @@ impl Formation {
     fn validate(&self) -> Result<(), FluxRopeError> {
         positive("sample_rate_hz (Hz)", self.sample_rate_hz)?;
         positive("duration_s (s)", self.duration_s)?;
-        let all_finite = self.positions_lmn_m.iter().flatten().chain(&self.velocity_lmn_ms).all(|v| v.is_finite());
-        if !all_finite {
-            return Err(FluxRopeError::NonPositive { parameter: "formation positions and velocity (finite)", value: f64::NAN });
+        for value in self.positions_lmn_m.iter().flatten() {
+            super::error::finite("formation position (m)", *value)?;
+        }
+        for value in &self.velocity_lmn_ms {
+            super::error::finite("formation velocity (m/s)", *value)?;
         }
         Ok(())
     }

@@ -150,7 +150,8 @@ impl GradientEstimate {
                 let speed = ring_speed(model, z);
                 let grid = super::grids::VelocityGrid::Ring { speed, count: ring_angles().len() };
                 let g = tetrahedron_normal_gradient(model, z, side, angles_rad, &grid)?;
-                Ok(read_ring_values(model, z, speed, g.as_slice().unwrap_or(&g.iter().copied().collect::<Vec<_>>())))
+                let values: Vec<f64> = g.iter().copied().collect();
+                Ok(read_ring_values(model, z, speed, &values))
             }
         }
     }

@@ -197,6 +197,11 @@ fn non_physical_parameters_are_typed_errors() {
     let nan_b = RopeParameters { b: [f64::NAN, 0.0, 0.0], ..table };
     assert!(solve_original(&nan_b, test_grid()).is_ok(), "b is ignored by the original model");
     assert!(matches!(solve_in_field(&nan_b, MuReading::LocalField, test_grid(), |_| 1e-8), Err(FluxRopeError::BadCoefficient { parameter: "b_b", .. })));
+    let mut lost = Formation::chapter();
+    lost.positions_lmn_m[2][1] = f64::NAN;
+    assert!(matches!(sample_strength(&lost, |_| 1e-8), Err(FluxRopeError::BadCoefficient { parameter, .. }) if parameter.contains("position")));
+    let frozen = Formation { sample_rate_hz: 0.0, ..Formation::chapter() };
+    assert!(matches!(sample_strength(&frozen, |_| 1e-8), Err(FluxRopeError::NonPositive { .. })));
 }
 
 #[test]
