@@ -302,8 +302,8 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let t_perp = 0.5 * (t_rr + t_pp);
     let energies = [32.0, 40.0, 52.0, 66.0, 85.0, 88.0];
     let v_s = -formation.velocity_lmn_ms[1];
-    let eq6: Vec<f64> = energies.iter().map(|e| parallel_antiparallel_ratio(units::electronvolt(*e), v_s, t_zz)).collect();
-    let eq7: Vec<f64> = energies.iter().map(|e| perpendicular_parallel_ratio(units::electronvolt(*e), t_zz, t_perp)).collect();
+    let eq6: Vec<f64> = energies.iter().map(|e| parallel_antiparallel_ratio(units::electronvolt(*e), v_s, t_zz)).collect::<Result<_, _>>().map_err(FigureError::model)?;
+    let eq7: Vec<f64> = energies.iter().map(|e| perpendicular_parallel_ratio(units::electronvolt(*e), t_zz, t_perp)).collect::<Result<_, _>>().map_err(FigureError::model)?;
     let t_start = times[0];
     let measured: Vec<f64> = energies
         .iter()

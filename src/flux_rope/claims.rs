@@ -315,7 +315,7 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
             .build()?,
     )?;
 
-    let ratio = parallel_antiparallel_ratio(units::electronvolt(PAD_ENERGY_EV), PARALLEL_SPEED_MS, units::electronvolt(ELECTRON_TEMPERATURE_EV));
+    let ratio = parallel_antiparallel_ratio(units::electronvolt(PAD_ENERGY_EV), PARALLEL_SPEED_MS, units::electronvolt(ELECTRON_TEMPERATURE_EV))?;
     ledger.push(
         Claim::builder("yang.parallel_antiparallel_ratio", paper)
             .source("Sec. 4, Eq. 6")

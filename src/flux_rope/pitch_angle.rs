@@ -8,6 +8,7 @@
 use super::crossing::Formation;
 use super::distribution::electron_phase_space_density;
 use super::equilibrium::Profile;
+use super::error::{FluxRopeError, finite, positive};
 use super::moments::LocalPotentials;
 use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE};
 use std::f64::consts::PI;
@@ -17,25 +18,50 @@ pub fn electron_speed(energy_j: f64) -> f64 {
     (2.0 * energy_j / ELECTRON_MASS).sqrt()
 }
 
+/// Checks an energy and a temperature for Eqs. 6–7.
+fn check(energy_j: f64, temperatures_j: &[(&'static str, f64)]) -> Result<(), FluxRopeError> {
+    if !(energy_j.is_finite() && energy_j >= 0.0) {
+        return Err(FluxRopeError::NonPositive { parameter: "electron energy energy_j (J, >= 0)", value: energy_j });
+    }
+    for (parameter, t) in temperatures_j {
+        positive(parameter, *t)?;
+    }
+    Ok(())
+}
+
 /// Eq. 6: `f_para / f_anti = exp(2 m_e v_s v / T_par)` for electrons of energy `energy_j`
 /// (J) seen from a spacecraft whose velocity relative to the plasma has parallel component
 /// `v_s_ms` (m/s; positive when the plasma streams along B past the spacecraft), with
 /// parallel temperature `t_par_j` (J). Exact for a drifting Maxwellian.
-pub fn parallel_antiparallel_ratio(energy_j: f64, v_s_ms: f64, t_par_j: f64) -> f64 {
-    (2.0 * ELECTRON_MASS * v_s_ms * electron_speed(energy_j) / t_par_j).exp()
+///
+/// # Errors
+/// [`FluxRopeError`] for a negative energy, a non-positive temperature or a non-finite speed.
+pub fn parallel_antiparallel_ratio(energy_j: f64, v_s_ms: f64, t_par_j: f64) -> Result<f64, FluxRopeError> {
+    check(energy_j, &[("parallel temperature t_par_j (J)", t_par_j)])?;
+    finite("spacecraft parallel speed v_s_ms (m/s)", v_s_ms)?;
+    Ok((2.0 * ELECTRON_MASS * v_s_ms * electron_speed(energy_j) / t_par_j).exp())
 }
 
 /// Eq. 7: `f_perp / f_par = exp(W (1/T_par - 1/T_perp))` at energy `energy_j` (J) for a
 /// bi-Maxwellian with temperatures `t_par_j`, `t_perp_j` (J), spacecraft motion ignored.
-pub fn perpendicular_parallel_ratio(energy_j: f64, t_par_j: f64, t_perp_j: f64) -> f64 {
-    (energy_j * (1.0 / t_par_j - 1.0 / t_perp_j)).exp()
+///
+/// # Errors
+/// [`FluxRopeError`] for a negative energy or a non-positive temperature.
+pub fn perpendicular_parallel_ratio(energy_j: f64, t_par_j: f64, t_perp_j: f64) -> Result<f64, FluxRopeError> {
+    check(energy_j, &[("parallel temperature t_par_j (J)", t_par_j), ("perpendicular temperature t_perp_j (J)", t_perp_j)])?;
+    Ok((energy_j * (1.0 / t_par_j - 1.0 / t_perp_j)).exp())
 }
 
 /// The energy (J) above which Eq. 7's ratio outweighs Eq. 6's in logarithm, `|ln r_perp/par|
 /// = |ln r_p/a|`: `v = 4 v_s / (T_par |1/T_par - 1/T_perp|)`. Infinite when isotropic.
-pub fn crossover_energy(v_s_ms: f64, t_par_j: f64, t_perp_j: f64) -> f64 {
+///
+/// # Errors
+/// [`FluxRopeError`] for a non-positive temperature or a non-finite speed.
+pub fn crossover_energy(v_s_ms: f64, t_par_j: f64, t_perp_j: f64) -> Result<f64, FluxRopeError> {
+    check(0.0, &[("parallel temperature t_par_j (J)", t_par_j), ("perpendicular temperature t_perp_j (J)", t_perp_j)])?;
+    finite("spacecraft parallel speed v_s_ms (m/s)", v_s_ms)?;
     let speed = 4.0 * v_s_ms.abs() / (t_par_j * (1.0 / t_par_j - 1.0 / t_perp_j).abs());
-    0.5 * ELECTRON_MASS * speed * speed
+    Ok(0.5 * ELECTRON_MASS * speed * speed)
 }
 
 /// Gyrophases averaged over for one pitch-angle bin (FPI averages its azimuths too).

@@ -133,9 +133,12 @@ impl GradientEstimate {
     /// The ring reading at `z` with this estimate.
     ///
     /// # Errors
-    /// [`super::SmileError`] for a bad spacing or a degenerate tetrahedron.
+    /// [`super::SmileError`] for a non-physical model, a non-finite z, a bad spacing or a
+    /// degenerate tetrahedron.
     pub fn read(&self, model: &CrescentModel, z: f64) -> Result<RingReading, super::SmileError> {
         use super::gradient::{binned_difference, centred_difference, tetrahedron_normal_gradient};
+        model.validate()?;
+        super::error::finite("z (d_e)", z)?;
         match *self {
             GradientEstimate::Difference { dz } => {
                 super::error::positive("dz (d_e)", dz)?;

@@ -50,9 +50,12 @@ pub fn four_spacecraft(samples: [&SampledDistribution; 4], positions: [[f64; 3];
 /// at `z`, on `grid`.
 ///
 /// # Errors
-/// As [`four_spacecraft`]; [`SmileError::NonPositive`] for a bad side.
+/// As [`four_spacecraft`]; [`SmileError::NonPositive`] for a bad side, a non-physical model
+/// or an empty grid.
 pub fn tetrahedron_normal_gradient(model: &CrescentModel, z: f64, side: f64, angles_rad: [f64; 3], grid: &VelocityGrid) -> Result<ArrayD<f64>, SmileError> {
     positive("tetrahedron side (d_e)", side)?;
+    model.validate()?;
+    grid.validate()?;
     let positions = regular_tetrahedron(side, angles_rad, z);
     let samples = positions.map(|p| grid.sample(model, p[2]));
     let gradient = four_spacecraft([&samples[0], &samples[1], &samples[2], &samples[3]], positions)?;

@@ -3,6 +3,7 @@
 //! plane, and distributions sampled on them.
 
 use super::crescent::{CrescentModel, fac_to_layer};
+use super::error::{SmileError, positive};
 use ndarray::{ArrayD, IxDyn};
 use std::f64::consts::PI;
 
@@ -40,6 +41,32 @@ impl VelocityGrid {
     /// FPI-DES-like: 32 energies x 16 polar x 32 azimuths, speeds from 0.1 to 4 thermal speeds.
     pub fn fpi_des(thermal_speed: f64) -> Self {
         VelocityGrid::Spherical { energies: 32, polar: 16, azimuth: 32, speeds: (0.1 * thermal_speed, 4.0 * thermal_speed) }
+    }
+
+    /// Checks the grid has points and positive, finite, ordered speeds.
+    ///
+    /// # Errors
+    /// [`SmileError::NonPositive`] naming the bad size or speed.
+    pub fn validate(&self) -> Result<(), SmileError> {
+        let count = |parameter, n: usize| positive(parameter, n as f64).map(|_| ());
+        match *self {
+            VelocityGrid::Cartesian { points, v_max } => {
+                count("Cartesian points per axis", points)?;
+                positive("Cartesian v_max", v_max)?;
+            }
+            VelocityGrid::Spherical { energies, polar, azimuth, speeds: (low, high) } => {
+                count("number of energies", energies)?;
+                count("number of polar bins", polar)?;
+                count("number of azimuth bins", azimuth)?;
+                positive("lowest speed", low)?;
+                positive("highest speed minus lowest", high - low)?;
+            }
+            VelocityGrid::Ring { speed, count: n } => {
+                count("ring points", n)?;
+                positive("ring speed", speed)?;
+            }
+        }
+        Ok(())
     }
 
     /// Array shape of a distribution on this grid.

@@ -225,13 +225,15 @@ fn eq_6_is_exact_for_a_drifting_maxwellian() {
         let v = (2.0 * units::electronvolt(energy_ev) / ELECTRON_MASS).sqrt();
         // The plasma streams at +v_s along B past the spacecraft: rest-frame speeds v -+ v_s.
         let ratio = maxwellian.phase_space_density(v - v_s) / maxwellian.phase_space_density(v + v_s);
-        let eq6 = parallel_antiparallel_ratio(units::electronvolt(energy_ev), v_s, t);
+        let eq6 = parallel_antiparallel_ratio(units::electronvolt(energy_ev), v_s, t).unwrap();
         assert!((ratio / eq6 - 1.0).abs() < 1e-12);
     }
     // Eq. 7: a bi-Maxwellian at equal speed along and across B.
     let (t_par, t_perp, w) = (units::electronvolt(35.0), units::electronvolt(30.0), units::electronvolt(60.0));
     let bi = |par: f64, perp: f64| (-par / t_par - perp / t_perp).exp();
-    assert!((bi(0.0, w) / bi(w, 0.0) / perpendicular_parallel_ratio(w, t_par, t_perp) - 1.0).abs() < 1e-12);
+    assert!((bi(0.0, w) / bi(w, 0.0) / perpendicular_parallel_ratio(w, t_par, t_perp).unwrap() - 1.0).abs() < 1e-12);
+    assert!(matches!(parallel_antiparallel_ratio(w, 1e5, 0.0), Err(FluxRopeError::NonPositive { .. })));
+    assert!(matches!(perpendicular_parallel_ratio(-1.0, t_par, t_perp), Err(FluxRopeError::NonPositive { .. })));
 }
 
 fn crossing_fit(formation: &Formation) -> mmsbook::flux_rope::centre_fit::CentreFit {

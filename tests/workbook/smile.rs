@@ -179,6 +179,10 @@ fn bad_inputs_are_typed_errors() {
     assert!(matches!(bad(CrescentModel { source_z_de: f64::INFINITY, ..model }), SmileError::NonFinite { .. }));
     assert!(matches!(PhysicalScales::new(-7.0, 60.0), Err(SmileError::NonPositive { .. })));
     assert!(matches!(GradientEstimate::Difference { dz: 0.0 }.read(&model, 1.0), Err(SmileError::NonPositive { .. })));
+    let cold = CrescentModel { thermal_speed: 0.0, ..model };
+    assert!(matches!(GradientEstimate::Difference { dz: 1.0 }.read(&cold, 1.0), Err(SmileError::NonPositive { parameter, .. }) if parameter.contains("thermal_speed")));
+    let empty = VelocityGrid::Spherical { energies: 0, polar: 16, azimuth: 32, speeds: (0.1, 1.0) };
+    assert!(matches!(mmsbook::smile::gradient::tetrahedron_normal_gradient(&model, 0.5, 2.0, [0.0; 3], &empty), Err(SmileError::NonPositive { parameter: "number of energies", .. })));
     // Mismatched velocity grids.
     let coarse = VelocityGrid::Cartesian { points: 4, v_max: 1.0 };
     let fine = VelocityGrid::Cartesian { points: 5, v_max: 1.0 };
