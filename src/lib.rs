@@ -23,6 +23,7 @@ pub mod harris_sheet;
 pub mod ledger;
 pub mod maxwellian;
 pub mod mva;
+pub mod ode;
 pub mod plasma;
 pub mod smile;
 pub mod synthetic;

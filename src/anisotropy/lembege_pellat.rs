@@ -215,7 +215,7 @@ impl LembegePellat {
         }
         let steps = (z_max / step).round() as usize;
         // State (A, dA/dz); an RK4 step of the autonomous system A' = u, u' = -j(A).
-        let derivative = |a: f64, u: f64| -> Result<(f64, f64), EquilibriumError> { Ok((u, -self.current(a)?)) };
+        let derivative = |a: f64, u: f64| -> Result<[f64; 2], EquilibriumError> { Ok([u, -self.current(a)?]) };
         let (mut a, mut u) = (0.0, 0.0);
         let mut profile = LembegePellatProfile {
             z: Vec::with_capacity(steps + 1),
@@ -238,12 +238,7 @@ impl LembegePellat {
             profile.j_y.push(self.current(a)?);
             profile.phi.push(phi);
             profile.p_zz.push(p);
-            let k1 = derivative(a, u)?;
-            let k2 = derivative(a + 0.5 * step * k1.0, u + 0.5 * step * k1.1)?;
-            let k3 = derivative(a + 0.5 * step * k2.0, u + 0.5 * step * k2.1)?;
-            let k4 = derivative(a + step * k3.0, u + step * k3.1)?;
-            a += step / 6.0 * (k1.0 + 2.0 * k2.0 + 2.0 * k3.0 + k4.0);
-            u += step / 6.0 * (k1.1 + 2.0 * k2.1 + 2.0 * k3.1 + k4.1);
+            [a, u] = crate::ode::rk4_step(0.0, step, &[a, u], |_, &[a, u]| derivative(a, u))?;
         }
         // E_z = -dphi/dz = -(dphi/dA) dA/dz, with dphi/dA from centred differences of phi(A).
         profile.e_z = profile

@@ -209,19 +209,10 @@ fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, fie
         profile.electrons.push(electrons);
         profile.factors.push(factors);
         if i + 1 < points {
-            state = rk4_step(&mut solver, rho, h, &state)?;
+            state = crate::ode::rk4_step(rho, h, &state, |r, y| solver.derivative(r, y))?;
         }
     }
     Ok(profile)
-}
-
-fn rk4_step<F: Fn(f64, &State) -> f64>(solver: &mut LocalSolver<'_, F>, rho: f64, h: f64, state: &State) -> Result<State, FluxRopeError> {
-    let add = |y: &State, k: &State, scale: f64| -> State { std::array::from_fn(|j| y[j] + scale * k[j]) };
-    let k1 = solver.derivative(rho, state)?;
-    let k2 = solver.derivative(rho + 0.5 * h, &add(state, &k1, 0.5 * h))?;
-    let k3 = solver.derivative(rho + 0.5 * h, &add(state, &k2, 0.5 * h))?;
-    let k4 = solver.derivative(rho + h, &add(state, &k3, h))?;
-    Ok(std::array::from_fn(|j| state[j] + h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j])))
 }
 
 /// The original model (every b = 0): Eqs. 2–3.

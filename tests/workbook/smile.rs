@@ -35,19 +35,15 @@ fn layer_fields_derive_from_their_potentials() {
     assert!((layer.b_x(50.0) - 1.37).abs() < 1e-12 && (layer.b_x(-50.0) + 1.0).abs() < 1e-12);
 }
 
-/// RK4 for an electron (charge -1, mass 1) in the layer: state (z, v_x, v_y, v_z).
+/// One RK4 step for an electron (charge -1, mass 1) in the layer: state (z, v_x, v_y, v_z).
 fn step(layer: &Layer, s: [f64; 4], dt: f64) -> [f64; 4] {
-    let rate = |s: [f64; 4]| {
-        let [z, _, v_y, v_z] = s;
+    let rate = |_: f64, s: &[f64; 4]| {
+        let [z, _, v_y, v_z] = *s;
         let b = layer.b_x(z);
-        [v_z, 0.0, -v_z * b, -layer.e_z(z) + v_y * b]
+        Ok::<_, std::convert::Infallible>([v_z, 0.0, -v_z * b, -layer.e_z(z) + v_y * b])
     };
-    let add = |a: [f64; 4], k: [f64; 4], c: f64| std::array::from_fn(|i| a[i] + c * k[i]);
-    let k1 = rate(s);
-    let k2 = rate(add(s, k1, 0.5 * dt));
-    let k3 = rate(add(s, k2, 0.5 * dt));
-    let k4 = rate(add(s, k3, dt));
-    std::array::from_fn(|i| s[i] + dt / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]))
+    let Ok(next) = mmsbook::ode::rk4_step(0.0, dt, &s, rate);
+    next
 }
 
 #[test]
