@@ -22,11 +22,22 @@ pub enum LedgerError {
     Claim(#[from] ClaimError),
 }
 
-/// Builds every claim of the workbook by running the code that computes it.
+/// Builds every claim of the workbook by running the code that computes it, once per
+/// process: the computation is deterministic, so later calls return a copy of the first.
 ///
 /// # Errors
-/// [`LedgerError`] if a computation fails or two claims share an id.
+/// [`LedgerError`] if a computation fails or two claims share an id (not cached: every call
+/// retries and reports it).
 pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
+    static LEDGER: std::sync::OnceLock<Ledger> = std::sync::OnceLock::new();
+    if let Some(ledger) = LEDGER.get() {
+        return Ok(ledger.clone());
+    }
+    let ledger = compute()?;
+    Ok(LEDGER.get_or_init(|| ledger).clone())
+}
+
+fn compute() -> Result<Ledger, LedgerError> {
     let mut ledger = Ledger::new();
     ledger.extend(crate::force_balance::claims()?)?;
     ledger.extend(crate::flux_rope::claims()?)?;

@@ -17,6 +17,7 @@ pub mod lembege_pellat;
 pub mod cold;
 mod error;
 pub mod model;
+pub mod published;
 pub mod speiser;
 
 pub use claims::{RichardClaimsError, claims};

@@ -5,7 +5,7 @@ use super::{AnisotropyError, check_anisotropy, check_beta, check_eta};
 
 /// The Speiser anisotropy `A_s = T_s,par/T_s,perp ~ 1/2` the paper adopts (Burkhart et al.
 /// 1992 approximation of the Speiser VDF).
-pub const SPEISER_ANISOTROPY: f64 = 0.5;
+pub const SPEISER_ANISOTROPY: f64 = super::published::SPEISER_ANISOTROPY.value;
 
 fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
     let perp_over_par = check_anisotropy(perp_over_par)?;

@@ -193,7 +193,7 @@ fn list(figures: &[FigureSpec]) -> Result<()> {
     }
     println!("claims:");
     for claim in workbook_ledger()?.claims() {
-        println!("  {:<36} {:<12} {}", claim.id, claim.status.as_str(), claim.quantity);
+        println!("  {:<40} {:<17} {}", claim.id, claim.status().as_str(), claim.quantity);
     }
     Ok(())
 }

@@ -1,17 +1,28 @@
 //! The claims ledger: every published number beside the number the library computes.
 //!
-//! A [`Claim`] is one quantitative statement of a paper. Its reproduced value is computed by
-//! library code when the ledger is built (at test time and by `regen`), never typed in. The
-//! same [`Ledger`] renders the book's tables ([`Ledger::to_markdown`]) and the stable JSON
-//! interface ([`Ledger::to_json`]), so prose, tests and book cannot disagree.
+//! A [`Claim`] is one quantitative statement of a paper. Its published side is a [`Quoted`]
+//! number with the interval its printed precision implies; its computed side is computed by
+//! library code when the ledger is built, never typed in, with the interval its inputs'
+//! precision implies ([`corners`], [`one_at_a_time`], [`monte_carlo`]). The status follows
+//! from the two intervals by one rule, [`Status::derive`]. The same [`Ledger`] renders the
+//! book's tables ([`Ledger::to_markdown`]) and the stable JSON interface
+//! ([`Ledger::to_json`]), so prose, tests and book cannot disagree.
 
 mod claim;
+mod counts;
+mod interval;
 mod markdown;
 mod paper;
+mod propagate;
+mod quoted;
 mod significant;
 
-pub use claim::{Claim, ClaimBuilder, ClaimError, Published, Reproduced, Status, Tolerance};
+pub use claim::{Basis, Claim, ClaimBuilder, ClaimError, Reading, Reproduced, Status};
+pub use counts::Counts;
+pub use interval::Interval;
 pub use paper::Paper;
+pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time};
+pub use quoted::{Precision, PrecisionError, Published, Quoted};
 pub use significant::format_significant;
 
 use serde::Serialize;
@@ -64,13 +75,12 @@ impl Ledger {
         Ledger { claims: self.claims.iter().filter(|c| c.paper == paper).cloned().collect() }
     }
 
-    /// Claims marked `reproduced` whose value is outside their tolerance: each one is a bug,
-    /// either in the code or in the status.
+    /// Claims whose stored status is not what the rule gives for their intervals, in either
+    /// direction (a reproduced claim whose intervals are disjoint, a discrepancy whose
+    /// intervals overlap, readings that agree but are called reading-dependent...). Empty
+    /// for any ledger built through [`ClaimBuilder`].
     pub fn inconsistent(&self) -> Vec<&Claim> {
-        self.claims
-            .iter()
-            .filter(|c| c.status == Status::Reproduced && !c.within_tolerance())
-            .collect()
+        self.claims.iter().filter(|c| !c.follows_rule()).collect()
     }
 
     /// The stable JSON interface: an array of claim objects (see [`Claim`]), pretty-printed,

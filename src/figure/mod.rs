@@ -21,7 +21,8 @@ pub struct Figure {
     /// The SVG document.
     pub svg: String,
     /// Long-format CSV of every plotted point: `panel,series,x,y,y_error` (for a colour map's
-    /// cells, x and y are the cell centre and the last column the cell value).
+    /// cells, x and y are the cell centre and the last column the cell value; for bars, spans
+    /// and bands, y is the upper end and the last column the lower end).
     pub csv: String,
     /// Caption with provenance (see [`caption`]).
     pub caption: String,
@@ -67,10 +68,10 @@ fn data_csv(panels: &[Panel]) -> String {
             }
         }
         for series in &panel.series {
-            // The last column holds error bars, or the bottom of bars.
+            // The last column holds error bars, or the lower end of bars, spans and bands.
             let errors = match &series.kind {
                 SeriesKind::ErrorBars(errors) => Some(errors),
-                SeriesKind::Bars { bottoms, .. } => Some(bottoms),
+                SeriesKind::Bars { bottoms: lower, .. } | SeriesKind::Spans { lower } | SeriesKind::Band { lower } => Some(lower),
                 _ => None,
             };
             for (point, (x, y)) in series.x.iter().zip(&series.y).enumerate() {

@@ -61,6 +61,18 @@ pub enum SeriesKind {
         /// Bar width, x units.
         width: f64,
     },
+    /// Vertical intervals from `lower[i]` up to `y[i]` at `x[i]` (with caps, no marker): an
+    /// uncertainty interval that need not be symmetric.
+    Spans {
+        /// Lower end of each interval.
+        lower: Vec<f64>,
+    },
+    /// A translucent band between `lower` and `y`, along increasing x: the range a stated
+    /// uncertainty allows.
+    Band {
+        /// Lower edge of the band.
+        lower: Vec<f64>,
+    },
 }
 
 /// A labelled set of points.
@@ -91,6 +103,14 @@ impl Series {
     pub fn bars(label: &str, x: Vec<f64>, tops: Vec<f64>, bottoms: Vec<f64>, width: f64, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y: tops, kind: SeriesKind::Bars { bottoms, width }, colour }
     }
+    /// Vertical intervals `[lower[i], upper[i]]` at `x[i]`.
+    pub fn spans(label: &str, x: Vec<f64>, lower: Vec<f64>, upper: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y: upper, kind: SeriesKind::Spans { lower }, colour }
+    }
+    /// A band between `lower` and `upper` along `x`.
+    pub fn band(label: &str, x: Vec<f64>, lower: Vec<f64>, upper: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y: upper, kind: SeriesKind::Band { lower }, colour }
+    }
     /// Markers with error bars (half-widths `errors`).
     pub fn error_bars(label: &str, x: Vec<f64>, y: Vec<f64>, errors: Vec<f64>, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y, kind: SeriesKind::ErrorBars(errors), colour }
@@ -103,6 +123,7 @@ impl Series {
         };
         let bottoms = match &self.kind {
             SeriesKind::Bars { bottoms, .. } => bottoms.as_slice(),
+            SeriesKind::Spans { lower } | SeriesKind::Band { lower } => lower.as_slice(),
             _ => &[],
         };
         self.y.iter().enumerate().flat_map(move |(i, &y)| {
@@ -241,6 +262,14 @@ impl Panel {
                 && errors.len() != series.x.len()
             {
                 return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: errors.len() });
+            }
+            if let SeriesKind::Spans { lower } | SeriesKind::Band { lower } = &series.kind {
+                if lower.len() != series.x.len() {
+                    return Err(FigureError::LengthMismatch { series: name(), x: series.x.len(), y: lower.len() });
+                }
+                if let Some((index, &value)) = lower.iter().enumerate().find(|(_, b)| !b.is_finite()) {
+                    return Err(FigureError::Unplottable { series: name(), index, value });
+                }
             }
             if let SeriesKind::Bars { bottoms, width } = &series.kind {
                 if bottoms.len() != series.x.len() {
@@ -402,6 +431,16 @@ where
                 });
                 chart.draw_series(bars).map_err(draw_error)?
             }
+            SeriesKind::Spans { lower } => chart
+                .draw_series(series.x.iter().zip(&series.y).zip(lower).map(|((&x, &upper), &lower)| {
+                    ErrorBar::new_vertical(x, lower.max(y_floor), 0.5 * (lower + upper), upper, colour.stroke_width(LINE_WIDTH_PX + 1), 10)
+                }))
+                .map_err(draw_error)?,
+            SeriesKind::Band { lower } => {
+                let outline: Vec<(f64, f64)> =
+                    series.x.iter().copied().zip(series.y.iter().copied()).chain(series.x.iter().copied().zip(lower.iter().map(|l| l.max(y_floor))).rev()).collect();
+                chart.draw_series(std::iter::once(Polygon::new(outline, colour.mix(0.25).filled()))).map_err(draw_error)?
+            }
             SeriesKind::ErrorBars(errors) => {
                 chart
                     .draw_series(points.zip(errors).map(|((x, y), e)| {
@@ -419,6 +458,8 @@ where
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
                 }),
                 SeriesKind::Bars { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.filled())),
+                SeriesKind::Band { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.mix(0.25).filled())),
+                SeriesKind::Spans { .. } => labelled.legend(move |(x, y)| PathElement::new(vec![(x + 11, y - 7), (x + 11, y + 7)], colour.stroke_width(LINE_WIDTH_PX + 1))),
                 _ => labelled.legend(move |(x, y)| Circle::new((x + 11, y), 4, colour.filled())),
             };
         }

@@ -27,12 +27,10 @@ pub(super) fn figures() -> Vec<FigureSpec> {
 /// The three terms of Eq. 2 from the paper's order-of-magnitude numbers, against the values
 /// it prints and the maxima it measured.
 pub fn momentum_terms(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    let ledger = crate::smile::claims().map_err(FigureError::model)?;
-    let ids = ["shuster2026.time_derivative_term", "shuster2026.inertial_term", "shuster2026.pressure_term"];
-    let computed: Vec<f64> = ids
-        .iter()
-        .map(|id| ledger.claims().iter().find(|c| c.id == *id).and_then(|c| c.reproduced.value).ok_or_else(|| FigureError::model(format!("missing {id}"))))
-        .collect::<Result<_, _>>()?;
+    use crate::smile::published as paper;
+    let computed = crate::smile::scales::momentum_terms_ppa_per_km().to_vec();
+    let printed = [paper::TIME_DERIVATIVE_TERM, paper::INERTIAL_TERM, paper::PRESSURE_TERM].map(|q| q.value).to_vec();
+    let measured = paper::MEASURED_MAXIMA.map(|q| q.value).to_vec();
     let x = vec![1.0, 2.0, 3.0];
     let panel = Panel::new(
         "(1) d(m n U)/dt   (2) div(m n U U)   (3) div P_e",
@@ -40,8 +38,8 @@ pub fn momentum_terms(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Axis::log("pPa/km").with_range(0.03, 30.0),
         vec![
             Series::points("computed from the paper's inputs", x.clone(), computed, 0),
-            Series::points("printed estimate", x.clone(), vec![0.1, 1.0, 10.0], 1),
-            Series::points("maximum measured (Fig. 2d)", x, vec![0.1, 1.0, 5.0], 2),
+            Series::points("printed estimate", x.clone(), printed, 1),
+            Series::points("maximum measured (Fig. 2d)", x, measured, 2),
         ],
     )
     .legend_at(SeriesLabelPosition::UpperLeft);

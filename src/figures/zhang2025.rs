@@ -3,7 +3,6 @@
 use super::{FigureSpec, Part, figure_spec};
 use crate::claims::Paper;
 use crate::figure::{Axis, Figure, FigureError, Panel, Series, SeriesLabelPosition};
-use crate::force_balance::budget;
 
 pub(super) fn figures() -> Vec<FigureSpec> {
     let part = Part::Paper(Paper::Zhang2025);
@@ -16,43 +15,110 @@ pub(super) fn figures() -> Vec<FigureSpec> {
     ]
 }
 
-/// The force budget per region as stacked bars, published beside recomputed: a figure the
-/// paper lacks.
+/// The force budget per region as stacked bars, published beside recomputed, and every
+/// share and the example thickness with the intervals their printed precision implies: a
+/// figure the paper lacks.
 pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    // Bar positions: near published, near recomputed, far published, far recomputed.
-    let cases = [(1.0, true, true), (2.0, true, false), (4.0, false, true), (5.0, false, false)];
-    let mut shares = Vec::new();
-    for &(x, near, published) in &cases {
-        shares.push((x, budget(near, published).map_err(FigureError::model)?));
+    use crate::force_balance::budget::{B0Error, BudgetShares, GradientLocation, Region, Species, Tension};
+    use crate::force_balance::budget::{example_thickness_km, pxz_share, published_budget, recomputed_budget, thermal_share};
+    let location = GradientLocation::ReferenceDistance;
+    // Bars: per region, published, over the stated tension, over <j_y><B_z>.
+    let mut shares: Vec<(f64, BudgetShares)> = Vec::new();
+    for (offset, region) in [(0.0, Region::Near), (4.0, Region::Far)] {
+        shares.push((offset + 1.0, published_budget(region).map_err(FigureError::model)?));
+        for (step, tension) in [(2.0, Tension::Stated), (3.0, Tension::ProductOfMeans)] {
+            shares.push((offset + step, recomputed_budget(region, location, tension).map_err(FigureError::model)?));
+        }
     }
     let x: Vec<f64> = shares.iter().map(|(x, _)| *x).collect();
-    type Share = fn(&crate::force_balance::BudgetShares) -> f64;
+    type Share = fn(&BudgetShares) -> f64;
     let parts: [(&str, Share, usize); 4] = [
-        ("thermal -dP_xx/dx", |s| s.thermal, 0),
-        ("ion -dP_i,xz/dz", |s| s.ion, 1),
-        ("electron -dP_e,xz/dz", |s| s.electron, 2),
-        ("unbalanced", |s| s.unbalanced, 6),
+        ("thermal -dP_xx/dx", |s| s.thermal.value, 0),
+        ("ion -dP_i,xz/dz", |s| s.ion.value, 1),
+        ("electron -dP_e,xz/dz", |s| s.electron.value, 2),
+        ("unbalanced", |s| s.unbalanced(), 6),
     ];
     let mut bottoms = vec![0.0; x.len()];
-    let mut series = Vec::new();
+    let mut bars = Vec::new();
     for (label, part, colour) in parts {
         let tops: Vec<f64> = shares.iter().zip(&bottoms).map(|((_, s), bottom)| bottom + part(s)).collect();
-        series.push(Series::bars(label, x.clone(), tops.clone(), bottoms.clone(), 0.8, colour));
+        bars.push(Series::bars(label, x.clone(), tops.clone(), bottoms.clone(), 0.8, colour));
         bottoms = tops;
     }
-    let panel = Panel::new(
-        "Force budget: near Earth (bars 1-2), further out (bars 4-5); published (1, 4), recomputed (2, 5)",
-        Axis::linear("region and source").with_range(0.0, 7.5),
+    let budget_panel = Panel::new(
+        "(a) Budget: near Earth (1-3), further out (5-7); published (1, 5), over the stated tension (2, 6), over <j_y><B_z> (3, 7)",
+        Axis::linear("region and source").with_range(0.0, 8.0),
         Axis::linear("share of the magnetic tension (%)").with_range(0.0, 100.0),
-        series,
+        bars,
     )
     .legend_at(SeriesLabelPosition::UpperRight);
+
+    // Intervals: categories 1-4 near (ion, electron, total P_xz, thermal), 6-9 far.
+    let mut columns: [(Vec<f64>, Vec<f64>, Vec<f64>); 3] = Default::default();
+    for (offset, region) in [(0.0, Region::Near), (5.0, Region::Far)] {
+        let numbers = region.numbers();
+        let published = [numbers.ion_share, numbers.electron_share, numbers.pxz_share, numbers.thermal_share];
+        let species = [Some(Species::Ion), Some(Species::Electron), None];
+        for (k, quoted) in published.iter().enumerate() {
+            let category = offset + 1.0 + k as f64;
+            let interval = quoted.interval().map_err(FigureError::model)?;
+            let recomputed = |tension| match species.get(k) {
+                Some(&s) => pxz_share(region, s, tension),
+                None => thermal_share(region, location, tension),
+            };
+            let entries = [(interval.lo(), interval.hi()), {
+                let c = recomputed(Tension::Stated).map_err(FigureError::model)?;
+                (c.interval.lo(), c.interval.hi())
+            }, {
+                let c = recomputed(Tension::ProductOfMeans).map_err(FigureError::model)?;
+                (c.interval.lo(), c.interval.hi())
+            }];
+            for (column, (lo, hi)) in columns.iter_mut().zip(entries) {
+                column.0.push(category);
+                column.1.push(lo);
+                column.2.push(hi);
+            }
+        }
+    }
+    let labels = ["published (printed precision)", "recomputed, over the stated tension", "recomputed, over <j_y><B_z>"];
+    let interval_series = columns
+        .into_iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(k, ((x, lo, hi), label))| Series::spans(label, x.iter().map(|x| x + 0.22 * (k as f64 - 1.0)).collect(), lo, hi, [6, 0, 2][k]))
+        .collect();
+    let interval_panel = Panel::new(
+        "(b) Shares with intervals: near (1 ion, 2 electron, 3 total P_xz, 4 thermal at X = -20 R_E), far (6-9)",
+        Axis::linear("share").with_range(0.0, 10.0),
+        Axis::linear("share of the magnetic tension (%)"),
+        interval_series,
+    )
+    .legend_at(SeriesLabelPosition::UpperLeft);
+
+    let published_l = crate::force_balance::published::EXAMPLE_THICKNESS_KM.interval().map_err(FigureError::model)?;
+    let printed = example_thickness_km(B0Error::Printed).map_err(FigureError::model)?;
+    let stated = example_thickness_km(B0Error::Stated).map_err(FigureError::model)?;
+    let thickness_panel = Panel::new(
+        "(c) Example event, 12 Aug 2017: L = B0/(mu0 j0) from B0 = 7.9 nT, j0 = 9.3 nA/m^2",
+        Axis::linear("source").with_range(0.0, 4.0),
+        Axis::linear("thickness L (km)"),
+        vec![
+            Series::spans("published 673 km", vec![1.0], vec![published_l.lo()], vec![published_l.hi()], 6),
+            Series::spans("B0, j0 as printed", vec![2.0], vec![printed.interval.lo()], vec![printed.interval.hi()], 0),
+            Series::spans("B0 with its stated 20% error", vec![3.0], vec![stated.interval.lo()], vec![stated.interval.hi()], 2),
+            Series::points("computed at the printed values", vec![2.0, 3.0], vec![printed.value, stated.value], 1),
+        ],
+    )
+    .legend_at(SeriesLabelPosition::UpperLeft);
     spec.figure(
-        "The radial force budget of Zhang et al. (2025) per region, in percent of the magnetic tension: \\
-         the published shares beside the shares recomputed from the paper's stated forces and tensions, \\
-         with the thermal gradient of the Fig. 4 fits taken at X = -20 R_E (see the claims for every \\
-         reading). A figure the paper lacks.",
-        &[panel],
+        "The radial force budget of Zhang et al. (2025) per region, in percent of the magnetic tension. (a) The \
+         published shares beside the shares recomputed from the paper's stated forces, over the stated regional \
+         tension and over the product of the stated means, with the thermal gradient of the Fig. 4 fits at \
+         X = -20 R_E (the claims list every reading). (b) Each share as the interval its printed precision \
+         implies, published and recomputed (corners of the inputs' intervals). (c) The example event's thickness: \
+         the printed precision of B0 and j0 admits the published 673 km; B0's stated method error of up to 20% \
+         (Sec. 2) gives the wide band. A figure the paper lacks.",
+        &[budget_panel, interval_panel, thickness_panel],
     )
 }
 

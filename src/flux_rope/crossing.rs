@@ -24,9 +24,9 @@ pub struct Formation {
 }
 
 /// Perpendicular speed of the rope past the spacecraft (Sec. 2), m/s.
-pub const PERPENDICULAR_SPEED_MS: f64 = units::km(170.0);
+pub const PERPENDICULAR_SPEED_MS: f64 = units::km(super::published::PERPENDICULAR_SPEED_KM_S.value);
 /// Parallel component of the spacecraft velocity (Sec. 4), m/s.
-pub const PARALLEL_SPEED_MS: f64 = units::km(140.0);
+pub const PARALLEL_SPEED_MS: f64 = units::km(super::published::PARALLEL_SPEED_KM_S.value);
 /// FGM burst sampling rate, Hz.
 pub const SAMPLE_RATE_HZ: f64 = 128.0;
 
@@ -144,9 +144,10 @@ pub fn intersections(times_s: &[f64], series: &[Vec<f64>], levels_t: &[f64]) -> 
     Ok(found)
 }
 
-/// The 11 contours of Figure 2: 16 to 20 nT in 0.4 nT steps, T.
+/// The 11 contours of Figure 2: 16 to 20 nT in equal steps, T.
 pub fn paper_levels() -> Vec<f64> {
-    (0..11).map(|k| units::nanotesla(16.0 + 0.4 * k as f64)).collect()
+    let ((low, high), count) = (super::published::CONTOUR_RANGE_NT, super::published::CONTOUR_COUNT);
+    (0..count).map(|k| units::nanotesla(low + (high - low) * k as f64 / (count - 1) as f64)).collect()
 }
 
 /// The field strength each spacecraft samples in a rope whose `|B|` at a point `[L, N]`

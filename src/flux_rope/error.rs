@@ -71,9 +71,18 @@ pub enum FluxRopeError {
         /// The contour, nT.
         level_nt: f64,
     },
+    /// The field strength never falls to a contour level on the grid.
+    #[error("the field never falls to {level_nt} nT on the radial grid")]
+    NoContourCrossing {
+        /// The contour, nT.
+        level_nt: f64,
+    },
     /// The centre fit failed.
     #[error("centre fit: {0}")]
     Fit(String),
+    /// A printed number could not be propagated into an interval.
+    #[error(transparent)]
+    Propagation(#[from] crate::claims::PropagationError),
 }
 
 /// Checks `value` is positive and finite.

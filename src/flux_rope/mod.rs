@@ -12,21 +12,28 @@
 //! - [`crossing`]: four virtual spacecraft through the rope and their contour crossings;
 //! - [`centre_fit`]: the centre from the crossings (Eq. 5);
 //! - [`loss_study`]: how the loss grows with noise, ellipticity and velocity error;
-//! - [`pitch_angle`]: the anisotropy a moving spacecraft sees (Eqs. 6–7).
+//! - [`pitch_angle`]: the anisotropy a moving spacecraft sees (Eqs. 6–7);
+//! - [`features`]: contour radii, the density minimum, the sign of the distribution;
+//! - [`sensitivity`]: the equilibrium within the printed precision of Table 1;
+//! - [`published`]: every number taken from the paper, with its printed precision.
 
 pub mod centre_fit;
 mod claims;
 pub mod crossing;
 pub mod distribution;
 pub mod equilibrium;
+pub mod features;
 pub mod loss_study;
 mod error;
 pub mod moments;
 pub mod mu_iteration;
 pub mod parameters;
 pub mod pitch_angle;
+pub mod published;
+pub mod sensitivity;
 
-pub use claims::{ADOPTED_READING, YangClaimsError, adopted_equilibrium, claims, contour_radius, density_minimum_radius, negative_phase_space_density};
+pub use claims::{YangClaimsError, claims};
+pub use mu_iteration::{ADOPTED_READING, adopted_equilibrium};
 pub use equilibrium::{Profile, RadialGrid};
 pub use error::FluxRopeError;
 pub use parameters::{Component, MuReading, RopeParameters};

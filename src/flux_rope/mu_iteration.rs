@@ -6,6 +6,20 @@ use super::equilibrium::{Profile, RadialGrid, solve_in_field, solve_original};
 use super::error::FluxRopeError;
 use super::parameters::{MuReading, RopeParameters};
 
+/// The reading of the b coefficients the chapter adopts: the only one that, with Table 1, is
+/// non-singular everywhere and gives T_perp > T_par inside and T_perp < T_par outside. Chosen
+/// for those signs, so the sign claims cannot test it; the ledger lists every reading.
+pub const ADOPTED_READING: MuReading = MuReading::LocalField;
+
+/// The adopted equilibrium: Table 1 with [`ADOPTED_READING`], iterated to convergence on the
+/// chapter grid.
+///
+/// # Errors
+/// As [`iterate`].
+pub fn adopted_equilibrium() -> Result<Converged, FluxRopeError> {
+    iterate(&RopeParameters::table_1(), ADOPTED_READING, RadialGrid::chapter(), IterationSettings::default())
+}
+
 /// When to stop iterating.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct IterationSettings {

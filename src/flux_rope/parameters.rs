@@ -36,16 +36,17 @@ impl Component {
 /// rules out readings in which `B` cancels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MuReading {
-    /// `b` in units of the central field `B0z`: `a = b B0z / B(rho)`. The workbook's choice.
+    /// `b` in units of the central field `B0z`: `a = b B0z / B(rho)`.
     CentreField,
     /// `b` in units of the local field: `a = b`, so B cancels and no iteration is needed.
+    /// The workbook's adopted reading.
     LocalField,
     /// `b` in nanotesla: `a = b (1 nT) / B(rho)`.
     Nanotesla,
 }
 
 impl MuReading {
-    /// Every reading, the adopted one first.
+    /// Every reading, in the order the chapter lists them.
     pub const ALL: [MuReading; 3] = [MuReading::CentreField, MuReading::LocalField, MuReading::Nanotesla];
 
     /// Short label for figures and tables.
@@ -98,18 +99,19 @@ pub struct RopeParameters {
 impl RopeParameters {
     /// Table 1 of Yang et al., converted to SI (Omega read as rad/s, V as km/s).
     pub fn table_1() -> Self {
+        use super::published as table;
         RopeParameters {
-            alpha_r: 0.75,
-            alpha_z: 0.35,
-            n_i_m3: units::per_cm3(42.0),
-            b0z_t: units::nanotesla(22.0),
-            omega_rad_s: 5.75,
-            v_axial_ms: units::km(216.0),
-            b: [-0.07, 0.0, 0.53],
-            t_b_j: units::electronvolt(34.8),
-            tau_r: 1.05,
-            tau_z: 0.4,
-            tau_i: 3.7,
+            alpha_r: table::ALPHA_R.value,
+            alpha_z: table::ALPHA_Z.value,
+            n_i_m3: units::per_cm3(table::ION_DENSITY_CM3.value),
+            b0z_t: units::nanotesla(table::CENTRE_FIELD_NT.value),
+            omega_rad_s: table::OMEGA_RAD_S.value,
+            v_axial_ms: units::km(table::AXIAL_VELOCITY_KM_S.value),
+            b: [table::B_BACKGROUND.value, table::B_ROTATION.value, table::B_AXIAL.value],
+            t_b_j: units::electronvolt(table::BACKGROUND_TEMPERATURE_EV.value),
+            tau_r: table::TAU_R.value,
+            tau_z: table::TAU_Z.value,
+            tau_i: table::TAU_I.value,
         }
     }
 

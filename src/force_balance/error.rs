@@ -29,6 +29,9 @@ pub enum ForceBalanceError {
         /// Length of the second series.
         y: usize,
     },
+    /// A published number could not be propagated into an interval.
+    #[error(transparent)]
+    Propagation(#[from] crate::claims::PropagationError),
     /// A position X must lie tailward of Earth (X < 0) for the power laws of Fig. 4.
     #[error("X must be negative (tailward), got {x_re} R_E")]
     NotTailward {

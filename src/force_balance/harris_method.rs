@@ -6,7 +6,7 @@ use super::ForceBalanceError;
 use crate::plasma::constants::VACUUM_PERMEABILITY;
 
 /// Edge of the central region in `B_x / B0`.
-pub const CENTRAL_REGION: f64 = 0.5;
+pub const CENTRAL_REGION: f64 = super::published::CENTRAL_REGION.value;
 
 fn positive(parameter: &'static str, value: f64) -> Result<f64, ForceBalanceError> {
     if value.is_finite() && value > 0.0 { Ok(value) } else { Err(ForceBalanceError::NonPositive { parameter, value }) }

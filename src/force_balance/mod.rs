@@ -4,10 +4,13 @@
 //!
 //! - [`harris_method`]: the single-event method (thickness, central region, Eq. 3);
 //! - [`power_law`]: the fitted `P_xx(X)` power laws of Fig. 4 and their gradient;
-//! - the claims, which check the paper's arithmetic and its force budget.
+//! - [`budget`]: the force budget per region under every reading the paper leaves open;
+//! - [`published`]: every number taken from the paper, with its printed precision;
+//! - the claims, which compare the paper's numbers with the method, the fits and each other.
 //!
 //! Force densities are in N/m^3 inside; the paper's unit, nA nT/m^2, is 1e-18 N/m^3.
 
+pub mod budget;
 pub mod catalogue;
 mod claims;
 pub mod ensemble;
@@ -15,8 +18,9 @@ pub mod example;
 mod error;
 pub mod harris_method;
 pub mod power_law;
+pub mod published;
 
-pub use claims::{BudgetShares, Reading, ZhangClaimsError, budget, claims, thermal_share_percent};
+pub use claims::{ZhangClaimsError, claims};
 pub use error::ForceBalanceError;
 
 /// One nA nT/m^2 in N/m^3: the paper's unit of force density.

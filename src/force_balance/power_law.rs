@@ -1,11 +1,11 @@
 //! The radial profiles of Fig. 4 of Zhang et al. (2025): `P(X) = P0 (-X / 20 R_E)^(-alpha)`,
 //! and the thermal pressure gradient force they imply.
 
-use super::ForceBalanceError;
+use super::{ForceBalanceError, published};
 use crate::plasma::{constants::EARTH_RADIUS, units};
 
 /// Reference distance of the fits, R_E.
-pub const REFERENCE_DISTANCE_RE: f64 = 20.0;
+pub const REFERENCE_DISTANCE_RE: f64 = super::published::FIT_REFERENCE_DISTANCE_RE;
 
 /// A fitted power law `P(X) = P0 (-X/20 R_E)^(-alpha)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,14 +28,14 @@ impl PowerLaw {
         Ok(PowerLaw { p0_pa: units::nanopascal(p0_npa), exponent })
     }
 
-    /// The ion fit of Fig. 4a: 0.24 nPa, alpha = 0.88.
+    /// The ion fit of Fig. 4a: 0.24 nPa, alpha = 0.88 ([`super::published`]).
     pub fn ions() -> Self {
-        PowerLaw { p0_pa: units::nanopascal(0.24), exponent: 0.88 }
+        PowerLaw { p0_pa: units::nanopascal(published::ION_P0_NPA.value), exponent: published::ION_EXPONENT.value }
     }
 
-    /// The electron fit of Fig. 4b: 0.045 nPa, alpha = 1.45.
+    /// The electron fit of Fig. 4b: 0.045 nPa, alpha = 1.45 ([`super::published`]).
     pub fn electrons() -> Self {
-        PowerLaw { p0_pa: units::nanopascal(0.045), exponent: 1.45 }
+        PowerLaw { p0_pa: units::nanopascal(published::ELECTRON_P0_NPA.value), exponent: published::ELECTRON_EXPONENT.value }
     }
 
     fn check(x_re: f64) -> Result<f64, ForceBalanceError> {

@@ -173,3 +173,50 @@ pub fn band(readings: &[(f64, RingReading)]) -> Option<(f64, f64)> {
     let smiles: Vec<f64> = readings.iter().filter(|(_, r)| r.is_smile()).map(|(z, _)| *z).collect();
     Some((*smiles.first()?, *smiles.last()?))
 }
+
+/// z positions (d_e) at which the chapter reads the ring: 0 to 3 d_e every
+/// [`SCAN_STEP_DE`].
+pub fn scan_positions() -> Vec<f64> {
+    (0..=24).map(|k| SCAN_STEP_DE * k as f64).collect()
+}
+
+/// Step of [`scan_positions`], d_e: the resolution of every width read off a scan.
+pub const SCAN_STEP_DE: f64 = 0.125;
+
+/// The strongest smile of a scan, `(z, reading)`.
+pub fn strongest(readings: &[(f64, RingReading)]) -> Option<(f64, RingReading)> {
+    readings.iter().filter(|(_, r)| r.is_smile()).copied().max_by(|a, b| a.1.smile_strength().total_cmp(&b.1.smile_strength()))
+}
+
+/// Width (d_e) of the band where a scan with step `step` detects the smile: from the first
+/// to the last smiling position, plus one step (each reading stands for its cell).
+pub fn band_width(readings: &[(f64, RingReading)], step: f64) -> Option<f64> {
+    band(readings).map(|(start, end)| end - start + step)
+}
+
+/// Distance (d_e) over which the crescent's gyrophase extent shrinks from `from_deg` to
+/// `to_deg`, by linear interpolation between scan positions.
+pub fn narrowing_distance(readings: &[(f64, RingReading)], from_deg: f64, to_deg: f64) -> Option<f64> {
+    let crossing = |target: f64| {
+        readings.windows(2).find_map(|w| {
+            let (a, b) = (w[0].1.crescent_extent_deg, w[1].1.crescent_extent_deg);
+            (a >= target && b < target).then(|| w[0].0 + (a - target) / (a - b) * (w[1].0 - w[0].0))
+        })
+    };
+    Some(crossing(to_deg)? - crossing(from_deg)?)
+}
+
+/// The largest regular-tetrahedron side (d_e) among `sides` (ascending) at which the
+/// four-spacecraft estimate at `z` still shows the smile, with orientation `angles_rad`.
+///
+/// # Errors
+/// As [`GradientEstimate::read`].
+pub fn largest_smiling_side(model: &CrescentModel, z: f64, sides: &[f64], angles_rad: [f64; 3]) -> Result<Option<f64>, super::SmileError> {
+    let mut largest = None;
+    for &side in sides {
+        if (GradientEstimate::Tetrahedron { side, angles_rad }).read(model, z)?.is_smile() {
+            largest = Some(side);
+        }
+    }
+    Ok(largest)
+}

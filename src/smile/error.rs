@@ -25,6 +25,15 @@ pub enum SmileError {
         /// 1-based spacecraft number.
         spacecraft: usize,
     },
+    /// A scan found no smile where one was needed.
+    #[error("no smile in {scan}")]
+    NoSmile {
+        /// The scan that found none.
+        scan: &'static str,
+    },
+    /// A printed number could not be propagated into an interval.
+    #[error(transparent)]
+    Propagation(#[from] crate::claims::PropagationError),
     /// A plasma scale was rejected.
     #[error(transparent)]
     Plasma(#[from] crate::plasma::PlasmaError),

@@ -7,6 +7,9 @@ use super::grids::{SampledDistribution, VelocityGrid};
 use crate::tetrahedron::Tetrahedron;
 use ndarray::ArrayD;
 
+/// Orientation of the chapter's virtual tetrahedra, rad.
+pub const TETRAHEDRON_ANGLES: [f64; 3] = [0.3, 0.9, 0.2];
+
 /// `(f(z + dz/2, v) - f(z - dz/2, v)) / dz` at the layer-frame velocity `v`, per d_e.
 pub fn centred_difference(model: &CrescentModel, z: f64, dz: f64, v: [f64; 3]) -> f64 {
     (model.phase_space_density(z + 0.5 * dz, v) - model.phase_space_density(z - 0.5 * dz, v)) / dz

@@ -11,7 +11,8 @@
 //! - [`detector`]: the smile, measured;
 //! - [`moments`]: density, flux and momentum flux by quadrature;
 //! - [`quasi_2d`]: a labelled stretch with slow drift along x, for a parallel gradient;
-//! - [`scales`]: pressure balance and physical units.
+//! - [`scales`]: pressure balance and physical units;
+//! - [`published`]: every number taken from the paper, with its printed precision.
 
 mod claims;
 pub mod crescent;
@@ -21,10 +22,13 @@ pub mod grids;
 mod error;
 pub mod layer;
 pub mod moments;
+pub mod published;
 pub mod quasi_2d;
 pub mod scales;
 
-pub use claims::{MMS_DENSITY_CM3, MMS_TEMPERATURE_EV, ShusterClaimsError, TETRAHEDRON_ANGLES, claims, physical_scales_at, scan_positions, strongest};
+pub use claims::{ShusterClaimsError, claims};
+pub use detector::{scan_positions, strongest};
+pub use gradient::TETRAHEDRON_ANGLES;
 pub use crescent::CrescentModel;
 pub use error::SmileError;
 pub use layer::Layer;

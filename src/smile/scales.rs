@@ -76,3 +76,26 @@ impl PhysicalScales {
         })
     }
 }
+
+/// Physical scales in which the model's density at `z` (d_e) is `n_cm3` (cm^-3) and the
+/// electron temperature is `t_e_ev` (eV): how the chapter puts the crescent model in MMS2's
+/// units.
+///
+/// # Errors
+/// [`SmileError::NonPositive`] if the model density there, `n_cm3` or `t_e_ev` is not positive.
+pub fn physical_scales_at(model: &super::CrescentModel, z: f64, n_cm3: f64, t_e_ev: f64) -> Result<PhysicalScales, SmileError> {
+    let local = super::moments::moments(model, z, super::moments::PLANE_POINTS / 2).density;
+    PhysicalScales::new(n_cm3 / positive("model density at the smile", local)?, t_e_ev)
+}
+
+/// The three right-hand terms of the electron momentum equation (Eq. 2) as the paper
+/// estimates them, in pPa/km: `d(m_e n U)/dt = m_e n U / dt`, `div(m_e n U U) = m_e n U^2 / L`
+/// and `div P_e = n dT / L`, from the estimate's inputs in [`super::published`].
+pub fn momentum_terms_ppa_per_km() -> [f64; 3] {
+    use super::published as paper;
+    use crate::plasma::constants::ELECTRON_MASS;
+    let n = units::per_cm3(paper::ESTIMATE_DENSITY_CM3.value);
+    let (u, l) = (units::km(paper::JET_SPEED_KM_S.value), units::km(paper::ESTIMATE_SCALE_KM.value));
+    // Pa/m to pPa/km: x 1e12 x 1e3.
+    [ELECTRON_MASS * n * u / paper::JET_DURATION_S.value, ELECTRON_MASS * n * u * u / l, n * units::electronvolt(paper::TEMPERATURE_RISE_EV.value) / l].map(|pa_per_m| pa_per_m * 1e15)
+}

@@ -206,14 +206,14 @@ fn non_physical_parameters_are_typed_errors() {
 
 #[test]
 fn the_paper_parameters_break_the_positivity_condition() {
-    let (negative_from, lowest) = mmsbook::flux_rope::negative_phase_space_density(original());
+    let (negative_from, lowest) = mmsbook::flux_rope::features::negative_phase_space_density(original());
     let energy = negative_from.expect("tau_r > 1 must make f negative somewhere");
     let in_t_b = energy / RopeParameters::table_1().t_b_j;
     assert!((10.0..20.0).contains(&in_t_b), "negative from {in_t_b} T_eb");
     assert!(lowest < 0.0 && lowest > -1e-6);
     // With T_r < T_b (the stated condition) the centre's f stays positive.
     let cooler = solve_original(&RopeParameters { tau_r: 0.9, ..RopeParameters::table_1() }, test_grid()).unwrap();
-    assert!(mmsbook::flux_rope::negative_phase_space_density(&cooler).0.is_none());
+    assert!(mmsbook::flux_rope::features::negative_phase_space_density(&cooler).0.is_none());
 }
 
 #[test]

@@ -3,7 +3,8 @@
 
 use mmsbook::force_balance::harris_method::{fit_line, off_diagonal_force_n_m3, tension_n_m3, thickness_m};
 use mmsbook::force_balance::power_law::PowerLaw;
-use mmsbook::force_balance::{ForceBalanceError, Reading, thermal_share_percent};
+use mmsbook::force_balance::ForceBalanceError;
+use mmsbook::force_balance::budget::{GradientLocation, Region, Tension, thermal_share};
 use mmsbook::harris_sheet::HarrisSheet;
 use mmsbook::plasma::{constants::EARTH_RADIUS, units};
 use mmsbook::synthetic::{gaussian_noise, seeded_rng};
@@ -76,11 +77,23 @@ fn the_fits_give_the_pressures_the_text_reads_off_figure_4() {
 #[test]
 fn thermal_share_readings_are_ordered_by_distance_to_earth() {
     // The gradient steepens toward Earth, so the Earthward boundary always gives the largest share.
-    for near in [true, false] {
-        let earthward = thermal_share_percent(near, Reading::NearBoundary, false).unwrap();
-        let tailward = thermal_share_percent(near, Reading::FarBoundary, false).unwrap();
-        let middle = thermal_share_percent(near, Reading::MidPoint, false).unwrap();
-        assert!(earthward > middle && middle > tailward, "near = {near}");
+    for region in Region::ALL {
+        let share = |location| thermal_share(region, location, Tension::Stated).unwrap();
+        let (earthward, middle, tailward) = (share(GradientLocation::NearBoundary), share(GradientLocation::MidPoint), share(GradientLocation::FarBoundary));
+        assert!(earthward.value > middle.value && middle.value > tailward.value, "{region:?}");
+        for share in [earthward, middle, tailward] {
+            assert!(share.interval.contains(share.value) && share.interval.hi() > share.interval.lo(), "{region:?}: the printed fits leave an interval");
+        }
+    }
+}
+
+#[test]
+fn shares_over_the_product_of_means_exceed_those_over_the_stated_tension_only_where_the_product_is_smaller() {
+    use mmsbook::force_balance::budget::{pxz_share, tension};
+    for region in Region::ALL {
+        let (stated, product) = (tension(region, Tension::Stated).unwrap(), tension(region, Tension::ProductOfMeans).unwrap());
+        let (over_stated, over_product) = (pxz_share(region, None, Tension::Stated).unwrap(), pxz_share(region, None, Tension::ProductOfMeans).unwrap());
+        assert_eq!(product.value < stated.value, over_product.value > over_stated.value, "{region:?}: a share scales as 1/tension");
     }
 }
 

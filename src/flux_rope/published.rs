@@ -1,0 +1,82 @@
+//! Every number the workbook takes from Yang et al., typed once, with where it stands in the
+//! paper and how precisely it is printed. Model code, figures, tests and claims read them
+//! from here.
+
+use crate::claims::{Precision, Quoted};
+
+const fn sig(value: f64, digits: u8, location: &'static str, what: &'static str) -> Quoted {
+    Quoted::new(value, Precision::Significant(digits), location, what)
+}
+
+// Table 1, in the table's units.
+/// alpha_r, weight of the negative rotation component.
+pub const ALPHA_R: Quoted = sig(0.75, 2, "Table 1", "alpha_r");
+/// alpha_z, weight of the axial moving component.
+pub const ALPHA_Z: Quoted = sig(0.35, 2, "Table 1", "alpha_z");
+/// n_i, cm^-3.
+pub const ION_DENSITY_CM3: Quoted = sig(42.0, 2, "Table 1", "n_i");
+/// B0z, the field strength at the centre, nT.
+pub const CENTRE_FIELD_NT: Quoted = sig(22.0, 2, "Table 1; Sec. 2", "B0z");
+/// Omega, the rotation component's angular velocity, s^-1 (read as rad/s).
+pub const OMEGA_RAD_S: Quoted = sig(5.75, 3, "Table 1", "Omega");
+/// V, the axial component's velocity, km/s.
+pub const AXIAL_VELOCITY_KM_S: Quoted = sig(216.0, 3, "Table 1", "V");
+/// b_b, mu-term coefficient of the background.
+pub const B_BACKGROUND: Quoted = sig(-0.07, 1, "Table 1", "b_b");
+/// b_r, mu-term coefficient of the rotation component (printed 0: switched off).
+pub const B_ROTATION: Quoted = Quoted::new(0.0, Precision::Exact, "Table 1", "b_r");
+/// b_z, mu-term coefficient of the axial component.
+pub const B_AXIAL: Quoted = sig(0.53, 2, "Table 1", "b_z");
+/// T_eb, background electron temperature, eV.
+pub const BACKGROUND_TEMPERATURE_EV: Quoted = sig(34.8, 3, "Table 1", "T_eb");
+/// tau_r = T_er/T_eb.
+pub const TAU_R: Quoted = sig(1.05, 3, "Table 1", "tau_r");
+/// tau_z = T_ez/T_eb.
+pub const TAU_Z: Quoted = sig(0.4, 1, "Table 1", "tau_z");
+/// tau_i = T_i/T_eb.
+pub const TAU_I: Quoted = sig(3.7, 2, "Table 1", "tau_i");
+
+// The event (Sec. 2) and the comparison (Sec. 4).
+/// Background field outside the rope, nT.
+pub const BACKGROUND_FIELD_NT: Quoted = sig(15.0, 2, "Sec. 2", "background field");
+/// Duration of the field enhancement, "~0.5 s".
+pub const ENHANCEMENT_DURATION_S: Quoted = sig(0.5, 1, "Sec. 2", "enhancement duration");
+/// Perpendicular ion bulk speed, "~170 km/s".
+pub const PERPENDICULAR_SPEED_KM_S: Quoted = sig(170.0, 3, "Sec. 2", "V_i,perp");
+/// Thermal ion gyroradius, "~85 km".
+pub const ION_GYRORADIUS_KM: Quoted = sig(85.0, 2, "Sec. 2", "rho_i");
+/// The scale V_i,perp dt, said to be comparable to rho_i ~85 km.
+pub const SIZE_ESTIMATE_KM: Quoted = sig(85.0, 2, "Sec. 2", "V dt");
+/// Field-strength contours of the centre fit: 11 values from 16 to 20 nT.
+pub const CONTOUR_RANGE_NT: (f64, f64) = (16.0, 20.0);
+/// Number of contours.
+pub const CONTOUR_COUNT: usize = 11;
+/// Loss of the centre fit, km^2.
+pub const CENTRE_FIT_LOSS_KM2: Quoted = sig(1.47, 3, "Sec. 4", "L");
+/// Its square root, the mean deviation, km.
+pub const CENTRE_FIT_DEVIATION_KM: Quoted = sig(1.21, 3, "Sec. 4", "sqrt(L)");
+/// Radius of the rope read off Figure 2b, "~30 km".
+pub const ROPE_RADIUS_KM: Quoted = sig(30.0, 1, "Sec. 4, Figure 2b", "rope radius");
+/// Parallel spacecraft speed v_s, "~140 km/s".
+pub const PARALLEL_SPEED_KM_S: Quoted = sig(140.0, 3, "Sec. 4", "v_s");
+/// Electron temperature of Eq. 6, "~33 eV".
+pub const ELECTRON_TEMPERATURE_EV: Quoted = sig(33.0, 2, "Sec. 4", "T_e");
+/// Electron thermal speed, "~3400 km/s".
+pub const ELECTRON_THERMAL_SPEED_KM_S: Quoted = sig(3400.0, 2, "Sec. 4", "v_the");
+/// Overall electron energy-flux variation the Eq. 6 effect is "comparable" to, "~1.2 times".
+pub const FLUX_VARIATION: Quoted = sig(1.2, 2, "Sec. 4", "flux variation");
+/// PAD energy of Figure 1l, eV.
+pub const PAD_ENERGY_EV: Quoted = sig(52.0, 2, "Figure 1l caption", "PAD energy");
+/// Energy channels of Figure 5 as the text gives them, eV (32, 40, 66, 88).
+pub const TEXT_CHANNELS_EV: [Quoted; 4] =
+    [sig(32.0, 2, "Sec. 4", "channel 1"), sig(40.0, 2, "Sec. 4", "channel 2"), sig(66.0, 2, "Sec. 4", "channel 3"), sig(88.0, 2, "Sec. 4", "channel 4")];
+/// The fourth channel as the Figure 5 caption gives it, eV.
+pub const CAPTION_FOURTH_CHANNEL_EV: Quoted = sig(85.0, 2, "Figure 5 caption", "channel 4 (caption)");
+/// "A local minimum at the flux rope center": the radius of the density minimum, km.
+pub const DENSITY_MINIMUM_RADIUS_KM: Quoted = Quoted::new(0.0, Precision::Exact, "Sec. 4, Figure 3c", "density minimum radius");
+/// T_perp > T_par inside (positive sign of T_perp/T_par - 1).
+pub const ANISOTROPY_INSIDE_SIGN: Quoted = Quoted::new(1.0, Precision::Sign, "Sec. 2; Sec. 4, Figure 3f-g", "sign inside");
+/// T_perp < T_par outside.
+pub const ANISOTROPY_OUTSIDE_SIGN: Quoted = Quoted::new(-1.0, Precision::Sign, "Sec. 2; Sec. 4, Figure 3f-g", "sign outside");
+/// "T_b > T_r keeps f_e >= 0": the lowest f_e / f_e(0), bounded below by zero.
+pub const DISTRIBUTION_FLOOR: Quoted = Quoted::new(0.0, Precision::Above, "Sec. 3", "min f_e / f_e(0)");

@@ -1,0 +1,138 @@
+//! Every number the workbook takes from Zhang et al. (2025), typed once, with where it
+//! stands in the paper and how precisely it is printed. Model code, figures, tests and
+//! claims read them from here. Percentages printed as integers count their last digit as
+//! significant (20% stands for [19.5, 20.5]).
+
+use crate::claims::{Precision, Quoted};
+
+const fn sig(value: f64, digits: u8, location: &'static str, what: &'static str) -> Quoted {
+    Quoted::new(value, Precision::Significant(digits), location, what)
+}
+
+// Sec. 2: the method.
+/// Edge of the central region, |B_x| < 0.5 B0 (a definition).
+pub const CENTRAL_REGION: Quoted = Quoted::new(0.5, Precision::Exact, "Sec. 2", "central-region edge B_x/B0");
+/// "B_x/B0 = z/L with an error of less than 10%" in the central region, %.
+pub const LINEARITY_ERROR_PERCENT: Quoted = Quoted::new(10.0, Precision::Below, "Sec. 2", "linearity error");
+/// The stated error of the B0 estimate, "about 10%–20%", as a fraction.
+pub const B0_RELATIVE_ERROR: Quoted = Quoted::new(0.15, Precision::Range { lo: 0.1, hi: 0.2 }, "Sec. 2", "relative error of B0");
+
+// Sec. 3, Fig. 1: the example event of 12 August 2017.
+/// Largest B_x before the crossing, nT.
+pub const EXAMPLE_BX_NORTH_NT: Quoted = sig(7.3, 2, "Sec. 3", "B_x north");
+/// Most negative B_x after it, nT (printed -8.5).
+pub const EXAMPLE_BX_SOUTH_NT: Quoted = sig(-8.5, 2, "Sec. 3", "B_x south");
+/// Boundary field B0, "~7.9 nT".
+pub const EXAMPLE_B0_NT: Quoted = sig(7.9, 2, "Sec. 3", "B0");
+/// Peak current density j0, "~9.3 nA/m^2".
+pub const EXAMPLE_J0_NA_M2: Quoted = sig(9.3, 2, "Sec. 3", "j0");
+/// Thickness L, km.
+pub const EXAMPLE_THICKNESS_KM: Quoted = sig(673.0, 3, "Sec. 3", "L");
+/// Thickness in ion inertial lengths, "approximately 3.8".
+pub const EXAMPLE_THICKNESS_DI: Quoted = sig(3.8, 2, "Sec. 3", "L/d_i");
+/// Tension <j_y><B_z> in the central region, "about 70.1 nA nT/m^2".
+pub const EXAMPLE_TENSION: Quoted = sig(70.1, 3, "Sec. 3", "example tension");
+/// Ion P_xz force, nA nT/m^2.
+pub const EXAMPLE_ION_FORCE: Quoted = sig(35.3, 3, "Sec. 3", "example ion force");
+/// Electron P_xz force, nA nT/m^2 (printed 24.0).
+pub const EXAMPLE_ELECTRON_FORCE: Quoted = sig(24.0, 3, "Sec. 3", "example electron force");
+/// Ion share of the example tension, %.
+pub const EXAMPLE_ION_SHARE: Quoted = sig(50.0, 2, "Sec. 3", "example ion share");
+/// Electron share of the example tension, %.
+pub const EXAMPLE_ELECTRON_SHARE: Quoted = sig(34.0, 2, "Sec. 3", "example electron share");
+
+// Sec. 3, Figs. 2-3: the statistics.
+/// Number of sheets near Earth (-20 < X < -10 R_E) and further out (-30 < X < -20 R_E).
+pub const EVENTS: (usize, usize) = (58, 46);
+/// Central-region mean j_y of all sheets, nA/m^2.
+pub const J_Y_ALL: Quoted = sig(5.44, 3, "Sec. 3", "<j_y> all");
+/// Central-region mean B_z of all sheets, nT.
+pub const B_Z_ALL: Quoted = sig(2.25, 3, "Sec. 3", "<B_z> all");
+/// Mean tension of all sheets, "about 12.3 nA nT/m^2".
+pub const TENSION_ALL: Quoted = sig(12.3, 3, "Sec. 3", "tension all");
+
+/// The published numbers of one region.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegionNumbers {
+    /// X range, R_E (tailward end, Earthward end): a definition.
+    pub x_re: (f64, f64),
+    /// Central-region mean j_y, nA/m^2.
+    pub j_y: Quoted,
+    /// Central-region mean B_z, nT.
+    pub b_z: Quoted,
+    /// Mean tension, nA nT/m^2.
+    pub tension: Quoted,
+    /// Ion P_xz force, nA nT/m^2.
+    pub ion_force: Quoted,
+    /// Electron P_xz force, nA nT/m^2.
+    pub electron_force: Quoted,
+    /// Ion share of the tension, %.
+    pub ion_share: Quoted,
+    /// Electron share, %.
+    pub electron_share: Quoted,
+    /// Total P_xz share (Abstract, Conclusions), %.
+    pub pxz_share: Quoted,
+    /// Thermal-gradient share (Sec. 3, Conclusions), %.
+    pub thermal_share: Quoted,
+    /// Unbalanced share (Sec. 4), %.
+    pub unbalanced_share: Quoted,
+}
+
+/// Near-Earth sheets, -20 < X < -10 R_E.
+pub const NEAR: RegionNumbers = RegionNumbers {
+    x_re: (-20.0, -10.0),
+    j_y: sig(5.83, 3, "Sec. 3", "<j_y> near"),
+    b_z: sig(2.74, 3, "Sec. 3", "<B_z> near"),
+    tension: sig(14.4, 3, "Sec. 3; Sec. 4", "tension near"),
+    ion_force: sig(1.5, 2, "Sec. 3", "ion force near"),
+    electron_force: sig(3.1, 2, "Sec. 3", "electron force near"),
+    ion_share: sig(10.0, 2, "Sec. 3", "ion share near"),
+    electron_share: sig(20.0, 2, "Sec. 3", "electron share near"),
+    pxz_share: sig(30.0, 2, "Abstract; Sec. 4", "P_xz share near"),
+    thermal_share: sig(15.0, 2, "Sec. 3; Sec. 4", "thermal share near"),
+    unbalanced_share: sig(55.0, 2, "Sec. 4", "unbalanced near"),
+};
+
+/// Further-Earth sheets, -30 < X < -20 R_E.
+pub const FAR: RegionNumbers = RegionNumbers {
+    x_re: (-30.0, -20.0),
+    j_y: sig(4.93, 3, "Sec. 3", "<j_y> far"),
+    b_z: sig(1.61, 3, "Sec. 3", "<B_z> far"),
+    tension: sig(9.5, 2, "Sec. 3; Sec. 4", "tension far"),
+    ion_force: sig(3.1, 2, "Sec. 3", "ion force far"),
+    electron_force: sig(1.1, 2, "Sec. 3", "electron force far"),
+    ion_share: sig(40.0, 2, "Sec. 3", "ion share far"),
+    electron_share: sig(15.0, 2, "Sec. 3", "electron share far"),
+    pxz_share: sig(55.0, 2, "Abstract; Sec. 4", "P_xz share far"),
+    thermal_share: sig(25.0, 2, "Sec. 3; Sec. 4", "thermal share far"),
+    unbalanced_share: sig(20.0, 2, "Sec. 4", "unbalanced far"),
+};
+
+/// The thermal share over all sheets, "around 20%" (one significant figure).
+pub const THERMAL_SHARE_OVERALL: Quoted = sig(20.0, 1, "Sec. 4", "overall thermal share");
+/// Mean thickness of the 104 sheets, km.
+pub const MEAN_THICKNESS_KM: Quoted = sig(980.0, 3, "Sec. 3", "mean thickness");
+/// Stated thickness range, km ("typically ranges from 500 to 1,500 km").
+pub const THICKNESS_RANGE_KM: (f64, f64) = (500.0, 1500.0);
+/// Range of the peak current densities j0, nA/m^2 ("typically ranges from 5 to 15").
+pub const J0_RANGE_NA_M2: (f64, f64) = (5.0, 15.0);
+/// Share of sheets thinner than 3 d_i, %.
+pub const THIN_SHEET_PERCENT: Quoted = sig(60.0, 2, "Sec. 4, Fig. S4", "thin-sheet share");
+
+// Sec. 3, Fig. 4: the pressure power laws P = P0 (-X/20 R_E)^(-alpha).
+/// Reference distance of the fits, R_E (part of the fitted form).
+pub const FIT_REFERENCE_DISTANCE_RE: f64 = 20.0;
+/// Ion fit: P0 in nPa.
+pub const ION_P0_NPA: Quoted = sig(0.24, 2, "Fig. 4a; Sec. 3", "ion P0");
+/// Ion fit: exponent alpha (printed as -0.88 in the power).
+pub const ION_EXPONENT: Quoted = sig(0.88, 2, "Fig. 4a; Sec. 3", "ion exponent");
+/// Electron fit: P0 in nPa.
+pub const ELECTRON_P0_NPA: Quoted = sig(0.045, 2, "Fig. 4b; Sec. 3", "electron P0");
+/// Electron fit: exponent alpha (printed as -1.45 in the power).
+pub const ELECTRON_EXPONENT: Quoted = sig(1.45, 3, "Fig. 4b; Sec. 3", "electron exponent");
+/// Ranges read off Fig. 4 in the text, "from ~0.2 to ~0.4 nPa" and "from ~0.03 to ~0.12 nPa",
+/// at the tailward (-30 R_E) and Earthward (-10 R_E) ends.
+pub const ION_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] = [(-30.0, sig(0.2, 1, "Sec. 3", "ion P_xx far end")), (-10.0, sig(0.4, 1, "Sec. 3", "ion P_xx near end"))];
+/// Electron ends, as above.
+pub const ELECTRON_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] =
+    [(-30.0, sig(0.03, 1, "Sec. 3", "electron P_xx far end")), (-10.0, sig(0.12, 2, "Sec. 3", "electron P_xx near end"))];
