@@ -107,3 +107,12 @@ pub fn beta_at_current(j_ratio: f64, perp_over_par: f64, eta_e: f64, eta_c: f64)
     let beta = 2.0 * (1.0 - eta_e / j_ratio) / ((x - 1.0) * eta_c * eta_c);
     Ok((beta.is_finite() && beta > 0.0).then_some(beta))
 }
+
+/// Eq. 8 at `beta_par` with the interval a stated range of `eta_c` implies (the threshold
+/// rises monotonically with `eta_c`, so the ends of the range give the ends of the band).
+///
+/// # Errors
+/// As [`threshold`], or a quoted `eta_c` without a bounded interval.
+pub fn threshold_band(eta_c: crate::claims::Quoted, beta_par: f64) -> Result<crate::claims::Computed, AnisotropyError> {
+    crate::claims::corners(&[eta_c], |x| threshold(x[0], beta_par))
+}

@@ -54,4 +54,7 @@ pub enum AnisotropyError {
         /// `cold-ion` or `Speiser`.
         regime: &'static str,
     },
+    /// A stated range could not be propagated into an interval.
+    #[error(transparent)]
+    Propagation(#[from] crate::claims::PropagationError),
 }

@@ -91,3 +91,12 @@ pub fn beta_at_kappa(kappa: f64, perp_over_par: f64, eta_e: f64, eta_s: f64) -> 
     let current = current_ratio(perp_over_par, eta_e, eta_s)?;
     Ok(1.0 / (perp_over_par * kappa * kappa * current))
 }
+
+/// Eq. 12 at `beta_par` and `kappa` with the interval the stated ranges of `eta_e` and
+/// `eta_s` imply (monotone in each: corners of the two ranges).
+///
+/// # Errors
+/// As [`threshold`], or a quoted fraction without a bounded interval.
+pub fn threshold_band(kappa: f64, beta_par: f64, eta_e: crate::claims::Quoted, eta_s: crate::claims::Quoted) -> Result<crate::claims::Computed, AnisotropyError> {
+    crate::claims::corners(&[eta_e, eta_s], |x| threshold(kappa, beta_par, x[0], x[1]))
+}

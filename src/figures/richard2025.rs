@@ -1,6 +1,7 @@
 //! Figures of the Richard et al. (2025) chapter.
 
 use super::{FigureSpec, Part, figure_spec};
+use crate::anisotropy::published as paper;
 use crate::anisotropy::{cold, speiser};
 use crate::claims::Paper;
 use crate::figure::{Axis, Figure, FigureError, HeatMap, Panel, Series, SeriesLabelPosition};
@@ -9,6 +10,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
     let part = Part::Paper(Paper::Richard2025);
     vec![
         figure_spec!("richard2025.figure_1", part, figure_1),
+        figure_spec!("richard2025.threshold_bands", part, threshold_bands),
         figure_spec!("richard2025.lembege_pellat", part, lembege_pellat),
         figure_spec!("richard2025.harris_cold_ions", part, harris_cold_ions),
         figure_spec!("richard2025.brazil", part, brazil),
@@ -110,7 +112,7 @@ pub fn harris_cold_ions(spec: &FigureSpec) -> Result<Figure, FigureError> {
 /// Current fractions used for Figure 1. The paper leaves them blank in the caption; these
 /// are the Sec. III.1 medians eta_e = 0.3 and eta_s = 3, and eta_c = 0.3 inside the stated
 /// cold-ion range [1/10, 1/2].
-pub const FIGURE_1_ETA: (f64, f64, f64) = (0.3, 3.0, 0.3);
+pub const FIGURE_1_ETA: (f64, f64, f64) = (paper::ETA_E.value, paper::ETA_S.value, paper::FIGURE_1_ETA_C.value);
 const BETA_RANGE: (f64, f64) = (1e-3, 1e3);
 const ANISOTROPY_RANGE: (f64, f64) = (0.1, 10.0);
 const KAPPA_LEVELS: [f64; 5] = [1e-2, 1e-1, 1.0, 1e1, 1e2];
@@ -248,6 +250,60 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
          paper's caption leaves the values blank). Black: the thresholds of Eqs. 8 and 12; yellow: Eq. 12 \
          with kappa = 0.1.",
         &[current_panel, kappa_panel],
+    )
+}
+
+/// beta_par range of the threshold bands.
+const BAND_BETA: (f64, f64) = (1e-2, 1e2);
+
+/// A line and its band: the band clamped into `y_range`, the line drawn only where it lies
+/// inside it, so neither runs outside the plot.
+fn line_and_band(label: &str, band_label: &str, betas: &[f64], bands: &[crate::claims::Computed], y_range: (f64, f64), colour: usize) -> Vec<Series> {
+    let clamp = |y: f64| y.clamp(y_range.0, y_range.1);
+    let mut series = vec![Series::band(band_label, betas.to_vec(), bands.iter().map(|b| clamp(b.interval.lo())).collect(), bands.iter().map(|b| clamp(b.interval.hi())).collect(), colour)];
+    let window = Window { beta: BAND_BETA, anisotropy: y_range };
+    series.extend(labelled_runs(label, colour, betas.iter().copied().zip(bands.iter().map(|b| b.value)).collect(), window));
+    series
+}
+
+/// The anisotropy thresholds with the bands the paper's stated ranges imply: Eq. 12 over
+/// eta_e = 0.3 (+0.4/-0.2) and eta_s = 3 (+2/-1), Eq. 8 over eta_c in the stated [1/10, 1/2]
+/// and over the range the stated temperatures give.
+pub fn threshold_bands(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::claims::{Precision, Quoted};
+    let betas = log_space(BAND_BETA.0, BAND_BETA.1, SAMPLES / 2);
+    let model = FigureError::model;
+    let speiser_band = |kappa: f64| betas.iter().map(|&b| speiser::threshold_band(kappa, b, paper::ETA_E, paper::ETA_S).map_err(model)).collect::<Result<Vec<_>, _>>();
+    let (perp_range, par_range) = ((1.0, 10.0), (1e-4, 1.5));
+    let mut perpendicular = line_and_band("Eq. 12, kappa = 1, medians", "eta_e in [0.1, 0.7], eta_s in [2, 5]", &betas, &speiser_band(1.0)?, perp_range, THRESHOLD_COLOUR);
+    perpendicular.extend(line_and_band("Eq. 12, kappa = 0.1", "", &betas, &speiser_band(0.1)?, perp_range, TENTH_COLOUR));
+
+    // eta_c from the stated temperatures: sqrt(T_c/T_i) over [200, 600] eV x [1, 6] keV.
+    let (t_c, t_i) = (paper::COLD_PERP_TEMPERATURE_EV.interval().map_err(FigureError::model)?, paper::ION_PAR_TEMPERATURE_EV.interval().map_err(FigureError::model)?);
+    let from_temperatures = Quoted::new(
+        paper::FIGURE_1_ETA_C.value,
+        Precision::Stated { lo: (t_c.lo() / t_i.hi()).sqrt(), hi: (t_c.hi() / t_i.lo()).sqrt() },
+        "Sec. III.1",
+        "eta_c from the temperature ranges",
+    );
+    let cold_band = |eta_c: Quoted| betas.iter().map(|&b| cold::threshold_band(eta_c, b).map_err(model)).collect::<Result<Vec<_>, _>>();
+    let mut parallel = line_and_band("", "eta_c in [0.18, 0.77] (from the temperatures)", &betas, &cold_band(from_temperatures)?, par_range, 1);
+    parallel.extend(line_and_band("Eq. 8, eta_c = 0.3", "eta_c in [1/10, 1/2] (stated)", &betas, &cold_band(paper::FIGURE_1_ETA_C)?, par_range, THRESHOLD_COLOUR));
+    let beta_axis = || Axis::log("beta_i,par").with_range(BAND_BETA.0, BAND_BETA.1);
+    let panels = [
+        Panel::new("(a) Speiser regime (T_perp >= T_par): the threshold of Eq. 12", beta_axis(), Axis::log("T_i,perp / T_i,par").with_range(perp_range.0, perp_range.1), perpendicular)
+            .legend_at(SeriesLabelPosition::UpperRight),
+        Panel::new("(b) cold-ion regime (T_perp < T_par): the threshold of Eq. 8", beta_axis(), Axis::log("T_i,perp / T_i,par").with_range(par_range.0, par_range.1), parallel)
+            .legend_at(SeriesLabelPosition::LowerRight),
+    ];
+    spec.figure(
+        "The anisotropy thresholds of Richard et al. (2025) with the uncertainty the paper states for their \
+         parameters. (a) Eq. 12 at the MMS medians eta_e = 0.3 and eta_s = 3, and the band their stated ranges \
+         (+0.4/-0.2 and +2/-1) sweep, for kappa = 1 and 0.1. (b) Eq. 8 at eta_c = 0.3, with the band of the \
+         stated eta_c range [1/10, 1/2] and the wider band of the range the stated temperatures give \
+         (sqrt(T_c/T_i) over [200, 600] eV and [1, 6] keV; see the claims eta_c_lower and eta_c_upper). Each \
+         band is the corners of the parameter ranges at every beta (the thresholds are monotone in each).",
+        &panels,
     )
 }
 

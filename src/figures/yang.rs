@@ -18,6 +18,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
     let part = Part::Paper(Paper::Yang);
     vec![
         figure_spec!("yang.profiles", part, profiles),
+        figure_spec!("yang.field_band", part, field_band),
         figure_spec!("yang.figure_2", part, figure_2),
         figure_spec!("yang.loss_study", part, loss_study),
         figure_spec!("yang.figure_3", part, figure_3),
@@ -29,6 +30,47 @@ pub(super) fn figures() -> Vec<FigureSpec> {
 fn adopted() -> Result<&'static Profile, FigureError> {
     static PROFILE: OnceLock<Result<Profile, String>> = OnceLock::new();
     PROFILE.get_or_init(|| adopted_equilibrium().map(|c| c.profile).map_err(|e| e.to_string())).as_ref().map_err(FigureError::model)
+}
+
+/// The field strength against radius for every solvable reading of the b coefficients, with
+/// the band the printed precision of Table 1 implies (first order in its twelve entries), and
+/// the 15 nT background the paper states.
+pub fn field_band(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::flux_rope::published as paper;
+    use crate::flux_rope::sensitivity::Table1Sensitivity;
+    let radii_km: Vec<f64> = (0..=100).map(|k| 5.0 * f64::from(k)).collect();
+    let mut series = Vec::new();
+    let mut far = Vec::new();
+    for (colour, reading) in [(0, MuReading::LocalField), (2, MuReading::Nanotesla)] {
+        let sensitivity = Table1Sensitivity::chapter(reading).map_err(FigureError::model)?;
+        let mut band = Vec::with_capacity(radii_km.len());
+        for &rho in &radii_km {
+            band.push(sensitivity.feature(|p| Ok(units::to_nanotesla(p.field_magnitude_at(units::km(rho))))).map_err(FigureError::model)?);
+        }
+        let adopted = if reading == ADOPTED_READING { " (adopted)" } else { "" };
+        let last = band.last().copied().ok_or_else(|| FigureError::model("empty radius grid"))?;
+        far.push(format!("{}: {:.1} nT ({:.1}-{:.1})", reading.label(), last.value, last.interval.lo(), last.interval.hi()));
+        series.push(Series::band("", radii_km.clone(), band.iter().map(|b| b.interval.lo()).collect(), band.iter().map(|b| b.interval.hi()).collect(), colour));
+        series.push(Series::line(&format!("{}{adopted}", reading.label()), radii_km.clone(), band.iter().map(|b| b.value).collect(), colour));
+    }
+    let background = paper::BACKGROUND_FIELD_NT.interval().map_err(FigureError::model)?;
+    let ends = vec![0.0, 500.0];
+    series.push(Series::band("15 nT background (Sec. 2, printed precision)", ends.clone(), vec![background.lo(); 2], vec![background.hi(); 2], 6));
+    let panel = Panel::new(
+        &format!("|B| against radius; at 500 km {}", far.join(", ")),
+        Axis::linear("rho (km)").with_range(0.0, 500.0),
+        Axis::linear("|B| (nT)").with_range(0.0, 30.0),
+        series,
+    )
+    .legend_at(SeriesLabelPosition::UpperRight);
+    spec.figure(
+        "Field strength of the Yang et al. flux-rope model against radius for the two readings of the b coefficients \
+         that Table 1 admits (b in units of B0z is singular), each with the band the printed precision of Table 1's \
+         twelve entries implies (one-pass solves at both ends of each entry's interval, excursions added to first \
+         order). Neither band reaches the 15 nT background the paper states (grey): the far-field discrepancy is \
+         not a rounding effect.",
+        &[panel],
+    )
 }
 
 /// Radius shown in the profile plots, km: nothing changes beyond it.

@@ -47,7 +47,7 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
     }
     let budget_panel = Panel::new(
         "(a) Budget: near Earth (1-3), further out (5-7); published (1, 5), over the stated tension (2, 6), over <j_y><B_z> (3, 7)",
-        Axis::linear("region and source").with_range(0.0, 8.0),
+        Axis::linear("region and source").with_range(0.0, 11.0),
         Axis::linear("share of the magnetic tension (%)").with_range(0.0, 100.0),
         bars,
     )
@@ -89,7 +89,7 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
         .collect();
     let interval_panel = Panel::new(
         "(b) Shares with intervals: near (1 ion, 2 electron, 3 total P_xz, 4 thermal at X = -20 R_E), far (6-9)",
-        Axis::linear("share").with_range(0.0, 10.0),
+        Axis::linear("share: 1-4 near, 6-9 far (ion, electron, total P_xz, thermal)").with_range(0.0, 10.0),
         Axis::linear("share of the magnetic tension (%)"),
         interval_series,
     )

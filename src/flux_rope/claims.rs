@@ -39,7 +39,7 @@ pub enum YangClaimsError {
 pub fn claims() -> Result<Ledger, YangClaimsError> {
     let mut ledger = Ledger::new();
     let readings = solvable_readings()?;
-    let adopted = &readings.iter().find(|(reading, _)| *reading == ADOPTED_READING).ok_or(FluxRopeError::Fit("the adopted reading is singular".into()))?.1;
+    let adopted = Table1Sensitivity::chapter(ADOPTED_READING)?;
     scale_claims(&mut ledger)?;
     model_claims(&mut ledger, &readings)?;
     fit_claims(&mut ledger, adopted)?;
@@ -142,10 +142,10 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
 
 /// The equilibria of every reading of the b coefficients that Table 1 admits without a
 /// singularity, each with its sensitivity to Table 1's printed precision.
-fn solvable_readings() -> Result<Vec<(MuReading, Table1Sensitivity)>, YangClaimsError> {
+fn solvable_readings() -> Result<Vec<(MuReading, &'static Table1Sensitivity)>, YangClaimsError> {
     let mut solved = Vec::new();
     for reading in MuReading::ALL {
-        match Table1Sensitivity::solve(reading, RadialGrid::chapter()) {
+        match Table1Sensitivity::chapter(reading) {
             Ok(sensitivity) => solved.push((reading, sensitivity)),
             Err(FluxRopeError::SingularReading { .. }) => {}
             Err(other) => return Err(other.into()),
@@ -155,7 +155,7 @@ fn solvable_readings() -> Result<Vec<(MuReading, Table1Sensitivity)>, YangClaims
 }
 
 /// What the readings leave out: the singular ones, with the solver's reason.
-fn singular_readings_note(solved: &[(MuReading, Table1Sensitivity)]) -> String {
+fn singular_readings_note(solved: &[(MuReading, &'static Table1Sensitivity)]) -> String {
     let singular: Vec<String> = MuReading::ALL
         .iter()
         .filter(|r| solved.iter().all(|(s, _)| s != *r))
@@ -170,7 +170,7 @@ fn singular_readings_note(solved: &[(MuReading, Table1Sensitivity)]) -> String {
 /// A claim with one reading per solvable unit of the b coefficients.
 fn per_reading(
     mut claim: crate::claims::ClaimBuilder,
-    solved: &[(MuReading, Table1Sensitivity)],
+    solved: &[(MuReading, &'static Table1Sensitivity)],
     mut feature: impl FnMut(&super::Profile) -> Result<f64, FluxRopeError>,
 ) -> Result<crate::claims::ClaimBuilder, YangClaimsError> {
     for (reading, sensitivity) in solved {
@@ -180,9 +180,9 @@ fn per_reading(
     Ok(claim)
 }
 
-fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, Table1Sensitivity)]) -> Result<(), YangClaimsError> {
+fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensitivity)]) -> Result<(), YangClaimsError> {
     let nanotesla = units::to_nanotesla;
-    let adopted = &solved.iter().find(|(reading, _)| *reading == ADOPTED_READING).ok_or(FluxRopeError::Fit("the adopted reading is singular".into()))?.1;
+    let adopted = Table1Sensitivity::chapter(ADOPTED_READING)?;
     let far = adopted.nominal.rho_m.len() - 1;
     let singular = singular_readings_note(solved);
     let params = RopeParameters::table_1();

@@ -86,6 +86,17 @@ impl Table1Sensitivity {
         Ok(Table1Sensitivity { nominal, coarse_nominal, ends })
     }
 
+    /// The sensitivity of the chapter's equilibrium (Table 1 on [`RadialGrid::chapter`]) for
+    /// `reading`, solved once per process and shared by the ledger and the figures.
+    ///
+    /// # Errors
+    /// As [`Table1Sensitivity::solve`] (every call returns the first call's error).
+    pub fn chapter(reading: MuReading) -> Result<&'static Self, FluxRopeError> {
+        static CACHE: [std::sync::OnceLock<Result<Table1Sensitivity, FluxRopeError>>; 3] = [const { std::sync::OnceLock::new() }; 3];
+        let slot = MuReading::ALL.iter().position(|r| *r == reading).expect("every reading is listed in MuReading::ALL");
+        CACHE[slot].get_or_init(|| Table1Sensitivity::solve(reading, RadialGrid::chapter())).as_ref().map_err(Clone::clone)
+    }
+
     /// A feature of the profile with its first-order interval over Table 1's precision.
     ///
     /// # Errors
