@@ -162,6 +162,32 @@ pub fn overall_thermal_share(location: GradientLocation) -> Result<Computed, For
     })
 }
 
+/// The X (R_E) at which the gradient of the Fig. 4 fits (at their printed values) is
+/// `share_percent` of a region's tension, by bisection over -60 < X < -5 R_E: the gradient
+/// grows monotonically toward Earth. `None` if no X in that span gives it.
+///
+/// # Errors
+/// Only if a published number were rejected.
+pub fn location_for_share(region: Region, tension: Tension, share_percent: f64) -> Result<Option<f64>, ForceBalanceError> {
+    let (tension_quoted, combine) = tension_inputs(region, tension);
+    let tension_value = combine(&tension_quoted.iter().map(|q| q.value).collect::<Vec<_>>());
+    let fits: Vec<f64> = FIT_PARAMETERS.iter().map(|q| q.value).collect();
+    let (ions, electrons) = (PowerLaw::new(fits[0], fits[1])?, PowerLaw::new(fits[2], fits[3])?);
+    let share_at = |x: f64| -> Result<f64, ForceBalanceError> {
+        Ok(100.0 * to_na_nt_per_m2(ions.gradient_force_n_m3(x)? + electrons.gradient_force_n_m3(x)?) / tension_value)
+    };
+    let (mut tailward, mut earthward) = (-60.0, -5.0);
+    if !(share_at(tailward)? <= share_percent && share_percent <= share_at(earthward)?) {
+        return Ok(None);
+    }
+    // 60 halvings take the 55 R_E bracket far below round-off.
+    for _ in 0..60 {
+        let middle = 0.5 * (tailward + earthward);
+        if share_at(middle)? < share_percent { tailward = middle } else { earthward = middle }
+    }
+    Ok(Some(0.5 * (tailward + earthward)))
+}
+
 /// A P_xz force species.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Species {

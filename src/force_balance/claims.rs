@@ -232,7 +232,21 @@ fn thermal_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
                 claim = claim.reading(&format!("{}, {}", location.name(), tension.name()), budget::thermal_share(region, location, tension)?);
             }
         }
-        ledger.push(claim.note(note).build()?)?;
+        let published = region.numbers().thermal_share.value;
+        let mut needed = Vec::new();
+        for tension in Tension::ALL {
+            let x = budget::location_for_share(region, tension, published)?;
+            needed.push(match x {
+                Some(x) => format!("X = {x:.1} R_E {}", tension.name()),
+                None => format!("no X {}", tension.name()),
+            });
+        }
+        let (far, near) = region.numbers().x_re;
+        let where_needed = format!(
+            " The fits give {published}% at {} (the region spans {far} to {near} R_E).",
+            needed.join(" and ")
+        );
+        ledger.push(claim.note(&format!("{note}{where_needed}")).build()?)?;
     }
     let mut overall = Claim::builder("zhang2025.thermal_share_overall", Paper::Zhang2025)
         .source("Sec. 4")

@@ -200,3 +200,21 @@ mod ensemble {
         }
     }
 }
+
+#[test]
+fn the_location_that_gives_a_share_gives_it_back() {
+    use mmsbook::force_balance::budget::location_for_share;
+    for region in Region::ALL {
+        for tension in Tension::ALL {
+            // The share at the fits' reference distance must be found back at -20 R_E.
+            let at_reference = if tension == Tension::Stated {
+                thermal_share(region, GradientLocation::ReferenceDistance, tension).unwrap().value
+            } else {
+                continue;
+            };
+            let x = location_for_share(region, tension, at_reference).unwrap().expect("inside the bracket");
+            assert!((x + 20.0).abs() < 1e-9, "{region:?}: {x}");
+        }
+        assert_eq!(location_for_share(region, Tension::Stated, 1e6).unwrap(), None, "an unreachable share has no location");
+    }
+}
