@@ -78,7 +78,8 @@ impl Ledger {
 }
 
 fn table(claims: &[&Claim]) -> String {
-    let mut out = String::from("| Claim | Source | Quantity | Published | Computed | Basis | Status | Note |\n");
+    // Status and the two values first, so they stay in view when a narrow screen clips the table.
+    let mut out = String::from("| Claim | Status | Published | Computed | Basis | Quantity | Source | Note |\n");
     out.push_str("|---|---|---|---|---|---|---|---|\n");
     for claim in claims {
         let _ = writeln!(out, "| {} |", row(claim).map(|cell| escape(&cell)).join(" | "));
@@ -105,12 +106,12 @@ fn row(claim: &Claim) -> [String; 8] {
     };
     [
         format!("`{}`", claim.id),
-        claim.source.clone(),
-        claim.quantity.clone(),
+        format!("**{}**", claim.status().as_str()),
         format!("{}{unit} {} ({})", as_printed(published.value), interval(published.interval), published.precision),
         computed,
         claim.basis.as_str().to_owned(),
-        format!("**{}**", claim.status().as_str()),
+        claim.quantity.clone(),
+        claim.source.clone(),
         claim.note.clone(),
     ]
 }
