@@ -27,6 +27,10 @@ pub const ETA_S: Quoted = Quoted::new(3.0, Precision::Stated { lo: 2.0, hi: 5.0 
 pub const FIGURE_1_ETA_C: Quoted = Quoted::new(0.3, Precision::Range { lo: 0.1, hi: 0.5 }, "Figure 1 (values blank in the caption)", "eta_c of Figure 1");
 /// The stated limits are exact statements: R -> 1 (or R / x -> 1).
 pub const EXACT_ONE: Quoted = Quoted::new(1.0, Precision::Exact, "Secs. II.2 and V", "a stated limit");
+/// Reference lobe field B0 of the normalisation for the MMS comparison, nT.
+pub const REFERENCE_FIELD_NT: Quoted = Quoted::new(21.6, Precision::Significant(3), "Sec. III.1", "B0");
+/// Reference density n0 of the normalisation, cm^-3.
+pub const REFERENCE_DENSITY_CM3: Quoted = Quoted::new(0.27, Precision::Significant(2), "Sec. III.1", "n0");
 /// Lembège–Pellat equilibrium (Sec. IV.1.2): n_b/n_0 = 1/5.
 pub const LP_BACKGROUND_RATIO: Quoted = Quoted::new(0.2, Precision::Exact, "Sec. IV.1.2", "n_b/n_0");
 /// The lobe field the normalisation V_A0 = B0/sqrt(mu0 m_i n0) implies, B0 units.

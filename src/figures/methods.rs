@@ -35,7 +35,7 @@ pub fn plasma_scales(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let d_e = density_cm3.iter().map(|&n| length_km(Species::ELECTRON, n)).collect::<Result<Vec<_>, _>>()?;
     // The two densities the papers quote: n0 of Richard et al. (plasma sheet), n_e of
     // Shuster et al. (magnetopause).
-    let quoted = [0.27, 7.0];
+    let quoted = [crate::anisotropy::published::REFERENCE_DENSITY_CM3.value, crate::smile::published::MMS_DENSITY_CM3.value];
     let quoted_d_i = quoted.iter().map(|&n| length_km(Species::PROTON, n)).collect::<Result<Vec<_>, _>>()?;
     let quoted_d_e = quoted.iter().map(|&n| length_km(Species::ELECTRON, n)).collect::<Result<Vec<_>, _>>()?;
     let panel = Panel::new(

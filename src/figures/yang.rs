@@ -227,7 +227,8 @@ pub fn loss_study(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let profile = adopted()?;
     let formation = Formation::chapter();
     let curve = |make: &dyn Fn(f64) -> Perturbation, amplitudes: &[f64], seeds| loss_curve(profile, &formation, make, amplitudes, seeds).map_err(FigureError::model);
-    let published = |x: &[f64]| Series::line("published L = 1.47 km^2", vec![x[0], x[x.len() - 1]], vec![1.47; 2], 6);
+    let loss = crate::flux_rope::published::CENTRE_FIT_LOSS_KM2.value;
+    let published = |x: &[f64]| Series::line(&format!("published L = {loss} km^2"), vec![x[0], x[x.len() - 1]], vec![loss; 2], 6);
     let floor = 1e-7;
     let to_series = |label: &str, points: &[loss_study::StudyPoint], colour| {
         Series::points(label, points.iter().map(|p| p.amplitude).collect(), points.iter().map(|p| p.median_loss_km2.max(floor)).collect(), colour)

@@ -134,7 +134,9 @@ pub fn figure_4(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let curve_x: Vec<f64> = (0..=100).map(|i| -30.0 + 0.2 * f64::from(i)).collect();
     let law = |p0: f64, alpha: f64| curve_x.iter().map(|x| p0 * (-x / 20.0).powf(-alpha)).collect::<Vec<_>>();
     let mut panels = Vec::new();
-    for (name, values, (p0, alpha), seed) in [("P_i,xx", &ions, (0.24, 0.88), 1), ("P_e,xx", &electrons, (0.045, 1.45), 2)] {
+    use crate::force_balance::published::{ELECTRON_EXPONENT, ELECTRON_P0_NPA, ION_EXPONENT, ION_P0_NPA};
+    let fits = [(ION_P0_NPA.value, ION_EXPONENT.value), (ELECTRON_P0_NPA.value, ELECTRON_EXPONENT.value)];
+    for (name, values, (p0, alpha), seed) in [("P_i,xx", &ions, fits[0], 1), ("P_e,xx", &electrons, fits[1], 2)] {
         let fit = fit_power_law(&x, values, seed).map_err(FigureError::model)?;
         panels.push(
             Panel::new(

@@ -82,7 +82,7 @@ fn check_rows(frame: &DataFrame) -> Result<(), CatalogueError> {
 /// and ~1.5 (electrons), the spread of the diamonds in Fig. 4 read by eye.
 pub const SYNTHETIC_SCATTER: (f64, f64) = (0.3, 0.4);
 /// Events per region, as in the paper: 58 near (-20 < X < -10), 46 far (-30 < X < -20).
-pub const EVENTS: (usize, usize) = (58, 46);
+pub const EVENTS: (usize, usize) = super::published::EVENTS;
 
 /// A seeded SYNTHETIC catalogue of 104 events: X uniform within each region, P_xx on the
 /// published power laws times log-normal scatter ([`SYNTHETIC_SCATTER`]).
@@ -90,6 +90,7 @@ pub const EVENTS: (usize, usize) = (58, 46);
 /// # Errors
 /// [`CatalogueError::Frame`] if the frame cannot be built.
 pub fn synthetic(seed: u64) -> Result<DataFrame, CatalogueError> {
+    use super::published::{ELECTRON_EXPONENT, ELECTRON_P0_NPA, ION_EXPONENT, ION_P0_NPA};
     let mut rng = seeded_rng(seed);
     let (ion_scatter, electron_scatter) = (
         Normal::new(0.0, SYNTHETIC_SCATTER.0).map_err(|e| CatalogueError::Frame(e.to_string()))?,
@@ -101,8 +102,8 @@ pub fn synthetic(seed: u64) -> Result<DataFrame, CatalogueError> {
             let position: f64 = rng.random_range(far..near);
             let s = -position / REFERENCE_DISTANCE_RE;
             x.push(position);
-            pi.push(0.24 * s.powf(-0.88) * ion_scatter.sample(&mut rng).exp());
-            pe.push(0.045 * s.powf(-1.45) * electron_scatter.sample(&mut rng).exp());
+            pi.push(ION_P0_NPA.value * s.powf(-ION_EXPONENT.value) * ion_scatter.sample(&mut rng).exp());
+            pe.push(ELECTRON_P0_NPA.value * s.powf(-ELECTRON_EXPONENT.value) * electron_scatter.sample(&mut rng).exp());
         }
     }
     DataFrame::new_infer_height(vec![

@@ -26,12 +26,18 @@ pub struct RegionSummary {
     pub electron_force: f64,
 }
 
+/// The summary a region's published numbers give.
+const fn summary(events: usize, numbers: &super::published::RegionNumbers) -> RegionSummary {
+    RegionSummary { events, j_y: numbers.j_y.value, b_z: numbers.b_z.value, ion_force: numbers.ion_force.value, electron_force: numbers.electron_force.value }
+}
+
 /// Near-Earth summary (Sec. 3).
-pub const NEAR: RegionSummary = RegionSummary { events: 58, j_y: 5.83, b_z: 2.74, ion_force: 1.5, electron_force: 3.1 };
+pub const NEAR: RegionSummary = summary(super::published::EVENTS.0, &super::published::NEAR);
 /// Further-Earth summary (Sec. 3).
-pub const FAR: RegionSummary = RegionSummary { events: 46, j_y: 4.93, b_z: 1.61, ion_force: 3.1, electron_force: 1.1 };
+pub const FAR: RegionSummary = summary(super::published::EVENTS.1, &super::published::FAR);
 /// Mean thickness of all sheets, km, and the stated range.
-pub const THICKNESS_KM: (f64, f64, f64) = (980.0, 500.0, 1500.0);
+pub const THICKNESS_KM: (f64, f64, f64) =
+    (super::published::MEAN_THICKNESS_KM.value, super::published::THICKNESS_RANGE_KM.0, super::published::THICKNESS_RANGE_KM.1);
 /// Profile samples per event, uniform in B_x/B0 over [-1, 1].
 pub const SAMPLES_PER_EVENT: usize = 41;
 /// Edges of the B_x/B0 bins of the profiles.

@@ -63,13 +63,14 @@ impl ExampleCrossing {
     /// # Errors
     /// Only if the stated numbers were rejected.
     pub fn synthetic() -> Result<Self, ForceBalanceError> {
-        let b0 = units::nanotesla(7.9);
-        let j0 = units::nanoampere_per_m2(9.3);
+        use super::published as paper;
+        let b0 = units::nanotesla(paper::EXAMPLE_B0_NT.value);
+        let j0 = units::nanoampere_per_m2(paper::EXAMPLE_J0_NA_M2.value);
         let thickness = thickness_m(b0, j0)?;
         let sheet = HarrisSheet::new(b0, thickness).map_err(|_| ForceBalanceError::NonPositive { parameter: "B0", value: b0 })?;
         // Central-region mean of sech^2 over |B_x| < B0/2, uniform in z: tanh(a)/a, a = atanh(1/2).
         let central_mean = 0.5 / 0.5f64.atanh();
-        let b_z = 70.1 * NANO_AMPERE_NANO_TESLA_PER_M2 / (central_mean * j0);
+        let b_z = paper::EXAMPLE_TENSION.value * NANO_AMPERE_NANO_TESLA_PER_M2 / (central_mean * j0);
         let speed = units::km(CROSSING_SPEED_KM_S);
         let half_span = 3.0 * thickness;
         let duration = 2.0 * half_span / speed;

@@ -48,10 +48,13 @@ impl CrescentModel {
     /// in [`Layer::reference`], with the source at the field reversal (`z_s = 0`, width
     /// 0.25 d_e). The layer and source are the workbook's choices, varied in the chapter.
     pub fn reference() -> Self {
+        use super::published as paper;
         CrescentModel {
             layer: Layer::reference(),
-            density_ratio: 8.0,
-            thermal_speed: super::scales::pressure_balance(8.0, 1.37, 2.0).electron_beta_sheath.sqrt(),
+            density_ratio: paper::DENSITY_RATIO.value,
+            thermal_speed: super::scales::pressure_balance(paper::DENSITY_RATIO.value, paper::FIELD_RATIO.value, paper::TEMPERATURE_RATIO.value)
+                .electron_beta_sheath
+                .sqrt(),
             source_z_de: 0.0,
             source_width_de: 0.25,
         }

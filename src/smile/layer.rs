@@ -36,7 +36,7 @@ impl Layer {
     /// 1 d_e and a normal field `E0 = -0.15` (a potential rise of 0.3, about 1.8 T_e/e, toward
     /// the magnetosphere) centred on the reversal with a 1 d_e width.
     pub fn reference() -> Self {
-        Layer { field_ratio: 1.37, thickness_de: 1.0, normal_field: -0.15, normal_field_centre_de: 0.0, normal_field_width_de: 1.0 }
+        Layer { field_ratio: super::published::FIELD_RATIO.value, thickness_de: 1.0, normal_field: -0.15, normal_field_centre_de: 0.0, normal_field_width_de: 1.0 }
     }
 
     /// Checks the parameters.
