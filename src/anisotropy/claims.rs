@@ -30,6 +30,10 @@ const LOBE_FIELD_ERROR: f64 = 1e-9;
 /// beta_par at which the firehose equivalence is tested as an equality.
 const FIREHOSE_BETA: f64 = 10.0;
 
+/// Error bound of the single-population threshold: bisection to the spacing of doubles, then
+/// a ratio of two differences from 1, so a few units in the last place of 1 over 0.2.
+const SINGLE_POPULATION_ERROR: f64 = 1e-12;
+
 /// The ledger of Richard et al. (2025).
 ///
 /// # Errors
@@ -43,7 +47,7 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
             .source("Sec. III.1, Eq. 9")
             .quantity("Speiser density fraction n_s/n_i implied by T_perp/T_par = 1.4 with A_s = 1/2")
             .published(paper::SPEISER_FRACTION, "1")
-            .basis(Basis::Model)
+            .basis(Basis::Arithmetic)
             .computed(n_s)
             .build()?,
     )?;
@@ -56,8 +60,13 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
             .source("Sec. IV.1.2, Eqs. 13-15")
             .quantity("lobe field implied by pressure balance of the stated PIC-LP parameters, in units of B0")
             .published(paper::LP_LOBE_FIELD, "B0")
-            .basis(Basis::Model)
+            .basis(Basis::Arithmetic)
             .computed(numerical(lobe, LOBE_FIELD_ERROR)?)
+            .note(
+                "The paper prints no lobe field: 1 is what the normalisation V_A0 = B0/sqrt(mu0 m_i n0) implies. With the \
+                 stated temperatures pressure balance reduces to n0 (T_i0 + T_e0) = B0^2/(2 mu0), i.e. 5/12 + 1/12 = 1/2 \
+                 in these units: a consistency check of the stated parameters, not a reproduction.",
+            )
             .build()?,
     )?;
     Ok(ledger)
@@ -146,20 +155,27 @@ fn limit_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     let departure_ratio = |beta: f64| -> Result<f64, RichardClaimsError> { Ok((1.0 - cold::threshold(1.0, beta)?) / (1.0 - cold::fluid_firehose(beta)?)) };
     let at_beta = exact(departure_ratio(FIREHOSE_BETA)?)?;
     let leading_order = limit(Towards::Infinity, departure_ratio)?;
+    // One population: eta_c^2 = T_perp/T_par is the anisotropy itself, solved for.
+    let single = cold::single_population_threshold(FIREHOSE_BETA)?;
+    let firehose_departure = 1.0 - cold::fluid_firehose(FIREHOSE_BETA)?;
+    let self_consistent = numerical((1.0 - single) / firehose_departure, SINGLE_POPULATION_ERROR)?;
     ledger.push(
         Claim::builder("richard2025.firehose_equivalence", Paper::Richard2025)
             .source("Sec. II.2.1 after Eq. 8; Sec. V")
             .quantity("(1 - R_c) at eta_c = 1 over (1 - R) of the fluid firehose R = 1 - 2/beta_par (stated equal)")
             .published(paper::EXACT_ONE, "1")
             .basis(Basis::Derivation)
-            .reading("identical thresholds (tested at beta_par = 10)", at_beta)
-            .reading("same leading order as beta_par -> infinity", leading_order)
+            .reading("one population, eta_c^2 = T_perp/T_par (Sec. V), at beta_par = 10", self_consistent)
+            .reading("eta_c = 1 literally, identical thresholds at beta_par = 10", at_beta)
+            .reading("eta_c = 1 literally, same leading order as beta_par -> infinity", leading_order)
             .note(&format!(
-                "Eq. 8 with eta_c = 1 is beta_par - beta_perp = 2 T_perp/T_par; the firehose is beta_par - beta_perp = 2. Their \
-                 departures from isotropy are 2/(beta_par + 2) and 2/beta_par, in the ratio beta_par/(beta_par + 2): equal to \
-                 leading order in 1/beta_par, {:.4} at beta_par = {FIREHOSE_BETA}, and 1/2 at beta_par = 2 (where the firehose \
-                 threshold is {} and Eq. 8 gives {}). Which the paper means by 'recover' decides; the wording of Sec. V \
-                 ('reduces to the well-known fluid firehose condition') reads as an identity.",
+                "Sec. V describes the case as a single population with anisotropy T_perp/T_par. Then the cold ions are all the \
+                 ions, eta_c^2 = T_c,perp/T_i,par = T_perp/T_par, and Eq. 8 becomes R = (1 + 2/(R beta_par))^-1, whose \
+                 solution is R = 1 - 2/beta_par: the fluid firehose exactly, at every beta_par. Read literally as eta_c = 1 \
+                 (T_c,perp = T_i,par, which for one population means no anisotropy), Eq. 8 is beta_par - beta_perp = \
+                 2 T_perp/T_par against the firehose's 2, equal only to leading order in 1/beta_par ({:.4} at beta_par = \
+                 {FIREHOSE_BETA}; at beta_par = 2 the firehose threshold is {} and Eq. 8 gives {}). The single-population \
+                 reading is the paper's own description and makes it exact.",
                 at_beta.value,
                 cold::fluid_firehose(2.0)?,
                 cold::threshold(1.0, 2.0)?

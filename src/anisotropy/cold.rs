@@ -116,3 +116,26 @@ pub fn beta_at_current(j_ratio: f64, perp_over_par: f64, eta_e: f64, eta_c: f64)
 pub fn threshold_band(eta_c: crate::claims::Quoted, beta_par: f64) -> Result<crate::claims::Computed, AnisotropyError> {
     crate::claims::corners(&[eta_c], |x| threshold(x[0], beta_par))
 }
+
+/// Eq. 8 for a single ion population, where the cold ions are all the ions: then
+/// `T_c,perp = T_perp` and `eta_c^2 = T_perp/T_par` is the anisotropy itself, so the threshold
+/// solves `R = (1 + 2/(R beta_par))^-1`. Found by bisection on `0 < R < 1` (the right side
+/// minus `R` changes sign once there for `beta_par > 2`), to round-off.
+///
+/// # Errors
+/// [`AnisotropyError::NoSinglePopulationThreshold`] for `beta_par <= 2`, or a non-positive beta.
+pub fn single_population_threshold(beta_par: f64) -> Result<f64, AnisotropyError> {
+    let beta_par = check_beta(beta_par)?;
+    let excess = |r: f64| threshold(r.sqrt(), beta_par).map(|t| t - r);
+    let (mut low, mut high) = (f64::EPSILON, 1.0 - f64::EPSILON);
+    // Near R = 0 the right side is R beta_par/2 > R exactly when beta_par > 2.
+    if excess(low)? > 0.0 && excess(high)? < 0.0 {
+        // 200 halvings reach the spacing of doubles in (0, 1).
+        for _ in 0..200 {
+            let middle = 0.5 * (low + high);
+            if excess(middle)? > 0.0 { low = middle } else { high = middle }
+        }
+        return Ok(0.5 * (low + high));
+    }
+    Err(AnisotropyError::NoSinglePopulationThreshold { beta_par })
+}

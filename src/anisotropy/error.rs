@@ -46,6 +46,12 @@ pub enum AnisotropyError {
         /// The denominator `1 - (n_c/n_i)(A_c - 1) eta_c^2 beta_par / 2`.
         denominator: f64,
     },
+    /// A single anisotropic population has a threshold of Eq. 8 only for beta_par > 2.
+    #[error("a single population has no threshold below beta_par = 2, got {beta_par}")]
+    NoSinglePopulationThreshold {
+        /// The beta given.
+        beta_par: f64,
+    },
     /// The Speiser regime needs T_perp >= T_par (Eq. 9), the cold regime T_perp <= T_par (Eq. 5).
     #[error("T_perp/T_par = {perp_over_par} is outside the {regime} regime")]
     WrongRegime {

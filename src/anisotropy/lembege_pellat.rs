@@ -98,10 +98,12 @@ impl LembegePellat {
     /// The PIC-LP parameters of Sec. IV.1.2: n_b/n0 = 1/5, T_i0 = T_ib = 5/12,
     /// T_e0 = T_eb = 1/12, v_iD = 1/3, v_eD = -5/3.
     pub fn paper() -> Self {
+        use super::published as paper;
+        let (t_i, t_e) = (paper::LP_ION_TEMPERATURE.value, paper::LP_ELECTRON_TEMPERATURE.value);
         LembegePellat {
-            ions: SpeciesParameters { charge: 1.0, temperature: 5.0 / 12.0, background_temperature: 5.0 / 12.0, drift: 1.0 / 3.0 },
-            electrons: SpeciesParameters { charge: -1.0, temperature: 1.0 / 12.0, background_temperature: 1.0 / 12.0, drift: -5.0 / 3.0 },
-            background_ratio: 0.2,
+            ions: SpeciesParameters { charge: 1.0, temperature: t_i, background_temperature: t_i, drift: paper::LP_ION_DRIFT.value },
+            electrons: SpeciesParameters { charge: -1.0, temperature: t_e, background_temperature: t_e, drift: paper::LP_ELECTRON_DRIFT.value },
+            background_ratio: paper::LP_BACKGROUND_RATIO.value,
         }
     }
 

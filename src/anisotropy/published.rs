@@ -33,5 +33,13 @@ pub const REFERENCE_FIELD_NT: Quoted = Quoted::new(21.6, Precision::Significant(
 pub const REFERENCE_DENSITY_CM3: Quoted = Quoted::new(0.27, Precision::Significant(2), "Sec. III.1", "n0");
 /// Lembège–Pellat equilibrium (Sec. IV.1.2): n_b/n_0 = 1/5.
 pub const LP_BACKGROUND_RATIO: Quoted = Quoted::new(0.2, Precision::Exact, "Sec. IV.1.2", "n_b/n_0");
+/// Lembège–Pellat ion temperature T_i0 = T_ib, m_i V_A0^2.
+pub const LP_ION_TEMPERATURE: Quoted = Quoted::new(5.0 / 12.0, Precision::Exact, "Sec. IV.1.2", "T_i0");
+/// Lembège–Pellat electron temperature T_e0 = T_eb, m_i V_A0^2.
+pub const LP_ELECTRON_TEMPERATURE: Quoted = Quoted::new(1.0 / 12.0, Precision::Exact, "Sec. IV.1.2", "T_e0");
+/// Lembège–Pellat ion drift v_iD, V_A0.
+pub const LP_ION_DRIFT: Quoted = Quoted::new(1.0 / 3.0, Precision::Exact, "Sec. IV.1.2", "v_iD");
+/// Lembège–Pellat electron drift v_eD, V_A0.
+pub const LP_ELECTRON_DRIFT: Quoted = Quoted::new(-5.0 / 3.0, Precision::Exact, "Sec. IV.1.2", "v_eD");
 /// The lobe field the normalisation V_A0 = B0/sqrt(mu0 m_i n0) implies, B0 units.
 pub const LP_LOBE_FIELD: Quoted = Quoted::new(1.0, Precision::Exact, "Sec. IV.1.1 normalisation", "lobe field / B0");

@@ -130,7 +130,7 @@ pub enum PropagationError {
 }
 
 /// At most this many inputs for [`corners`]: its check evaluates the map 3^n times.
-pub const MAX_CORNER_INPUTS: usize = 6;
+pub const MAX_CORNER_INPUTS: usize = 8;
 
 /// Relative slack of the monotonicity check: round-off must not count as a violation.
 const MONOTONE_SLACK: f64 = 1e-12;

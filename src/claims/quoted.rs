@@ -7,9 +7,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Precision {
     /// Rounded to this many significant figures: half a unit in the last printed digit
-    /// either side (7.9 -> [7.85, 7.95]). Trailing zeros of an integer count as printed
-    /// (20% -> [19.5, 20.5]).
+    /// either side (7.9 -> [7.85, 7.95]). Trailing zeros of an integer are not significant
+    /// unless the context shows they are ("~3400 km/s" is two figures, [3350, 3450]); a
+    /// `published.rs` says where it departs from that.
     Significant(u8),
+    /// Rounded to a multiple of this step, in the number's unit: half a step either side
+    /// (a paper that prints every share as a multiple of 5% has rounded to 5 points).
+    Step(f64),
     /// Rounded to this many decimal places (for numbers printed as 0, or with fixed decimals).
     Decimals(u8),
     /// An exact number: a definition, an identity, a limit, a count.
@@ -71,6 +75,14 @@ pub enum PrecisionError {
         /// Upper end.
         hi: f64,
     },
+    /// A rounding step that is not positive and finite.
+    #[error("{what}: rounding step {step} must be positive and finite")]
+    BadStep {
+        /// The quoted number's description.
+        what: &'static str,
+        /// The rejected step.
+        step: f64,
+    },
     /// Zero significant figures.
     #[error("{what}: at least one significant figure is needed")]
     NoDigits {
@@ -129,6 +141,12 @@ impl Quoted {
                 symmetric(0.5 * 10f64.powi(exponent - i32::from(digits) + 1))
             }
             Precision::Decimals(places) => symmetric(0.5 * 10f64.powi(-i32::from(places))),
+            Precision::Step(step) => {
+                if !(step.is_finite() && step > 0.0) {
+                    return Err(PrecisionError::BadStep { what, step });
+                }
+                symmetric(0.5 * step)
+            }
             Precision::Exact => Interval::point(value),
             Precision::Below => Interval::new(f64::NEG_INFINITY, value),
             Precision::Above => Interval::new(value, f64::INFINITY),
@@ -159,6 +177,7 @@ impl Quoted {
         match self.precision {
             Precision::Significant(d) => format!("{d} s.f."),
             Precision::Decimals(d) => format!("{d} decimal{}", if d == 1 { "" } else { "s" }),
+            Precision::Step(step) => format!("rounded to {step}"),
             Precision::Exact => "exact".into(),
             Precision::Below => "upper bound".into(),
             Precision::Above => "lower bound".into(),

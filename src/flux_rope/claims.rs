@@ -95,7 +95,7 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
         Claim::builder("yang.size_estimate", Paper::Yang)
             .source("Sec. 2")
             .quantity("scale V_perp dt for V_perp = 170 km/s and dt = 0.5 s, said to be comparable to rho_i ~ 85 km")
-            .published(paper::SIZE_ESTIMATE_KM, "km")
+            .published(paper::ION_GYRORADIUS_KM, "km")
             .basis(Basis::Arithmetic)
             .computed(size)
             .note("The '~0.5 s' duration, one significant figure, dominates the interval.")
@@ -289,29 +289,51 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
         )?;
     }
 
-    // The distribution's sign at the centre, over the printed precision of tau_r.
-    let lowest = corners(&[paper::TAU_R], |tau| {
-        let profile = solve_original(&RopeParameters { tau_r: tau[0], ..params }, grid)?;
-        Ok::<_, YangClaimsError>(negative_phase_space_density(&profile).1)
-    })?;
-    let (negative_from, _) = negative_phase_space_density(&original);
+    // tau_r against the condition the paper states for it.
+    let ratio = corners(&[paper::TAU_R], |x| Ok::<_, PropagationError>(x[0]))?;
     ledger.push(
-        Claim::builder("yang.positive_distribution", Paper::Yang)
-            .source("Sec. 3 (T_b > T_r keeps f_e >= 0) against Table 1 (tau_r = 1.05)")
-            .quantity("lowest value of f_e / f_e(v = 0) at the centre, Eq. 2 with Table 1")
-            .published(paper::DISTRIBUTION_FLOOR, "1")
-            .basis(Basis::Model)
-            .computed(lowest)
+        Claim::builder("yang.positivity_condition", Paper::Yang)
+            .source("Sec. 3 (T_b > T_r keeps f_e >= 0) against Table 1")
+            .quantity("T_r/T_b = tau_r of Table 1 against the stated condition T_r < T_b")
+            .published(paper::POSITIVITY_CONDITION, "1")
+            .basis(Basis::Arithmetic)
+            .computed(ratio)
+            .note("Table 1's tau_r = 1.05 breaks the condition the paper states for a non-negative distribution.")
+            .build()?,
+    )?;
+
+    // What that does to the distribution at the centre, with the mu-terms of Table 1, over
+    // the printed precision of tau_r (the minimum of f is not smooth in the other entries:
+    // where the negative tail moves past the scan it jumps to zero).
+    let (negative_from, adopted_lowest) = negative_phase_space_density(&adopted.nominal);
+    let lowest_with = |reading: MuReading| {
+        corners(&[paper::TAU_R], |tau| {
+            let profile = super::equilibrium::solve_one_pass(&RopeParameters { tau_r: tau[0], ..params }, reading, RadialGrid::chapter())?;
+            Ok::<_, YangClaimsError>(negative_phase_space_density(&profile).1)
+        })
+    };
+    let claim = Claim::builder("yang.positive_distribution", Paper::Yang)
+        .source("Sec. 3 (T_b > T_r keeps f_e >= 0) against Table 1 (tau_r = 1.05)")
+        .quantity("lowest value of f_e / f_e(v = 0) at the centre, Eq. 4 with Table 1")
+        .published(paper::DISTRIBUTION_FLOOR, "1")
+        .basis(Basis::Model);
+    let mut claim = claim;
+    for (reading, _) in solved {
+        let adopted_mark = if *reading == ADOPTED_READING { " (adopted)" } else { "" };
+        claim = claim.reading(&format!("{}{adopted_mark}, over the printed tau_r", reading.label()), lowest_with(*reading)?);
+    }
+    ledger.push(
+        claim
             .note(&match negative_from {
                 Some(energy) => format!(
-                    "tau_r = T_r/T_b = 1.05 breaks the stated condition T_b > T_r: the negative rotation component decays more \
-                     slowly in energy than the background, and f_e < 0 above {:.0} eV ({:.1} T_eb) at the centre. The \
-                     negative part is {:.1e} of the peak, so the moments are unaffected in practice.",
+                    "The negative rotation component decays more slowly in energy than the background when T_r > T_b, so \
+                     f_e < 0 above {:.0} eV ({:.1} T_eb) at the centre under the adopted reading. The negative part is {:.1e} of \
+                     the peak, so the moments are unaffected in practice.{singular}",
                     units::to_electronvolt(energy),
                     energy / params.t_b_j,
-                    lowest.value.abs()
+                    adopted_lowest.abs()
                 ),
-                None => "f_e stays non-negative over the scan.".into(),
+                None => format!("f_e stays non-negative over the scan.{singular}"),
             })
             .build()?,
     )?;
@@ -362,7 +384,10 @@ fn pitch_angle_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
         .quantity("f_para/f_anti of Eq. 6 for v_s = 140 km/s and T_par = 33 eV, said to be comparable to the ~1.2 flux variations")
         .published(paper::FLUX_VARIATION, "1")
         .basis(Basis::Model);
-    for energy in std::iter::once(paper::PAD_ENERGY_EV).chain(paper::TEXT_CHANNELS_EV) {
+    // The fourth channel as the caption gives it: the text's 88 eV is off the FPI ladder
+    // (see fifth_energy_channel).
+    let [first, second, third, _] = paper::TEXT_CHANNELS_EV;
+    for energy in [paper::PAD_ENERGY_EV, first, second, third, paper::CAPTION_FOURTH_CHANNEL_EV] {
         claim = claim.reading(&format!("at {} eV", energy.value), ratio_at(energy)?);
     }
     ledger.push(

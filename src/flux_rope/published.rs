@@ -42,11 +42,9 @@ pub const BACKGROUND_FIELD_NT: Quoted = sig(15.0, 2, "Sec. 2", "background field
 /// Duration of the field enhancement, "~0.5 s".
 pub const ENHANCEMENT_DURATION_S: Quoted = sig(0.5, 1, "Sec. 2", "enhancement duration");
 /// Perpendicular ion bulk speed, "~170 km/s".
-pub const PERPENDICULAR_SPEED_KM_S: Quoted = sig(170.0, 3, "Sec. 2", "V_i,perp");
-/// Thermal ion gyroradius, "~85 km".
+pub const PERPENDICULAR_SPEED_KM_S: Quoted = sig(170.0, 2, "Sec. 2", "V_i,perp");
+/// Thermal ion gyroradius, "~85 km", to which the scale V_i,perp dt is "comparable".
 pub const ION_GYRORADIUS_KM: Quoted = sig(85.0, 2, "Sec. 2", "rho_i");
-/// The scale V_i,perp dt, said to be comparable to rho_i ~85 km.
-pub const SIZE_ESTIMATE_KM: Quoted = sig(85.0, 2, "Sec. 2", "V dt");
 /// Field-strength contours of the centre fit: 11 values from 16 to 20 nT.
 pub const CONTOUR_RANGE_NT: (f64, f64) = (16.0, 20.0);
 /// Number of contours.
@@ -58,7 +56,7 @@ pub const CENTRE_FIT_DEVIATION_KM: Quoted = sig(1.21, 3, "Sec. 4", "sqrt(L)");
 /// Radius of the rope read off Figure 2b, "~30 km".
 pub const ROPE_RADIUS_KM: Quoted = sig(30.0, 1, "Sec. 4, Figure 2b", "rope radius");
 /// Parallel spacecraft speed v_s, "~140 km/s".
-pub const PARALLEL_SPEED_KM_S: Quoted = sig(140.0, 3, "Sec. 4", "v_s");
+pub const PARALLEL_SPEED_KM_S: Quoted = sig(140.0, 2, "Sec. 4", "v_s");
 /// Electron temperature of Eq. 6, "~33 eV".
 pub const ELECTRON_TEMPERATURE_EV: Quoted = sig(33.0, 2, "Sec. 4", "T_e");
 /// Electron thermal speed, "~3400 km/s".
@@ -80,3 +78,5 @@ pub const ANISOTROPY_INSIDE_SIGN: Quoted = Quoted::new(1.0, Precision::Sign, "Se
 pub const ANISOTROPY_OUTSIDE_SIGN: Quoted = Quoted::new(-1.0, Precision::Sign, "Sec. 2; Sec. 4, Figure 3f-g", "sign outside");
 /// "T_b > T_r keeps f_e >= 0": the lowest f_e / f_e(0), bounded below by zero.
 pub const DISTRIBUTION_FLOOR: Quoted = Quoted::new(0.0, Precision::Above, "Sec. 3", "min f_e / f_e(0)");
+/// The condition itself, T_r/T_b < 1.
+pub const POSITIVITY_CONDITION: Quoted = Quoted::new(1.0, Precision::Below, "Sec. 3", "T_r/T_b bound");

@@ -148,16 +148,19 @@ pub fn thermal_share(region: Region, location: GradientLocation, tension: Tensio
     corners(&inputs, |x| Ok::<_, ForceBalanceError>(100.0 * to_na_nt_per_m2(thermal_force_n_m3(&x[..4], region, location)?) / combine(&x[4..])))
 }
 
-/// The mean of the two regions' thermal shares (%) over their stated tensions, at a
-/// gradient location, with the interval from the corners of all six inputs.
+/// The mean of the two regions' thermal shares (%) at a gradient location and over a
+/// tension, with the interval from the corners of all inputs (the fits and both tensions).
 ///
 /// # Errors
 /// Only if a published number were rejected.
-pub fn overall_thermal_share(location: GradientLocation) -> Result<Computed, ForceBalanceError> {
-    let inputs: Vec<Quoted> = FIT_PARAMETERS.iter().copied().chain([NEAR.tension, FAR.tension]).collect();
+pub fn overall_thermal_share(location: GradientLocation, tension: Tension) -> Result<Computed, ForceBalanceError> {
+    let (near_inputs, near_combine) = tension_inputs(Region::Near, tension);
+    let (far_inputs, far_combine) = tension_inputs(Region::Far, tension);
+    let (near_count, far_count) = (near_inputs.len(), far_inputs.len());
+    let inputs: Vec<Quoted> = FIT_PARAMETERS.iter().copied().chain(near_inputs).chain(far_inputs).collect();
     corners(&inputs, |x| {
-        let near = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Near, location)?) / x[4];
-        let far = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Far, location)?) / x[5];
+        let near = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Near, location)?) / near_combine(&x[4..4 + near_count]);
+        let far = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Far, location)?) / far_combine(&x[4 + near_count..4 + near_count + far_count]);
         Ok::<_, ForceBalanceError>(50.0 * (near + far))
     })
 }

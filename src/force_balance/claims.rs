@@ -72,7 +72,7 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             .source("Sec. 3, Fig. 1")
             .quantity("thickness L = B0/(mu0 j0) of the 12 August 2017 sheet from B0 = 7.9 nT and j0 = 9.3 nA/m^2")
             .published(paper::EXAMPLE_THICKNESS_KM, "km")
-            .basis(Basis::Model)
+            .basis(Basis::Arithmetic)
             .computed(thickness)
             .note(&format!(
                 "The interval carries the printed precision of B0 and j0. B0's stated method error (up to 20%, Sec. 2) widens \
@@ -144,6 +144,12 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
 
 fn tension_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     let all = corners(&[paper::J_Y_ALL, paper::B_Z_ALL], |x| Ok::<_, PropagationError>(x[0] * x[1]))?;
+    // If each regional tension is a mean of per-event products, the mean over all sheets is
+    // their event-weighted mean.
+    let (near_events, far_events) = (paper::EVENTS.0 as f64, paper::EVENTS.1 as f64);
+    let weighted = corners(&[paper::NEAR.tension, paper::FAR.tension], |x| {
+        Ok::<_, PropagationError>((near_events * x[0] + far_events * x[1]) / (near_events + far_events))
+    })?;
     ledger.push(
         Claim::builder("zhang2025.tension_all", Paper::Zhang2025)
             .source("Sec. 3, Fig. 2")
@@ -151,8 +157,11 @@ fn tension_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             .published(paper::TENSION_ALL, "nA nT/m^2")
             .basis(Basis::Arithmetic)
             .reading("product of the stated means", all)
-            .reading_needing_data("mean of per-event products")
-            .note(&format!("The product of the means reproduces the stated value; the other reading is {PER_EVENT}."))
+            .reading("mean of per-event products: the 58/46 event-weighted mean of the regional tensions", weighted)
+            .note(
+                "Both readings give the stated 12.3: the product of the all-sheet means, and (if the regional tensions are means \
+                 of per-event products, as Sec. 2 defines the tension) the event-weighted mean of the regional values.",
+            )
             .build()?,
     )?;
     for region in Region::ALL {
@@ -185,6 +194,8 @@ fn tension_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
 }
 
 fn share_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
+    let note = "The shares the paper quotes follow the product of the regional means at least as well as the stated \
+                tension; which tension they divide by decides, and the per-event tensions (Figs. 2 and S1) would settle it.";
     for region in Region::ALL {
         let numbers = region.numbers();
         for (species, published) in [(Some(Species::Ion), numbers.ion_share), (Some(Species::Electron), numbers.electron_share), (None, numbers.pxz_share)] {
@@ -197,23 +208,44 @@ fn share_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             for tension in Tension::ALL {
                 claim = claim.reading(&format!("stated forces {}", tension.name()), budget::pxz_share(region, species, tension)?);
             }
-            let note = if species.is_none() {
-                let sum = corners(&[numbers.ion_share, numbers.electron_share], |x| Ok::<_, PropagationError>(x[0] + x[1]))?;
-                claim = claim.reading("sum of the printed species shares", sum);
-                format!(
-                    "The total is the sum of the printed ion and electron shares ({} + {}); recomputed from the forces it \
-                     depends on the tension. Which tension the shares divide by decides; the paper's own per-event tensions \
-                     (Figs. 2 and S1) would settle it.",
-                    numbers.ion_share.value, numbers.electron_share.value
-                )
-            } else {
-                "The shares the paper quotes follow the product of the regional means more closely than the stated tension; \
-                 which tension they divide by decides, and the per-event tensions (Figs. 2 and S1) would settle it."
-                    .to_owned()
-            };
-            ledger.push(claim.note(&note).build()?)?;
+            ledger.push(claim.note(note).build()?)?;
         }
+        // The printed total against the printed species shares.
+        let sum = corners(&[numbers.ion_share, numbers.electron_share], |x| Ok::<_, PropagationError>(x[0] + x[1]))?;
+        ledger.push(
+            Claim::builder(&format!("zhang2025.pxz_share_sum_{}", region.name()), Paper::Zhang2025)
+                .source("Abstract; Sec. 3; Sec. 4")
+                .quantity(&format!("total P_xz share of the {}-Earth tension against the sum of the printed ion and electron shares", region.name()))
+                .published(numbers.pxz_share, "%")
+                .basis(Basis::Arithmetic)
+                .computed(sum)
+                .build()?,
+        )?;
     }
+    // "In total, the P_xz gradient forces can balance up to 40%" (Sec. 3), against the totals.
+    let largest = |tension| -> Result<crate::claims::Computed, ZhangClaimsError> {
+        let [near, far] = Region::ALL.map(|region| budget::pxz_share(region, None, tension));
+        let (near, far) = (near?, far?);
+        Ok(if far.value >= near.value { far } else { near })
+    };
+    let printed = corners(&[paper::NEAR.pxz_share, paper::FAR.pxz_share], |x| Ok::<_, PropagationError>(x[0].max(x[1])))?;
+    let mut claim = Claim::builder("zhang2025.pxz_share_up_to", Paper::Zhang2025)
+        .source("Sec. 3")
+        .quantity("the largest regional total P_xz share, stated as 'up to 40%'")
+        .published(paper::PXZ_SHARE_UP_TO, "%")
+        .basis(Basis::Arithmetic)
+        .reading("the printed regional totals (30% and 55%)", printed);
+    for tension in Tension::ALL {
+        claim = claim.reading(&format!("stated forces {}", tension.name()), largest(tension)?);
+    }
+    ledger.push(
+        claim
+            .note(
+                "Sec. 3 bounds the total at 40%, the Abstract and Sec. 4 give 55% further out: no reckoning of the stated forces \
+                 stays below 40% in both regions. Only the ion share alone reaches 40% (further out).",
+            )
+            .build()?,
+    )?;
     Ok(())
 }
 
@@ -226,7 +258,7 @@ fn thermal_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             .source("Sec. 3, Fig. 4; Sec. 4")
             .quantity(&format!("thermal pressure gradient share of the {}-Earth tension from the fitted P_i,xx and P_e,xx", region.name()))
             .published(region.numbers().thermal_share, "%")
-            .basis(Basis::Model);
+            .basis(Basis::Arithmetic);
         for location in GradientLocation::ALL {
             for tension in Tension::ALL {
                 claim = claim.reading(&format!("{}, {}", location.name(), tension.name()), budget::thermal_share(region, location, tension)?);
@@ -252,9 +284,11 @@ fn thermal_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
         .source("Sec. 4")
         .quantity("thermal pressure gradient share of the tension over both regions (the two regions' shares averaged)")
         .published(paper::THERMAL_SHARE_OVERALL, "%")
-        .basis(Basis::Model);
+        .basis(Basis::Arithmetic);
     for location in GradientLocation::ALL {
-        overall = overall.reading(&format!("{}, over the stated tensions", location.name()), budget::overall_thermal_share(location)?);
+        for tension in Tension::ALL {
+            overall = overall.reading(&format!("{}, {}", location.name(), tension.name()), budget::overall_thermal_share(location, tension)?);
+        }
     }
     ledger.push(overall.note(note).build()?)?;
     Ok(())

@@ -72,7 +72,7 @@ pub struct RegionSamples {
 }
 
 /// Peak current densities are drawn uniformly over the range the paper states, nA/m^2.
-pub const J0_RANGE: (f64, f64) = (5.0, 15.0);
+pub const J0_RANGE: (f64, f64) = super::published::J0_RANGE_NA_M2;
 
 /// Central-region mean of the embedded profile `exp(-b^2 / 2 w^2)` over the sample grid.
 fn central_shape_mean(width: f64, b: &[f64]) -> f64 {

@@ -1,12 +1,25 @@
 //! Every number the workbook takes from Zhang et al. (2025), typed once, with where it
 //! stands in the paper and how precisely it is printed. Model code, figures, tests and
-//! claims read them from here. Percentages printed as integers count their last digit as
-//! significant (20% stands for [19.5, 20.5]).
+//! claims read them from here.
+//!
+//! The regional shares are printed as 10, 15, 20, 25, 30, 40 and 55%: every one a multiple
+//! of 5, as are "up to 40%", "10%–30%" and "15%–20%". They are taken as rounded to 5 points
+//! ([`Precision::Step`]). The example event's shares (50% beside 34%) are given to the unit.
 
 use crate::claims::{Precision, Quoted};
 
 const fn sig(value: f64, digits: u8, location: &'static str, what: &'static str) -> Quoted {
     Quoted::new(value, Precision::Significant(digits), location, what)
+}
+
+/// A regional share, rounded to 5 points.
+const fn share(value: f64, location: &'static str, what: &'static str) -> Quoted {
+    Quoted::new(value, Precision::Step(5.0), location, what)
+}
+
+/// A percentage given to the unit.
+const fn percent(value: f64, location: &'static str, what: &'static str) -> Quoted {
+    Quoted::new(value, Precision::Decimals(0), location, what)
 }
 
 // Sec. 2: the method.
@@ -37,9 +50,9 @@ pub const EXAMPLE_ION_FORCE: Quoted = sig(35.3, 3, "Sec. 3", "example ion force"
 /// Electron P_xz force, nA nT/m^2 (printed 24.0).
 pub const EXAMPLE_ELECTRON_FORCE: Quoted = sig(24.0, 3, "Sec. 3", "example electron force");
 /// Ion share of the example tension, %.
-pub const EXAMPLE_ION_SHARE: Quoted = sig(50.0, 2, "Sec. 3", "example ion share");
+pub const EXAMPLE_ION_SHARE: Quoted = percent(50.0, "Sec. 3", "example ion share");
 /// Electron share of the example tension, %.
-pub const EXAMPLE_ELECTRON_SHARE: Quoted = sig(34.0, 2, "Sec. 3", "example electron share");
+pub const EXAMPLE_ELECTRON_SHARE: Quoted = percent(34.0, "Sec. 3", "example electron share");
 
 // Sec. 3, Figs. 2-3: the statistics.
 /// Number of sheets near Earth (-20 < X < -10 R_E) and further out (-30 < X < -20 R_E).
@@ -86,11 +99,11 @@ pub const NEAR: RegionNumbers = RegionNumbers {
     tension: sig(14.4, 3, "Sec. 3; Sec. 4", "tension near"),
     ion_force: sig(1.5, 2, "Sec. 3", "ion force near"),
     electron_force: sig(3.1, 2, "Sec. 3", "electron force near"),
-    ion_share: sig(10.0, 2, "Sec. 3", "ion share near"),
-    electron_share: sig(20.0, 2, "Sec. 3", "electron share near"),
-    pxz_share: sig(30.0, 2, "Abstract; Sec. 4", "P_xz share near"),
-    thermal_share: sig(15.0, 2, "Sec. 3; Sec. 4", "thermal share near"),
-    unbalanced_share: sig(55.0, 2, "Sec. 4", "unbalanced near"),
+    ion_share: share(10.0, "Sec. 3", "ion share near"),
+    electron_share: share(20.0, "Sec. 3", "electron share near"),
+    pxz_share: share(30.0, "Abstract; Sec. 4", "P_xz share near"),
+    thermal_share: share(15.0, "Sec. 3; Sec. 4", "thermal share near"),
+    unbalanced_share: share(55.0, "Sec. 4", "unbalanced near"),
 };
 
 /// Further-Earth sheets, -30 < X < -20 R_E.
@@ -101,23 +114,25 @@ pub const FAR: RegionNumbers = RegionNumbers {
     tension: sig(9.5, 2, "Sec. 3; Sec. 4", "tension far"),
     ion_force: sig(3.1, 2, "Sec. 3", "ion force far"),
     electron_force: sig(1.1, 2, "Sec. 3", "electron force far"),
-    ion_share: sig(40.0, 2, "Sec. 3", "ion share far"),
-    electron_share: sig(15.0, 2, "Sec. 3", "electron share far"),
-    pxz_share: sig(55.0, 2, "Abstract; Sec. 4", "P_xz share far"),
-    thermal_share: sig(25.0, 2, "Sec. 3; Sec. 4", "thermal share far"),
-    unbalanced_share: sig(20.0, 2, "Sec. 4", "unbalanced far"),
+    ion_share: share(40.0, "Sec. 3", "ion share far"),
+    electron_share: share(15.0, "Sec. 3", "electron share far"),
+    pxz_share: share(55.0, "Abstract; Sec. 4", "P_xz share far"),
+    thermal_share: share(25.0, "Sec. 3; Sec. 4", "thermal share far"),
+    unbalanced_share: share(20.0, "Sec. 4", "unbalanced far"),
 };
 
 /// The thermal share over all sheets, "around 20%" (one significant figure).
 pub const THERMAL_SHARE_OVERALL: Quoted = sig(20.0, 1, "Sec. 4", "overall thermal share");
+/// "In total, the P_xz gradient forces can balance up to 40% of the magnetic tension" (Sec. 3).
+pub const PXZ_SHARE_UP_TO: Quoted = Quoted::new(40.0, Precision::Below, "Sec. 3", "P_xz share bound");
 /// Mean thickness of the 104 sheets, km.
-pub const MEAN_THICKNESS_KM: Quoted = sig(980.0, 3, "Sec. 3", "mean thickness");
+pub const MEAN_THICKNESS_KM: Quoted = sig(980.0, 2, "Sec. 3", "mean thickness");
 /// Stated thickness range, km ("typically ranges from 500 to 1,500 km").
 pub const THICKNESS_RANGE_KM: (f64, f64) = (500.0, 1500.0);
 /// Range of the peak current densities j0, nA/m^2 ("typically ranges from 5 to 15").
 pub const J0_RANGE_NA_M2: (f64, f64) = (5.0, 15.0);
 /// Share of sheets thinner than 3 d_i, %.
-pub const THIN_SHEET_PERCENT: Quoted = sig(60.0, 2, "Sec. 4, Fig. S4", "thin-sheet share");
+pub const THIN_SHEET_PERCENT: Quoted = share(60.0, "Sec. 4, Fig. S4", "thin-sheet share");
 
 // Sec. 3, Fig. 4: the pressure power laws P = P0 (-X/20 R_E)^(-alpha).
 /// Reference distance of the fits, R_E (part of the fitted form).

@@ -9,7 +9,7 @@ use super::error::SmileError;
 use super::gradient::TETRAHEDRON_ANGLES;
 use super::published as paper;
 use super::scales::{balancing_field_ratio, momentum_terms_ppa_per_km, physical_scales_at, pressure_balance};
-use crate::claims::{Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, corners, exact, numerical};
+use crate::claims::{Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, corners, exact};
 use crate::plasma::{Species, inertial_length, units};
 
 /// Why the claims could not be computed.
@@ -88,38 +88,39 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
     // The Discussion's d_e: which density makes 10 km = 7 to 10 d_e?
     let d_e_mms = electron_inertial_length_km(paper::MMS_DENSITY_CM3.value)?;
     let density_for = |count: f64| paper::MMS_DENSITY_CM3.value * (d_e_mms * count / paper::SEPARATION_KM.value).powi(2);
-    let reconciliation = format!(
-        "With MMS2's 7 cm^-3 the Discussion's conversion contradicts the Results' 5 d_e. 10 km is 7 d_e at n_e = {:.1} cm^-3 \
-         and 10 d_e at {:.1} cm^-3, two to four times MMS2's density: a d_e taken from a denser (magnetosheath-side) \
-         reference would reconcile the two sections. The paper does not give that density; the event's magnetosheath \
-         density would decide.",
-        density_for(7.0),
-        density_for(10.0),
-    );
+    let results_conversion = corners(&[paper::SEPARATION_RESULTS_DE], |x| Ok::<_, PropagationError>(x[0]))?;
     ledger.push(
         Claim::builder("shuster2026.separation_discussion", Paper::Shuster2026)
             .source("Discussion")
-            .quantity("10 km separation in d_e (Discussion)")
+            .quantity("the same 10 km separation in d_e (Discussion)")
             .published(paper::SEPARATION_DISCUSSION_DE, "d_e")
             .basis(Basis::Arithmetic)
-            .reading("d_e at MMS2's n_e = 7 cm^-3", separation)
-            .reading_needing_data("d_e at the magnetosheath density")
-            .note(&reconciliation)
+            .reading("d_e as in the Results (10 km is roughly 5 d_e at MMS2's 7 cm^-3)", results_conversion)
+            .reading_needing_data("d_e at a denser, magnetosheath-side reference")
+            .note(&format!(
+                "The Results and the Discussion convert the same 10 km, so with the same d_e they must agree: 5 d_e is not 7 to \
+                 10. 10 km is 7 d_e at n_e = {:.1} cm^-3 and 10 d_e at {:.1} cm^-3, two to four times MMS2's density: a d_e \
+                 taken from a denser (magnetosheath-side) reference would reconcile the two sections. The paper does not give \
+                 that density; the event's magnetosheath density would decide.",
+                density_for(7.0),
+                density_for(10.0),
+            ))
             .build()?,
     )?;
-    let band_km = corners(&[paper::BAND_WIDTH_DE, paper::MMS_DENSITY_CM3], |x| Ok::<_, ShusterClaimsError>(x[0] * electron_inertial_length_km(x[1])?))?;
+    let (start, end) = paper::BAND_EDGES_DE;
+    let band_km = corners(&[start, end, paper::MMS_DENSITY_CM3], |x| Ok::<_, ShusterClaimsError>((x[1] - x[0]) * electron_inertial_length_km(x[2])?))?;
     ledger.push(
         Claim::builder("shuster2026.band_width_km", Paper::Shuster2026)
             .source("Discussion")
-            .quantity("width of the 2 d_e smile band in km")
+            .quantity("width of the smile band (z = 1 to 3 d_e) in km")
             .published(paper::BAND_WIDTH_KM, "km")
             .basis(Basis::Arithmetic)
             .reading("d_e at MMS2's n_e = 7 cm^-3", band_km)
-            .reading_needing_data("d_e at the magnetosheath density")
+            .reading_needing_data("d_e at a denser, magnetosheath-side reference")
             .note(&format!(
-                "2 d_e is {:.1} km at MMS2's 7 cm^-3; only because 'about 2 d_e' admits 1.5 d_e does that reading reach 3 km. \
-                 'Roughly 2 or 3 km' fits 1.0 to 1.5 km per d_e, the same denser reference that the Discussion's '7 to 10 d_e' \
-                 needs (see separation_discussion); the event's magnetosheath density would decide.",
+                "2 d_e is {:.1} km at MMS2's 7 cm^-3. 'Roughly 2 or 3 km' needs 1.0 to 1.5 km per d_e, the same denser \
+                 reference that the Discussion's '7 to 10 d_e' needs (see separation_discussion); the event's magnetosheath \
+                 density would decide.",
                 band_km.value
             ))
             .build()?,
@@ -145,58 +146,63 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .computed(length_de)
             .build()?,
     )?;
+    let (steps, cadence) = (paper::SMILE_STEPS.value, paper::DES_CADENCE_S.value);
     ledger.push(
         Claim::builder("shuster2026.des_steps", Paper::Shuster2026)
             .source("Results and Methods (DES at 30 ms)")
             .quantity("duration of five consecutive DES distributions")
             .published(paper::SMILE_DURATION_S, "s")
             .basis(Basis::Arithmetic)
-            .computed(exact(paper::SMILE_STEPS.value * paper::DES_CADENCE_S.value)?)
+            .reading("five accumulation windows of 30 ms", exact(steps * cadence)?)
+            .reading("from the first sample to the fifth (four steps)", exact((steps - 1.0) * cadence)?)
+            .note("Five windows cover 0.15 s; the first and fifth samples are 0.12 s apart. Both describe the same five steps.")
             .build()?,
     )?;
 
-    let beta_one = exact(balancing_field_ratio(paper::DENSITY_RATIO.value, 1.0))?;
     let balance = pressure_balance(paper::DENSITY_RATIO.value, paper::FIELD_RATIO.value, paper::TEMPERATURE_RATIO.value);
     ledger.push(
         Claim::builder("shuster2026.field_ratio", Paper::Shuster2026)
             .source("Methods, PIC set-up")
-            .quantity("field ratio B_MSP/B_MSH balancing pressure for n_MSH/n_MSP = 8, with total beta_MSH = 1 (assumed)")
+            .quantity("field ratio B_MSP/B_MSH that balances pressure for n_MSH/n_MSP = 8")
             .published(paper::FIELD_RATIO, "1")
             .basis(Basis::Derivation)
-            .computed(beta_one)
             .note(&format!(
-                "The paper does not state beta_MSH; total beta_MSH = 1 is an assumption here (the usual choice for such \
-                 layers). With equal temperatures on both sides, 1.37 implies a total beta of {:.3} on the magnetosheath side \
-                 ({:.3} for electrons with T_i/T_e = 2, so v_th,e = {:.3} d_e Omega_ce) and {:.3} on the magnetospheric side.",
+                "Pressure balance with equal temperatures on both sides gives B_MSP/B_MSH = sqrt(1 + beta_MSH (1 - 1/8)), which \
+                 needs the magnetosheath beta; the paper does not state it (the set-up of its ref. 4 would). 1.37 implies a \
+                 total beta_MSH of {:.3} ({:.3} for electrons with T_i/T_e = 2, so v_th,e = {:.3} d_e Omega_ce) and {:.3} on the \
+                 magnetospheric side; beta_MSH = 1 would give {:.4}.",
                 balance.beta_sheath,
                 balance.electron_beta_sheath,
                 balance.electron_beta_sheath.sqrt(),
-                balance.beta_sphere
+                balance.beta_sphere,
+                balancing_field_ratio(paper::DENSITY_RATIO.value, 1.0)
             ))
             .build()?,
     )?;
     Ok(())
 }
 
-/// Claims about the smile itself, from the crescent model.
+/// Claims about the smile itself. The paper's numbers come from its PIC run and from MMS;
+/// the workbook's crescent model is an analogue whose layer and source are its own choices,
+/// not the paper's inputs, so it cannot reproduce them: each claim needs the PIC output or the
+/// MMS distributions, and its note gives what the analogue shows.
 fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), ShusterClaimsError> {
     let paper_id = Paper::Shuster2026;
     let readings = scan(model, GradientEstimate::Difference { dz: 1.0 }, &scan_positions())?;
     let (smile_z, smile) = strongest(&readings).ok_or(SmileError::NoSmile { scan: "the reference scan" })?;
     let (start, end) = band(&readings).ok_or(SmileError::NoSmile { scan: "the reference scan" })?;
     let width = band_width(&readings, SCAN_STEP_DE).ok_or(SmileError::NoSmile { scan: "the reference scan" })?;
-    // A width read off a scan is uncertain by one step.
+    let analogue = "The workbook's 1D crescent model (its layer and source are the workbook's choices, varied in the chapter)";
     ledger.push(
         Claim::builder("shuster2026.band_width", paper_id)
             .source("Results, Fig. 3a; Discussion")
-            .quantity("width in z of the band with a normal smile (crescent model, dz = 1 d_e)")
+            .quantity("width in z of the PIC band with a normal smile")
             .published(paper::BAND_WIDTH_DE, "d_e")
             .basis(Basis::Model)
-            .computed(numerical(width, SCAN_STEP_DE)?)
             .note(&format!(
-                "The reference model smiles from z = {start:.3} to {end:.3} d_e (scan step {SCAN_STEP_DE} d_e). Where and how \
-                 wide the band is depends on the source position, the layer thickness and the normal field (figure \
-                 shuster2026.band). {NEEDS_PIC}"
+                "{analogue} smiles from z = {start:.3} to {end:.3} d_e, a band {width:.2} +- {SCAN_STEP_DE} d_e wide, narrower \
+                 than the PIC's; where and how wide it is depends on the source position, the layer thickness and the normal \
+                 field (figure shuster2026.band). {NEEDS_PIC}"
             ))
             .build()?,
     )?;
@@ -206,11 +212,10 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
     ledger.push(
         Claim::builder("shuster2026.crescent_narrowing", paper_id)
             .source("Results, Fig. 3b")
-            .quantity("distance over which the crescent's gyrophase extent shrinks from 180 to 120 deg (crescent model)")
+            .quantity("distance over which the PIC crescent's gyrophase extent shrinks from 180 to 120 deg")
             .published(paper::CRESCENT_NARROWING_DE, "d_e")
             .basis(Basis::Model)
-            .computed(numerical(narrowing, SCAN_STEP_DE)?)
-            .note(&format!("The model's crescent narrows as in the paper, but over {narrowing:.2} d_e instead of about 1 d_e. {NEEDS_PIC}"))
+            .note(&format!("{analogue} narrows the same way over {narrowing:.2} +- {SCAN_STEP_DE} d_e, faster than the PIC. {NEEDS_PIC}"))
             .build()?,
     )?;
 
@@ -221,31 +226,32 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
         let speed = units::to_km(smile.ring_speed * scales.velocity_unit_ms(model.thermal_speed));
         Ok(if eye { speed * smile.eye_angles_deg[0].to_radians().sin().abs() } else { speed })
     };
-    let temperature = [paper::MMS_TEMPERATURE_EV];
     for (id, quantity, eye) in [
-        ("smile_velocity", "v_perp1 of the smile's centre (crescent model, T_e in 60-120 eV)", false),
-        ("eye_velocity", "|v_perp2| of the eyes (crescent model, T_e in 60-120 eV)", true),
+        ("smile_velocity", "v_perp1 of the smile's centre in the MMS parallel gradient", false),
+        ("eye_velocity", "|v_perp2| of the eyes in the MMS parallel gradient", true),
     ] {
-        let computed: Computed = corners(&temperature, |t| speed_at(t[0], eye))?;
+        let speeds: Computed = corners(&[paper::MMS_TEMPERATURE_EV], |t| speed_at(t[0], eye))?;
         ledger.push(
             Claim::builder(&format!("shuster2026.{id}"), paper_id)
                 .source("Results, Fig. 2g")
                 .quantity(quantity)
                 .published(paper::SMILE_SPEED_KM_S, "km/s")
                 .basis(Basis::Model)
-                .computed(computed)
                 .note(&format!(
-                    "At the strongest smile (z = {smile_z:.3} d_e) the ring is at {:.2} v_th and the eyes sit at gyrophase \
-                     +-{:.0} deg; the interval spans the event's T_e of 60 to 120 eV. {NEEDS_PIC}",
+                    "{analogue} puts its strongest smile at z = {smile_z:.3} d_e with the ring at {:.2} v_th and the eyes at \
+                     gyrophase +-{:.0} deg: {:.0} to {:.0} km/s over the event's T_e of 60 to 120 eV. The MMS distributions of \
+                     the event would settle the published value.",
                     smile.ring_speed / model.thermal_speed,
-                    smile.eye_angles_deg[0]
+                    smile.eye_angles_deg[0],
+                    speeds.interval.lo(),
+                    speeds.interval.hi()
                 ))
                 .build()?,
         )?;
     }
 
     // Gradient magnitudes: the paper's are MMS parallel gradients over ~5 d_e, the model's
-    // normal gradients over 1 d_e: not the same quantity.
+    // normal gradients over 1 d_e.
     let scales = physical_scales_at(model, smile_z, paper::MMS_DENSITY_CM3.value, paper::MMS_TEMPERATURE_EV.value)?;
     let per_km = scales.phase_space_density_unit_s3_cm6(model.thermal_speed) / scales.inertial_length_km();
     for (id, quantity, published, value) in [
@@ -270,24 +276,18 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
 
     let sides: Vec<f64> = (1..=20).map(|k| 0.5 * f64::from(k)).collect();
     let largest = largest_smiling_side(model, smile_z, &sides, TETRAHEDRON_ANGLES)?.ok_or(SmileError::NoSmile { scan: "the tetrahedron scan" })?;
-    // The threshold lies between the largest side that smiles and the next one tried.
-    let step = sides[1] - sides[0];
-    let threshold = Computed {
-        value: largest,
-        interval: crate::claims::Interval::new(largest, largest + step).ok_or(PropagationError::NonFinite { value: largest, inputs: vec![] })?,
-        propagation: crate::claims::Propagation::Numerical { error: step },
-    };
     ledger.push(
         Claim::builder("shuster2026.washout_separation", paper_id)
-            .source("Discussion (a 2 d_e band cannot be resolved by a 7–10 d_e tetrahedron)")
-            .quantity("largest regular-tetrahedron side that still shows the normal smile at its strongest point (crescent model)")
+            .source("Discussion")
+            .quantity("width of the normal-smile band that a 7-10 d_e tetrahedron cannot resolve")
             .published(paper::BAND_WIDTH_DE, "d_e")
             .basis(Basis::Model)
-            .computed(threshold)
             .note(&format!(
-                "Tetrahedra of 0.5 to 10 d_e centred at z = {smile_z:.3} d_e: the smile survives up to {largest} d_e and is gone at \
-                 {} d_e, so MMS's 5 d_e (or 7–10 d_e) separation washes it out, as the Discussion argues.",
-                largest + step
+                "{analogue}: regular tetrahedra of 0.5 to 10 d_e centred at z = {smile_z:.3} d_e keep the normal smile up to a \
+                 side of {largest} d_e and lose it by {} d_e, so a 5 d_e (or 7-10 d_e) separation washes the normal smile \
+                 out, as the Discussion argues. The paper's own PIC estimate over 5 d_e (its Fig. 2i, parallel gradient) \
+                 would settle the scale.",
+                largest + (sides[1] - sides[0])
             ))
             .build()?,
     )?;

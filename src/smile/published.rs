@@ -12,7 +12,8 @@ const fn exact(value: f64, location: &'static str, what: &'static str) -> Quoted
 }
 
 // The order-of-magnitude estimates for Eq. 2 (Results): the inputs are the values the
-// estimate assumes, exact for the arithmetic; the results are printed to one figure.
+// estimate assumes, exact for the arithmetic; the results are "on the order of" the printed
+// values, which is the precision the paper gives them.
 /// Density of the estimates, cm^-3.
 pub const ESTIMATE_DENSITY_CM3: Quoted = exact(10.0, "Results", "estimate density");
 /// Electron jet speed, km/s.
@@ -24,11 +25,11 @@ pub const ESTIMATE_SCALE_KM: Quoted = exact(10.0, "Results", "estimate scale");
 /// Temperature rise over that scale, eV.
 pub const TEMPERATURE_RISE_EV: Quoted = exact(60.0, "Results", "temperature rise");
 /// The estimated time-derivative term, pPa/km.
-pub const TIME_DERIVATIVE_TERM: Quoted = sig(0.1, 1, "Results", "d(m n U)/dt");
+pub const TIME_DERIVATIVE_TERM: Quoted = Quoted::new(0.1, Precision::OrderOfMagnitude, "Results", "d(m n U)/dt");
 /// The estimated inertial term, pPa/km.
-pub const INERTIAL_TERM: Quoted = sig(1.0, 1, "Results", "div(m n U U)");
+pub const INERTIAL_TERM: Quoted = Quoted::new(1.0, Precision::OrderOfMagnitude, "Results", "div(m n U U)");
 /// The estimated pressure term, pPa/km.
-pub const PRESSURE_TERM: Quoted = sig(10.0, 1, "Results", "div P_e");
+pub const PRESSURE_TERM: Quoted = Quoted::new(10.0, Precision::OrderOfMagnitude, "Results", "div P_e");
 
 /// The maxima the paper reports from MMS for the three terms (Fig. 2d), pPa/km, each "close
 /// to" 0.1, 1 and 5.
@@ -42,17 +43,20 @@ pub const MMS_DENSITY_CM3: Quoted = sig(7.0, 1, "Results", "n_e (MMS2)");
 /// units take the lower end.
 pub const MMS_TEMPERATURE_EV: Quoted = Quoted::new(60.0, Precision::Range { lo: 60.0, hi: 120.0 }, "Results", "T_e");
 /// Average spacecraft separation, "approximately 10 km".
-pub const SEPARATION_KM: Quoted = sig(10.0, 2, "Results; Discussion", "separation");
+pub const SEPARATION_KM: Quoted = sig(10.0, 1, "Results; Discussion", "separation");
 /// The separation in d_e in the Results, "roughly 5 d_e".
 pub const SEPARATION_RESULTS_DE: Quoted = sig(5.0, 1, "Results", "separation in d_e (Results)");
 /// The separation in d_e in the Discussion, "roughly 7 to 10 d_e".
 pub const SEPARATION_DISCUSSION_DE: Quoted = Quoted::new(8.5, Precision::Range { lo: 7.0, hi: 10.0 }, "Discussion", "separation in d_e (Discussion)");
-/// Width of the PIC smile band, "only about 2 d_e".
-pub const BAND_WIDTH_DE: Quoted = sig(2.0, 1, "Discussion; Fig. 3a", "band width");
+/// Width of the PIC smile band, "roughly of width 2 d_e ... from z = 1 d_e to z = 3 d_e"
+/// (Results) and "only about 2 d_e" (Discussion).
+pub const BAND_WIDTH_DE: Quoted = sig(2.0, 1, "Results, Fig. 3a; Discussion", "band width");
+/// The band's edges in z, d_e (Results): the width the Discussion converts to km.
+pub const BAND_EDGES_DE: (Quoted, Quoted) = (exact(1.0, "Results, Fig. 3a", "band start"), exact(3.0, "Results, Fig. 3a", "band end"));
 /// The same width in km, "roughly 2 or 3 km".
 pub const BAND_WIDTH_KM: Quoted = Quoted::new(2.5, Precision::Range { lo: 2.0, hi: 3.0 }, "Discussion", "band width in km");
 /// Magnetic structure speed, "approximately 100 km/s".
-pub const STRUCTURE_SPEED_KM_S: Quoted = sig(100.0, 3, "Results", "structure speed");
+pub const STRUCTURE_SPEED_KM_S: Quoted = sig(100.0, 1, "Results", "structure speed");
 /// Duration of the smile signature, s.
 pub const SMILE_DURATION_S: Quoted = sig(0.15, 2, "Results", "smile duration");
 /// Lower bound on the smile region's length, km ("= 15 km").

@@ -205,6 +205,8 @@ fn printed_precision_gives_the_interval_the_digits_allow() {
     assert_interval(quoted(7.9, Precision::Significant(2)), 7.85, 7.95);
     assert_interval(quoted(673.0, Precision::Significant(3)), 672.5, 673.5);
     assert_interval(quoted(20.0, Precision::Significant(2)), 19.5, 20.5);
+    assert_interval(quoted(3400.0, Precision::Significant(2)), 3350.0, 3450.0);
+    assert_interval(quoted(25.0, Precision::Step(5.0)), 22.5, 27.5);
     assert_interval(quoted(0.045, Precision::Significant(2)), 0.0445, 0.0455);
     assert_interval(quoted(-8.5, Precision::Significant(2)), -8.55, -8.45);
     assert_interval(quoted(4e-28, Precision::Significant(1)), 3.5e-28, 4.5e-28);
@@ -232,6 +234,8 @@ fn precisions_that_cannot_apply_are_typed_errors_not_overflows() {
         ("infinite", quoted(f64::INFINITY, Precision::Significant(2))),
         ("value outside its range", quoted(4.0, Precision::Range { lo: 2.0, hi: 3.0 })),
         ("reversed range", quoted(2.5, Precision::Range { lo: 3.0, hi: 2.0 })),
+        ("zero step", quoted(25.0, Precision::Step(0.0))),
+        ("NaN step", quoted(25.0, Precision::Step(f64::NAN))),
     ] {
         assert!(q.interval().is_err(), "{case} must be rejected");
     }
