@@ -161,3 +161,22 @@ mod brazil {
         assert!(matches!(threshold_fractions(&missing, &fractions()), Err(BrazilError::Binning(_))));
     }
 }
+
+proptest! {
+    /// One population (eta_c^2 = T_perp/T_par itself): Eq. 8 solved self-consistently is the
+    /// fluid firehose R = 1 - 2/beta_par at every beta_par > 2.
+    #[test]
+    fn a_single_population_threshold_is_the_fluid_firehose(beta in 2.01..1e3f64) {
+        let single = cold::single_population_threshold(beta).unwrap();
+        let firehose = cold::fluid_firehose(beta).unwrap();
+        prop_assert!((single - firehose).abs() < 1e-12, "beta {}: {} vs {}", beta, single, firehose);
+    }
+}
+
+#[test]
+fn a_single_population_has_no_threshold_up_to_beta_two() {
+    for beta in [0.5, 1.0, 2.0] {
+        assert!(matches!(cold::single_population_threshold(beta), Err(AnisotropyError::NoSinglePopulationThreshold { .. })), "beta {beta}");
+    }
+    assert!(matches!(cold::single_population_threshold(-1.0), Err(AnisotropyError::NonPositiveBeta { .. })));
+}
