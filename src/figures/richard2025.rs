@@ -60,7 +60,7 @@ pub fn lembege_pellat(spec: &FigureSpec) -> Result<Figure, FigureError> {
         vec![line("phi e / (m_i V_A0^2)", &profile.phi, 1.0, 3), line("E_z / (V_A0 B0)", &profile.e_z, -1.0, 4)],
     )
     .legend_at(SeriesLabelPosition::UpperLeft);
-    let kappa = profile.kappa(LEMBEGE_PELLAT_EPSILON, 5.0 / 12.0);
+    let kappa = profile.kappa(LEMBEGE_PELLAT_EPSILON, paper::LP_ION_TEMPERATURE.value);
     let curvature = Panel::new(
         &format!("(c) curvature parameter for B_z = {LEMBEGE_PELLAT_EPSILON} B0, T_i = 5/12 m_i V_A0^2"),
         Axis::linear("z (d_i)"),

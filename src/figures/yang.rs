@@ -305,7 +305,10 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
 }
 
 /// Energies of Figure 5's channels, eV (the caption's 85 eV, not the text's 88 eV).
-const PAD_ENERGIES_EV: [f64; 4] = [32.0, 40.0, 66.0, 85.0];
+const PAD_ENERGIES_EV: [f64; 4] = {
+    use crate::flux_rope::published::{CAPTION_FOURTH_CHANNEL_EV, TEXT_CHANNELS_EV};
+    [TEXT_CHANNELS_EV[0].value, TEXT_CHANNELS_EV[1].value, TEXT_CHANNELS_EV[2].value, CAPTION_FOURTH_CHANNEL_EV.value]
+};
 /// Pitch-angle bins of the PAD panels, deg.
 const PITCH_BINS: usize = 12;
 

@@ -131,7 +131,7 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
                     "The text gives 88 eV and the caption 85 eV for the same channel. Steps of (66/32)^(1/3) = {:.3} put the next \
                      channel at {:.1} eV, consistent with the caption and not with the text. FPI's published energy table would \
                      settle it.",
-                    (66.0f64 / 32.0).powf(1.0 / 3.0),
+                    (third.value / first.value).powf(1.0 / 3.0),
                     next.value
                 ))
                 .build()?,

@@ -97,7 +97,7 @@ pub fn synthetic(seed: u64) -> Result<DataFrame, CatalogueError> {
         Normal::new(0.0, SYNTHETIC_SCATTER.1).map_err(|e| CatalogueError::Frame(e.to_string()))?,
     );
     let (mut x, mut pi, mut pe) = (Vec::new(), Vec::new(), Vec::new());
-    for (count, (far, near)) in [(EVENTS.0, (-20.0, -10.0)), (EVENTS.1, (-30.0, -20.0))] {
+    for (count, (far, near)) in [(EVENTS.0, super::published::NEAR.x_re), (EVENTS.1, super::published::FAR.x_re)] {
         for _ in 0..count {
             let position: f64 = rng.random_range(far..near);
             let s = -position / REFERENCE_DISTANCE_RE;

@@ -119,11 +119,13 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             .basis(Basis::Model)
             .note(&format!(
                 "Since <j_y> <= j0 = {j0} nA/m^2, the tension needs <B_z> >= {:.1} nT; a Harris profile gives <j_y> = {:.3} j0 over \
-                 the central region and so <B_z> = {:.1} nT, comparable to B0 = 7.9 nT and far above the statistical mean of \
-                 2.25 nT. The B_z of Fig. 1a would settle whether the stated tension is right.",
+                 the central region and so <B_z> = {:.1} nT, comparable to B0 = {} nT and far above the statistical mean of \
+                 {} nT. The B_z of Fig. 1a would settle whether the stated tension is right.",
                 tension / j0,
                 central_mean_sech2,
-                tension / (central_mean_sech2 * j0)
+                tension / (central_mean_sech2 * j0),
+                paper::EXAMPLE_B0_NT.value,
+                paper::B_Z_ALL.value
             ))
             .build()?,
     )?;

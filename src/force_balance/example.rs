@@ -69,7 +69,8 @@ impl ExampleCrossing {
         let thickness = thickness_m(b0, j0)?;
         let sheet = HarrisSheet::new(b0, thickness).map_err(|_| ForceBalanceError::NonPositive { parameter: "B0", value: b0 })?;
         // Central-region mean of sech^2 over |B_x| < B0/2, uniform in z: tanh(a)/a, a = atanh(1/2).
-        let central_mean = 0.5 / 0.5f64.atanh();
+        let edge = super::harris_method::CENTRAL_REGION;
+        let central_mean = edge / edge.atanh();
         let b_z = paper::EXAMPLE_TENSION.value * NANO_AMPERE_NANO_TESLA_PER_M2 / (central_mean * j0);
         let speed = units::km(CROSSING_SPEED_KM_S);
         let half_span = 3.0 * thickness;
