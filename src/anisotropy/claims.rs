@@ -72,24 +72,23 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
     Ok(ledger)
 }
 
-fn interval(quoted: &crate::claims::Quoted) -> Result<crate::claims::Interval, PropagationError> {
-    Ok(quoted.interval()?)
-}
-
 /// The ends of the stated eta_c range against the temperature ranges it is said to follow
-/// from, under every reading of "so that".
+/// from, under every reading of "so that". The cold-ion range is adopted (exact ends); the
+/// ion range is measured, its ends printed to one figure.
 fn eta_c_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
-    let (t_c, t_i) = (interval(&paper::COLD_PERP_TEMPERATURE_EV)?, interval(&paper::ION_PAR_TEMPERATURE_EV)?);
-    let eta = |t_c: f64, t_i: f64| -> Result<Computed, RichardClaimsError> { Ok(exact(CurrentFractions::eta_c_from_temperatures(t_c, t_i)?)?) };
-    let squared = |t_c: f64, t_i: f64| -> Result<Computed, RichardClaimsError> { Ok(exact(CurrentFractions::eta_c_from_temperatures(t_c, t_i)?.powi(2))?) };
+    let [t_c_low, t_c_high] = paper::COLD_PERP_TEMPERATURE_ENDS_EV;
+    let [t_i_low, t_i_high] = paper::ION_PAR_TEMPERATURE_ENDS_EV;
+    let eta = |t_c: crate::claims::Quoted, t_i: crate::claims::Quoted, power: i32| -> Result<Computed, RichardClaimsError> {
+        corners(&[t_c, t_i], |x| Ok::<_, RichardClaimsError>(CurrentFractions::eta_c_from_temperatures(x[0], x[1])?.powi(power)))
+    };
     let note = "The paper states eta_c in [1/10, 1/2] for T_c,perp in [200, 600] eV and T_i,par in [1, 6] keV. Eq. 2 defines \
                 eta_c^2 = T_c,perp/T_i,par. Readings tried: the extremes of the ratio under that definition, the same \
-                extremes taken as eta_c^2 (as if the range were of eta_c^2), and the lower and upper ends paired. None gives \
-                both ends; the cold-ion temperatures of the data set (not published per event) would tell which range the \
-                authors meant.";
+                extremes taken as eta_c^2 (as if the range were of eta_c^2), and the lower and upper ends paired; the ion \
+                temperatures carry their printed one figure. The cold-ion temperatures of the data set (not published per \
+                event) would tell which range the authors meant.";
     let readings = [
-        ("lower", paper::ETA_C_LOWER, [eta(t_c.lo(), t_i.hi())?, squared(t_c.lo(), t_i.hi())?, eta(t_c.hi(), t_i.hi())?]),
-        ("upper", paper::ETA_C_UPPER, [eta(t_c.hi(), t_i.lo())?, squared(t_c.hi(), t_i.lo())?, eta(t_c.lo(), t_i.lo())?]),
+        ("lower", paper::ETA_C_LOWER, [eta(t_c_low, t_i_high, 1)?, eta(t_c_low, t_i_high, 2)?, eta(t_c_high, t_i_high, 1)?]),
+        ("upper", paper::ETA_C_UPPER, [eta(t_c_high, t_i_low, 1)?, eta(t_c_high, t_i_low, 2)?, eta(t_c_low, t_i_low, 1)?]),
     ];
     for (end, published, [extremes, as_square, paired]) in readings {
         ledger.push(
@@ -165,17 +164,17 @@ fn limit_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
             .quantity("(1 - R_c) at eta_c = 1 over (1 - R) of the fluid firehose R = 1 - 2/beta_par (stated equal)")
             .published(paper::EXACT_ONE, "1")
             .basis(Basis::Derivation)
-            .reading("one population, eta_c^2 = T_perp/T_par (Sec. V), at beta_par = 10", self_consistent)
+            .reading("one anisotropic population, so eta_c^2 = T_perp/T_par, at beta_par = 10", self_consistent)
             .reading("eta_c = 1 literally, identical thresholds at beta_par = 10", at_beta)
             .reading("eta_c = 1 literally, same leading order as beta_par -> infinity", leading_order)
             .note(&format!(
-                "Sec. V describes the case as a single population with anisotropy T_perp/T_par. Then the cold ions are all the \
-                 ions, eta_c^2 = T_c,perp/T_i,par = T_perp/T_par, and Eq. 8 becomes R = (1 + 2/(R beta_par))^-1, whose \
-                 solution is R = 1 - 2/beta_par: the fluid firehose exactly, at every beta_par. Read literally as eta_c = 1 \
-                 (T_c,perp = T_i,par, which for one population means no anisotropy), Eq. 8 is beta_par - beta_perp = \
-                 2 T_perp/T_par against the firehose's 2, equal only to leading order in 1/beta_par ({:.4} at beta_par = \
-                 {FIREHOSE_BETA}; at beta_par = 2 the firehose threshold is {} and Eq. 8 gives {}). The single-population \
-                 reading is the paper's own description and makes it exact.",
+                "Sec. V's sentence has two halves that conflict: eta_c = 1, i.e. T_c,perp = T_i,par, and a single population \
+                 with anisotropy T_perp/T_par (for which T_c,perp = T_perp, so eta_c = 1 would mean no anisotropy). Taking \
+                 the second half, the cold ions are all the ions, eta_c^2 = T_perp/T_par, and Eq. 8 becomes \
+                 R = (1 + 2/(R beta_par))^-1, whose solution is R = 1 - 2/beta_par: the fluid firehose exactly. Taking the \
+                 first, Eq. 8 is beta_par - beta_perp = 2 T_perp/T_par against the firehose's 2, equal only to leading order \
+                 in 1/beta_par ({:.4} at beta_par = {FIREHOSE_BETA}; at beta_par = 2 the firehose threshold is {} and Eq. 8 \
+                 gives {}). Which half the authors meant decides.",
                 at_beta.value,
                 cold::fluid_firehose(2.0)?,
                 cold::threshold(1.0, 2.0)?

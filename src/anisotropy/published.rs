@@ -12,8 +12,14 @@ pub const SPEISER_FRACTION: Quoted = Quoted::new(0.57, Precision::Significant(2)
 pub const SPEISER_ANISOTROPY: Quoted = Quoted::new(0.5, Precision::Exact, "Sec. II.2.2, before Eq. 10", "A_s");
 /// Cold-ion perpendicular temperature range adopted for the MMS data set, eV.
 pub const COLD_PERP_TEMPERATURE_EV: Quoted = Quoted::new(400.0, Precision::Range { lo: 200.0, hi: 600.0 }, "Sec. III.1", "T_c,perp");
-/// Parallel ion temperature range at the current-sheet edges, eV.
+/// Parallel ion temperature range at the current-sheet edges, eV ("[1 keV, 6 keV]").
 pub const ION_PAR_TEMPERATURE_EV: Quoted = Quoted::new(3500.0, Precision::Range { lo: 1000.0, hi: 6000.0 }, "Sec. III.1", "T_i,par");
+/// Its ends as printed, measured in the data set: one significant figure each, eV.
+pub const ION_PAR_TEMPERATURE_ENDS_EV: [Quoted; 2] =
+    [Quoted::new(1000.0, Precision::Significant(1), "Sec. III.1", "lower T_i,par"), Quoted::new(6000.0, Precision::Significant(1), "Sec. III.1", "upper T_i,par")];
+/// The ends of the adopted cold-ion range, eV: chosen values, exact.
+pub const COLD_PERP_TEMPERATURE_ENDS_EV: [Quoted; 2] =
+    [Quoted::new(200.0, Precision::Exact, "Sec. III.1", "lower T_c,perp"), Quoted::new(600.0, Precision::Exact, "Sec. III.1", "upper T_c,perp")];
 /// Lower end of the stated cold-ion range of eta_c, "1/10" (one significant figure).
 pub const ETA_C_LOWER: Quoted = Quoted::new(0.1, Precision::Significant(1), "Sec. III.1", "lower end of eta_c");
 /// Upper end of the stated cold-ion range of eta_c, "1/2" (one significant figure).

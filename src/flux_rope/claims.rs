@@ -272,12 +272,18 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
             .build()?,
     )?;
 
-    for (id, index, published, place) in [("yang.anisotropy_inside", 0, paper::ANISOTROPY_INSIDE_SIGN, "at the centre"), ("yang.anisotropy_outside", far, paper::ANISOTROPY_OUTSIDE_SIGN, "500 km out")] {
+    // Outside the rope only the background is left, with T_perp/T_par = 1/(1 - b_b scale): the
+    // sign there is the sign of the fitted b_b, an input.
+    let anisotropy_claims = [
+        ("yang.anisotropy_inside", 0, paper::ANISOTROPY_INSIDE_SIGN, "at the centre", Basis::Model),
+        ("yang.anisotropy_outside", far, paper::ANISOTROPY_OUTSIDE_SIGN, "500 km out", Basis::Input),
+    ];
+    for (id, index, published, place, basis) in anisotropy_claims {
         let claim = Claim::builder(id, Paper::Yang)
             .source("Sec. 2 and Sec. 4, Figure 3f-g")
             .quantity(&format!("T_perp/T_par - 1 {place} (the paper gives its sign)"))
             .published(published, "1")
-            .basis(Basis::Model);
+            .basis(basis);
         ledger.push(
             per_reading(claim, solved, |profile| Ok(profile.anisotropy(if index == 0 { 0 } else { profile.rho_m.len() - 1 }) - 1.0))?
                 .note(&format!(
@@ -383,7 +389,7 @@ fn pitch_angle_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
         .source("Sec. 4, Eq. 6")
         .quantity("f_para/f_anti of Eq. 6 for v_s = 140 km/s and T_par = 33 eV, said to be comparable to the ~1.2 flux variations")
         .published(paper::FLUX_VARIATION, "1")
-        .basis(Basis::Model);
+        .basis(Basis::Arithmetic);
     // The fourth channel as the caption gives it: the text's 88 eV is off the FPI ladder
     // (see fifth_energy_channel).
     let [first, second, third, _] = paper::TEXT_CHANNELS_EV;

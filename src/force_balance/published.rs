@@ -121,10 +121,11 @@ pub const FAR: RegionNumbers = RegionNumbers {
     unbalanced_share: share(20.0, "Sec. 4", "unbalanced far"),
 };
 
-/// The thermal share over all sheets, "around 20%" (one significant figure).
-pub const THERMAL_SHARE_OVERALL: Quoted = sig(20.0, 1, "Sec. 4", "overall thermal share");
+/// The thermal share over all sheets, "around 20%" (rounded to 5 points like the others).
+pub const THERMAL_SHARE_OVERALL: Quoted = share(20.0, "Sec. 4", "overall thermal share");
 /// "In total, the P_xz gradient forces can balance up to 40% of the magnetic tension" (Sec. 3).
-pub const PXZ_SHARE_UP_TO: Quoted = Quoted::new(40.0, Precision::Below, "Sec. 3", "P_xz share bound");
+/// A bound printed to the same 5 points as the shares: at most 42.5%.
+pub const PXZ_SHARE_UP_TO: Quoted = Quoted::new(40.0, Precision::Range { lo: 0.0, hi: 42.5 }, "Sec. 3", "P_xz share bound");
 /// Mean thickness of the 104 sheets, km.
 pub const MEAN_THICKNESS_KM: Quoted = sig(980.0, 2, "Sec. 3", "mean thickness");
 /// Stated thickness range, km ("typically ranges from 500 to 1,500 km").

@@ -95,33 +95,32 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .quantity("the same 10 km separation in d_e (Discussion)")
             .published(paper::SEPARATION_DISCUSSION_DE, "d_e")
             .basis(Basis::Arithmetic)
-            .reading("d_e as in the Results (10 km is roughly 5 d_e at MMS2's 7 cm^-3)", results_conversion)
+            .reading("as the Results convert it (roughly 5 d_e)", results_conversion)
+            .reading("from 'approximately 10 km' and n_e ~ 7 cm^-3 at their printed precision", separation)
             .reading_needing_data("d_e at a denser, magnetosheath-side reference")
             .note(&format!(
-                "The Results and the Discussion convert the same 10 km, so with the same d_e they must agree: 5 d_e is not 7 to \
-                 10. 10 km is 7 d_e at n_e = {:.1} cm^-3 and 10 d_e at {:.1} cm^-3, two to four times MMS2's density: a d_e \
-                 taken from a denser (magnetosheath-side) reference would reconcile the two sections. The paper does not give \
-                 that density; the event's magnetosheath density would decide.",
+                "The Results and the Discussion convert the same 10 km at the same density, so they should agree: 5 d_e is not \
+                 7 to 10. Only the looseness of 'approximately 10 km' (one figure) lets the inputs reach 7 d_e. A d_e taken \
+                 from a denser reference would reconcile the sections: 10 km is 7 d_e at n_e = {:.1} cm^-3 and 10 d_e at {:.1} \
+                 cm^-3; the paper does not give that density, and the event's magnetosheath density would decide.",
                 density_for(7.0),
                 density_for(10.0),
             ))
             .build()?,
     )?;
-    let (start, end) = paper::BAND_EDGES_DE;
-    let band_km = corners(&[start, end, paper::MMS_DENSITY_CM3], |x| Ok::<_, ShusterClaimsError>((x[1] - x[0]) * electron_inertial_length_km(x[2])?))?;
+    let band_km = corners(&[paper::BAND_WIDTH_DE, paper::MMS_DENSITY_CM3], |x| Ok::<_, ShusterClaimsError>(x[0] * electron_inertial_length_km(x[1])?))?;
     ledger.push(
         Claim::builder("shuster2026.band_width_km", Paper::Shuster2026)
             .source("Discussion")
-            .quantity("width of the smile band (z = 1 to 3 d_e) in km")
+            .quantity("'about 2 d_e' of band width in km at n_e ~ 7 cm^-3")
             .published(paper::BAND_WIDTH_KM, "km")
             .basis(Basis::Arithmetic)
-            .reading("d_e at MMS2's n_e = 7 cm^-3", band_km)
-            .reading_needing_data("d_e at a denser, magnetosheath-side reference")
+            .computed(band_km)
             .note(&format!(
-                "2 d_e is {:.1} km at MMS2's 7 cm^-3. 'Roughly 2 or 3 km' needs 1.0 to 1.5 km per d_e, the same denser \
-                 reference that the Discussion's '7 to 10 d_e' needs (see separation_discussion); the event's magnetosheath \
-                 density would decide.",
-                band_km.value
+                "2 d_e is {:.1} km at 7 cm^-3; 'about 2 d_e', printed to one figure, reaches down to 1.5 d_e and {:.1} km. 'Roughly \
+                 2 or 3 km' fits 1.0 to 1.5 km per d_e, the denser reference that the Discussion's '7 to 10 d_e' suggests.",
+                band_km.value,
+                band_km.interval.lo()
             ))
             .build()?,
     )?;
@@ -267,8 +266,9 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
                 .note(&format!(
                     "The paper's number is the MMS parallel gradient over a ~5 d_e tetrahedron; the model has no parallel \
                      gradient (see parallel_smile). Its normal gradient over 1 d_e, in units where the model density at the \
-                     smile is MMS2's 7 cm^-3 and T_e = 60 eV, is {value:.1e}: the same sign and within an order of \
-                     magnitude. The MMS distributions of the event would settle the published value."
+                     smile is MMS2's 7 cm^-3 and T_e = 60 eV, is {value:.1e}: the same sign, a factor {:.1} larger in \
+                     magnitude. The MMS distributions of the event would settle the published value.",
+                    value / published.value
                 ))
                 .build()?,
         )?;
