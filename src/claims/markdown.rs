@@ -1,5 +1,7 @@
-//! The ledger as markdown: a count of claims by paper, status and basis, and one table per
-//! paper, for the book.
+//! The ledger for the book: a count of claims by paper, status and basis (markdown), and one
+//! claims table per paper (HTML inside the markdown, so it can carry anchors, status badges
+//! and a fold-out row for the basis, readings and note). Four narrow columns fit the book's
+//! column on a desktop; on a phone each claim becomes a card (`assets/book.css`).
 
 use super::{Basis, Claim, Counts, Interval, Ledger, Paper, Status, format_significant};
 use std::fmt::Write;
@@ -26,7 +28,7 @@ impl Ledger {
         out
     }
 
-    /// The claims as one markdown table, without headings: for a chapter's own claims section.
+    /// The claims as one table, without headings: for a chapter's own claims section.
     pub fn to_markdown_table(&self) -> String {
         if self.claims().is_empty() {
             return "No claims are registered yet.\n".to_owned();
@@ -77,43 +79,82 @@ impl Ledger {
     }
 }
 
+/// The columns of a claims table, as headers and as the labels phone cards show.
+pub const TABLE_COLUMNS: [&str; 4] = ["Status", "Claim", "Published", "Computed"];
+
+/// The claims in the ledger's order of attention (discrepancies first, reproduced last),
+/// each as a row and a fold-out detail row.
 fn table(claims: &[&Claim]) -> String {
-    // Status and the two values first, so they stay in view when a narrow screen clips the table.
-    let mut out = String::from("| Claim | Status | Published | Computed | Basis | Quantity | Source | Note |\n");
-    out.push_str("|---|---|---|---|---|---|---|---|\n");
-    for claim in claims {
-        let _ = writeln!(out, "| {} |", row(claim).map(|cell| escape(&cell)).join(" | "));
+    let mut ordered: Vec<&Claim> = claims.to_vec();
+    ordered.sort_by_key(|c| Status::ALL.iter().position(|s| *s == c.status()));
+    let mut out = String::from("<table class=\"claims\">\n<thead><tr>");
+    for column in TABLE_COLUMNS {
+        let _ = write!(out, "<th>{column}</th>");
     }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for claim in ordered {
+        out.push_str(&rows(claim));
+    }
+    out.push_str("</tbody>\n</table>\n");
     out
 }
 
-fn row(claim: &Claim) -> [String; 8] {
+fn rows(claim: &Claim) -> String {
     let published = &claim.published;
-    // Pure numbers carry the unit "1" in the data; the table shows them bare.
-    let unit = if published.unit == "1" { String::new() } else { format!(" {}", published.unit) };
+    let unit = if published.unit == "1" { String::new() } else { format!(" {}", escape(&published.unit)) };
+    let status = claim.status().as_str();
     let computed = match (&claim.reproduced, claim.readings.is_empty()) {
-        (Some(r), _) => format!("{}{unit} {} ({})", format_significant(r.value, SHOWN_DIGITS), interval(r.interval), r.propagation),
-        (None, false) => claim
-            .readings
-            .iter()
-            .map(|r| match (r.value, r.interval) {
-                (Some(value), Some(range)) => format!("{}: {} {} *{}*", r.name, format_significant(value, SHOWN_DIGITS), interval(range), r.status.as_str()),
-                _ => format!("{}: — *{}*", r.name, r.status.as_str()),
-            })
-            .collect::<Vec<_>>()
-            .join("<br>"),
-        (None, true) => "—".to_owned(),
+        (Some(r), _) => format!(
+            "{}{unit}<div class=\"interval\">{} · {}</div>",
+            format_significant(r.value, SHOWN_DIGITS),
+            interval(r.interval),
+            escape(&r.propagation)
+        ),
+        (None, false) => {
+            let agreeing = claim.readings.iter().filter(|r| r.status == Status::Reproduced).count();
+            format!("{} readings<div class=\"interval\">{agreeing} reproduce; see below</div>", claim.readings.len())
+        }
+        (None, true) => "—<div class=\"interval\">needs data</div>".to_owned(),
     };
-    [
-        format!("`{}`", claim.id),
-        format!("**{}**", claim.status().as_str()),
-        format!("{}{unit} {} ({})", as_printed(published.value), interval(published.interval), published.precision),
-        computed,
-        claim.basis.as_str().to_owned(),
-        claim.quantity.clone(),
-        claim.source.clone(),
-        claim.note.clone(),
-    ]
+    let id = escape(&claim.id);
+    let mut out = format!(
+        "<tr class=\"claim\" id=\"{id}\"><td data-label=\"Status\"><span class=\"status status-{status}\">{status}</span></td>\
+         <td data-label=\"Claim\"><a class=\"claim-id\" href=\"#{id}\">{id}</a><div class=\"quantity\">{}</div></td>\
+         <td data-label=\"Published\">{}{unit}<div class=\"interval\">{} · {}</div></td>\
+         <td data-label=\"Computed\">{computed}</td></tr>\n",
+        escape(&claim.quantity),
+        as_printed(published.value),
+        interval(published.interval),
+        escape(&published.precision),
+    );
+    let _ = write!(
+        out,
+        "<tr class=\"claim-detail\"><td colspan=\"{}\"><details><summary>{} · {}</summary>",
+        TABLE_COLUMNS.len(),
+        claim.basis.as_str(),
+        escape(&claim.source)
+    );
+    if !claim.readings.is_empty() {
+        out.push_str("<ul class=\"readings\">");
+        for reading in &claim.readings {
+            let value = match (reading.value, reading.interval) {
+                (Some(v), Some(i)) => format!("{}{unit} {}", format_significant(v, SHOWN_DIGITS), interval(i)),
+                _ => "needs data".to_owned(),
+            };
+            let _ = write!(
+                out,
+                "<li><span class=\"status status-{0}\">{0}</span> {1}: {value}</li>",
+                reading.status.as_str(),
+                escape(&reading.name)
+            );
+        }
+        out.push_str("</ul>");
+    }
+    if !claim.note.is_empty() {
+        let _ = write!(out, "<p>{}</p>", escape(&claim.note));
+    }
+    out.push_str("</details></td></tr>\n");
+    out
 }
 
 /// `[lo, hi]` at the shown digits, with infinite ends as ∞.
@@ -136,6 +177,8 @@ fn as_printed(value: f64) -> String {
     if value == 0.0 || (1e-3..1e6).contains(&value.abs()) { format!("{value}") } else { format!("{value:e}") }
 }
 
-fn escape(cell: &str) -> String {
-    cell.replace('|', "\\|").replace('\n', " ")
+/// Text for HTML: the three characters that would be read as markup, and `$`, which the
+/// book's math preprocessor would read as a formula.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('$', "&#36;").replace('\n', " ")
 }

@@ -19,6 +19,7 @@ mod significant;
 
 pub use claim::{Basis, Claim, ClaimBuilder, ClaimError, Reading, Reproduced, Status};
 pub use counts::Counts;
+pub use markdown::TABLE_COLUMNS;
 pub use interval::Interval;
 pub use paper::Paper;
 pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time};

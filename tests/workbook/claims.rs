@@ -183,7 +183,13 @@ fn json_interface_has_the_documented_fields() {
 fn markdown_has_one_table_row_per_claim_and_the_counts() {
     let markdown = ledger().to_markdown();
     for claim in ledger().claims() {
-        assert_eq!(markdown.matches(&format!("| `{}` |", claim.id)).count(), 1, "row for {}", claim.id);
+        assert_eq!(markdown.matches(&format!("<tr class=\"claim\" id=\"{}\">", claim.id)).count(), 1, "one anchored row for {}", claim.id);
+    }
+    for table in markdown.split("<table class=\"claims\">").skip(1) {
+        let header = &table[..table.find("</thead>").expect("a header")];
+        assert_eq!(header.matches("<th>").count(), mmsbook::claims::TABLE_COLUMNS.len(), "four columns in every claims table");
+        let body = &table[..table.find("</table>").expect("a closed table")];
+        assert!(!body.contains("<j_y>") && !body.contains('$'), "text is escaped for HTML and the math preprocessor");
     }
     let total_row = format!(" {} |\n", ledger().claims().len());
     assert!(markdown.contains("| all | all |") && markdown.contains(&total_row), "the counts table ends with the total");
