@@ -1,13 +1,16 @@
 //! The HTML book: mdBook as a library, with math pre-rendered to MathML so the built pages
 //! need no script and no network, and the regenerated figures copied beside the pages.
 
+mod claim_links;
 mod math;
 
+pub use claim_links::link_claims;
 pub use math::{MathError, render_math};
 
 use mdbook_driver::MDBook;
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Why the book could not be built.
@@ -24,6 +27,15 @@ pub enum BookError {
     /// mdBook failed (bad SUMMARY.md, missing chapter, I/O...).
     #[error("mdBook: {0}")]
     Mdbook(String),
+    /// The committed ledger (`chapters/claims.json`), whose ids the chapter links need, is
+    /// missing or malformed.
+    #[error("reading the claim ids from {path}: {reason}")]
+    Ledger {
+        /// The ledger file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
     /// Copying figures or assets into the built book failed.
     #[error("copying {path} into the book: {source}")]
     Copy {
@@ -63,6 +75,39 @@ impl Preprocessor for MathPreprocessor {
     }
 }
 
+/// The mdBook preprocessor that links claim ids in the prose to their ledger rows.
+struct ClaimLinkPreprocessor {
+    ids: HashSet<String>,
+}
+
+impl Preprocessor for ClaimLinkPreprocessor {
+    fn name(&self) -> &str {
+        "claim-links"
+    }
+
+    fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        book.for_each_chapter_mut(|chapter| {
+            let stem = chapter.source_path.as_ref().and_then(|p| p.file_stem()).and_then(|s| s.to_str()).map(str::to_owned);
+            // The ledger page is generated with its own anchors and links.
+            if stem.as_deref() == Some("ledger") {
+                return;
+            }
+            let paper = stem.filter(|s| crate::claims::Paper::ALL.iter().any(|p| p.id() == s));
+            chapter.content = link_claims(&chapter.content, paper.as_deref(), &self.ids);
+        });
+        Ok(book)
+    }
+}
+
+/// The claim ids of the committed ledger (`chapters/claims.json`), for the links.
+fn claim_ids(root: &Path) -> Result<HashSet<String>, BookError> {
+    let path = root.join("chapters/claims.json");
+    let failure = |reason: String| BookError::Ledger { path: path.clone(), reason };
+    let text = std::fs::read_to_string(&path).map_err(|e| failure(e.to_string()))?;
+    let claims: Vec<serde_json::Value> = serde_json::from_str(&text).map_err(|e| failure(e.to_string()))?;
+    Ok(claims.iter().filter_map(|c| c["id"].as_str().map(str::to_owned)).collect())
+}
+
 /// Checks every formula of every chapter listed in the book at `root` without building.
 ///
 /// # Errors
@@ -89,6 +134,7 @@ pub fn check_math(root: &Path) -> Result<usize, BookError> {
 /// [`BookError`] on a formula that does not parse, an mdBook failure, or a failed copy.
 pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
     let mut book = MDBook::load(root).map_err(mdbook_error)?;
+    book.with_preprocessor(ClaimLinkPreprocessor { ids: claim_ids(root)? });
     book.with_preprocessor(MathPreprocessor);
     book.build().map_err(mdbook_error)?;
     let output = book.build_dir_for("html");

@@ -59,6 +59,18 @@ fn built_book_is_self_contained_with_math_and_figures() {
     assert!(index.contains("figures/methods.plasma_scales.svg"), "index shows a figure");
     assert!(output.join("figures/methods.plasma_scales.svg").exists(), "figures copied into the book");
     assert!(output.join("assets/mathml/font/latinmodern-math.woff2").exists(), "math font copied");
+    let ledger = std::fs::read_to_string(output.join("ledger.html")).unwrap();
+    let mut links = 0;
+    for page in std::fs::read_dir(&output).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        let html = std::fs::read_to_string(&page).unwrap();
+        let prefix = "href=\"ledger.html#";
+        for (at, _) in html.match_indices(prefix) {
+            let id: String = html[at + prefix.len()..].chars().take_while(|c| *c != '"').collect();
+            assert!(ledger.contains(&format!("id=\"{id}\"")), "{}: link to ledger row {id} resolves", page.display());
+            links += 1;
+        }
+    }
+    assert!(links > 20, "the chapters link their claims to the ledger ({links} links)");
     for page in std::fs::read_dir(&output).unwrap().map(|e| e.unwrap().path()) {
         if page.extension().is_some_and(|e| e == "html") {
             let html = std::fs::read_to_string(&page).unwrap();
@@ -99,4 +111,19 @@ fn every_code_fence_in_the_chapters_names_its_language() {
         }
         assert!(!open, "{}: unclosed fence", path.display());
     }
+}
+
+#[test]
+fn claim_ids_in_prose_link_to_their_ledger_rows_and_nothing_else_does() {
+    use mmsbook::book::link_claims;
+    use std::collections::HashSet;
+    let ids: HashSet<String> = ["zhang2025.tension_near".to_owned(), "yang.rope_radius".to_owned()].into();
+    let prose = "Claim `zhang2025.tension_near`, bare `rope_radius`, other `code`.\n```rust\nlet x = `yang.rope_radius`;\n```\n[`yang.rope_radius`](elsewhere.md)\n";
+    let linked = link_claims(prose, Some("yang"), &ids);
+    assert!(linked.contains("[`zhang2025.tension_near`](ledger.md#zhang2025.tension_near)"), "a full id links: {linked}");
+    assert!(linked.contains("[`rope_radius`](ledger.md#yang.rope_radius)"), "a bare name of the chapter's paper links");
+    assert!(linked.contains("other `code`."), "other code spans stay");
+    assert!(linked.contains("let x = `yang.rope_radius`;"), "code fences stay");
+    assert!(linked.contains("[`yang.rope_radius`](elsewhere.md)"), "an existing link is left alone");
+    assert_eq!(link_claims("`rope_radius`", Some("zhang2025"), &ids), "`rope_radius`", "a bare name of another paper stays");
 }

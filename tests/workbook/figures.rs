@@ -91,3 +91,21 @@ fn rendering_is_deterministic_and_writes_are_atomic() {
     let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
 }
+
+#[cfg(unix)]
+#[test]
+fn written_files_are_readable_by_others_as_the_umask_allows() {
+    use std::os::unix::fs::PermissionsExt;
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("ledger.json");
+    mmsbook::figure::write_atomic(&path, b"[]\n").unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    // 0666 under the process umask (Linux reports it in /proc/self/status): the usual umask
+    // 022 gives 0644, never the temporary file's private 0600.
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let umask = status.lines().find_map(|l| l.strip_prefix("Umask:")).map(|m| u32::from_str_radix(m.trim(), 8).unwrap());
+    match umask {
+        Some(umask) => assert_eq!(mode, 0o666 & !umask, "mode {mode:o} under umask {umask:o}"),
+        None => assert_eq!(mode & 0o600, 0o600, "the owner reads and writes"),
+    }
+}
