@@ -52,3 +52,59 @@ fn link_line(line: &str, paper_id: Option<&str>, ids: &HashSet<String>) -> Strin
     out.push_str(rest);
     out
 }
+
+/// `markdown` with every `doi:10.…` outside code turned into a link to `https://doi.org/…`.
+/// A trailing full stop ends the DOI, as in prose it ends the sentence.
+///
+/// ```
+/// let linked = mmsbook::book::link_dois("Zhang et al., doi:10.1029/2025GL115440.");
+/// assert_eq!(linked, "Zhang et al., [doi:10.1029/2025GL115440](https://doi.org/10.1029/2025GL115440).");
+/// ```
+pub fn link_dois(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_fence = false;
+    for line in markdown.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if in_fence || !line.contains("doi:10.") {
+            out.push_str(line);
+            continue;
+        }
+        // Code spans alternate with prose between backticks: link only in the prose parts.
+        for (index, part) in line.split('`').enumerate() {
+            if index > 0 {
+                out.push('`');
+            }
+            if index % 2 == 1 {
+                out.push_str(part);
+                continue;
+            }
+            out.push_str(&link_dois_in_prose(part));
+        }
+    }
+    out
+}
+
+fn link_dois_in_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("doi:10.") {
+        out.push_str(&rest[..start]);
+        let candidate = &rest[start + 4..];
+        let mut length = candidate.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | ',' | ';' | '*' | '<' | '"')).unwrap_or(candidate.len());
+        while candidate[..length].ends_with('.') {
+            length -= 1;
+        }
+        let doi = &candidate[..length];
+        let already_linked = out.ends_with('[') || out.ends_with("](");
+        if already_linked {
+            out.push_str(&format!("doi:{doi}"));
+        } else {
+            out.push_str(&format!("[doi:{doi}](https://doi.org/{doi})"));
+        }
+        rest = &candidate[length..];
+    }
+    out.push_str(rest);
+    out
+}

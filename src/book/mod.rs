@@ -4,7 +4,7 @@
 mod claim_links;
 mod math;
 
-pub use claim_links::link_claims;
+pub use claim_links::{link_claims, link_dois};
 pub use math::{MathError, render_math};
 
 use mdbook_driver::MDBook;
@@ -75,7 +75,8 @@ impl Preprocessor for MathPreprocessor {
     }
 }
 
-/// The mdBook preprocessor that links claim ids in the prose to their ledger rows.
+/// The mdBook preprocessor that links DOIs to doi.org and claim ids in the prose to their
+/// ledger rows.
 struct ClaimLinkPreprocessor {
     ids: HashSet<String>,
 }
@@ -88,6 +89,7 @@ impl Preprocessor for ClaimLinkPreprocessor {
     fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
         book.for_each_chapter_mut(|chapter| {
             let stem = chapter.source_path.as_ref().and_then(|p| p.file_stem()).and_then(|s| s.to_str()).map(str::to_owned);
+            chapter.content = link_dois(&chapter.content);
             // The ledger page is generated with its own anchors and links.
             if stem.as_deref() == Some("ledger") {
                 return;
@@ -138,9 +140,24 @@ pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
     book.with_preprocessor(MathPreprocessor);
     book.build().map_err(mdbook_error)?;
     let output = book.build_dir_for("html");
+    relative_404(&output)?;
     copy_directory(&root.join("figures"), &output.join("figures"))?;
     copy_directory(&root.join("assets/mathml/font"), &output.join("assets/mathml/font"))?;
     Ok(output)
+}
+
+/// mdBook writes `<base href="/">` into `404.html` (its `site-url` default), which breaks the
+/// page's styles under `file://` and under any sub-path. Without it, its links are relative
+/// to where the page sits, as on every other page of the book.
+fn relative_404(output: &Path) -> Result<(), BookError> {
+    let path = output.join("404.html");
+    let copy_error = |source| BookError::Copy { path: path.clone(), source };
+    let Ok(html) = std::fs::read_to_string(&path) else { return Ok(()) };
+    let relative = html.replacen("<base href=\"/\">", "", 1);
+    if relative != html {
+        std::fs::write(&path, relative).map_err(copy_error)?;
+    }
+    Ok(())
 }
 
 fn mdbook_error(error: mdbook_driver::errors::Error) -> BookError {

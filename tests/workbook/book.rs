@@ -59,6 +59,9 @@ fn built_book_is_self_contained_with_math_and_figures() {
     assert!(index.contains("figures/methods.plasma_scales.svg"), "index shows a figure");
     assert!(output.join("figures/methods.plasma_scales.svg").exists(), "figures copied into the book");
     assert!(output.join("assets/mathml/font/latinmodern-math.woff2").exists(), "math font copied");
+    assert!(index.contains("href=\"https://doi.org/10.1029/2025GL115440\""), "DOIs are links");
+    let not_found = std::fs::read_to_string(output.join("404.html")).unwrap();
+    assert!(!not_found.contains("<base href=\"/\">"), "404.html keeps relative links (file:// and sub-paths)");
     let ledger = std::fs::read_to_string(output.join("ledger.html")).unwrap();
     let mut links = 0;
     for page in std::fs::read_dir(&output).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")) {
