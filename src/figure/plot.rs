@@ -198,16 +198,16 @@ pub struct Panel {
     pub y: Axis,
     /// The data.
     pub series: Vec<Series>,
-    /// Where the legend goes.
-    pub legend: SeriesLabelPosition,
+    /// Where the legend goes; `None` puts it in the corner with the least data.
+    pub legend: Option<SeriesLabelPosition>,
     /// An optional colour map drawn beneath the series.
     pub heatmap: Option<HeatMap>,
 }
 
 impl Panel {
-    /// A panel with the legend in the upper right.
+    /// A panel whose legend goes in the corner with the least data.
     pub fn new(title: &str, x: Axis, y: Axis, series: Vec<Series>) -> Self {
-        Panel { title: title.to_owned(), x, y, series, legend: SeriesLabelPosition::UpperRight, heatmap: None }
+        Panel { title: title.to_owned(), x, y, series, legend: None, heatmap: None }
     }
 
     /// The same panel with a colour map beneath its series.
@@ -218,7 +218,7 @@ impl Panel {
 
     /// The same panel with the legend elsewhere.
     pub fn legend_at(mut self, position: SeriesLabelPosition) -> Self {
-        self.legend = position;
+        self.legend = Some(position);
         self
     }
 
@@ -297,6 +297,72 @@ impl Panel {
     }
 }
 
+/// Fraction of the plot's width a legend takes, and of its height per entry (and for the
+/// frame): measured on the book's figures at 820 px.
+const LEGEND_WIDTH_FRACTION: f64 = 0.45;
+const LEGEND_ENTRY_FRACTION: f64 = 0.06;
+
+/// The corner or side whose legend-sized box covers the fewest plotted points (lines sampled
+/// between their points, bars, spans and bands at both ends, error bars at their ends),
+/// upper right first among equals.
+/// Fraction of the plot's height the legend of `panel` takes.
+fn legend_height(panel: &Panel) -> f64 {
+    LEGEND_ENTRY_FRACTION * (panel.series.iter().filter(|s| !s.label.is_empty()).count() as f64 + 1.0)
+}
+
+/// Returns the position and how many points its box still covers.
+fn emptiest_corner(panel: &Panel, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> (SeriesLabelPosition, usize) {
+    let position = |axis: &Axis, low: f64, high: f64, v: f64| match axis.scale {
+        Scale::Log if v > 0.0 && low > 0.0 => (v.log10() - low.log10()) / (high.log10() - low.log10()),
+        Scale::Log => f64::NAN,
+        Scale::Linear => (v - low) / (high - low),
+    };
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for series in &panel.series {
+        let lower: Vec<f64> = match &series.kind {
+            SeriesKind::Bars { bottoms, .. } => bottoms.clone(),
+            SeriesKind::Spans { lower } | SeriesKind::Band { lower } => lower.clone(),
+            SeriesKind::ErrorBars(errors) => {
+                let upper = series.x.iter().zip(series.y.iter().zip(errors)).map(|(&x, (&y, &e))| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y + e)));
+                points.extend(upper.collect::<Vec<_>>());
+                series.y.iter().zip(errors).map(|(y, e)| y - e).collect()
+            }
+            _ => Vec::new(),
+        };
+        let normal: Vec<(f64, f64)> = series.x.iter().zip(&series.y).map(|(&x, &y)| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y))).collect();
+        points.extend(&normal);
+        points.extend(series.x.iter().zip(&lower).map(|(&x, &y)| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y))));
+        if matches!(series.kind, SeriesKind::Line | SeriesKind::Band { .. }) {
+            for pair in normal.windows(2) {
+                let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
+                points.extend((1..8).map(|k| f64::from(k) / 8.0).map(|t| (ax + t * (bx - ax), ay + t * (by - ay))));
+            }
+        }
+    }
+    let height = legend_height(panel);
+    let (right, left, centre) = ((1.0 - LEGEND_WIDTH_FRACTION, 1.0), (0.0, LEGEND_WIDTH_FRACTION), (0.5 - LEGEND_WIDTH_FRACTION / 2.0, 0.5 + LEGEND_WIDTH_FRACTION / 2.0));
+    let (top, bottom, middle) = ((1.0 - height, 1.0), (0.0, height), (0.5 - height / 2.0, 0.5 + height / 2.0));
+    // Corners first, then the middles of the sides, in order of preference among equals.
+    let corners = [
+        (SeriesLabelPosition::UpperRight, right, top),
+        (SeriesLabelPosition::UpperLeft, left, top),
+        (SeriesLabelPosition::LowerRight, right, bottom),
+        (SeriesLabelPosition::LowerLeft, left, bottom),
+        (SeriesLabelPosition::MiddleRight, right, middle),
+        (SeriesLabelPosition::MiddleLeft, left, middle),
+        (SeriesLabelPosition::UpperMiddle, centre, top),
+        (SeriesLabelPosition::LowerMiddle, centre, bottom),
+    ];
+    let covered = |(x_lo, x_hi): (f64, f64), (y_lo, y_hi): (f64, f64)| {
+        points.iter().filter(|(x, y)| (x_lo..=x_hi).contains(x) && (y_lo..=y_hi).contains(y)).count()
+    };
+    corners
+        .iter()
+        .map(|(corner, x, y)| (corner.clone(), covered(*x, *y)))
+        .min_by_key(|(_, count)| *count)
+        .unwrap_or((SeriesLabelPosition::UpperRight, 0))
+}
+
 fn fitted_range(axis: &Axis, values: impl Iterator<Item = f64>) -> (f64, f64) {
     if let Some(range) = axis.range {
         return range;
@@ -353,7 +419,28 @@ fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) 
     let map_y = panel.heatmap.iter().flat_map(|m| m.y_edges.iter().copied());
     let (x0, x1) = fitted_range(&panel.x, panel.series.iter().flat_map(|s| s.x.iter().copied()).chain(map_x));
     let (y0, y1) = fitted_range(&panel.y, panel.series.iter().flat_map(|s| s.y_extent()).chain(map_y));
+    let mut y1 = y1;
+    let labelled = panel.series.iter().any(|s| !s.label.is_empty());
+    let legend = match &panel.legend {
+        Some(position) => position.clone(),
+        None if !labelled => SeriesLabelPosition::UpperRight,
+        None => {
+            let (position, covered) = emptiest_corner(panel, (x0, x1), (y0, y1));
+            if covered > 0 && panel.y.range.is_none() {
+                // No free spot: raise the top of a fitted axis to make room above the data.
+                let room = legend_height(panel) / (1.0 - legend_height(panel));
+                match panel.y.scale {
+                    Scale::Linear => y1 += room * (y1 - y0),
+                    Scale::Log => y1 *= (y1 / y0).powf(room),
+                }
+                SeriesLabelPosition::UpperRight
+            } else {
+                position
+            }
+        }
+    };
     let spans = ((x1 - x0).abs(), (y1 - y0).abs());
+    let panel = &Panel { legend: Some(legend), ..panel.clone() };
     match (panel.x.scale, panel.y.scale) {
         (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1, spans),
         (Scale::Log, Scale::Linear) => draw_in(area, panel, (x0..x1).log_scale(), y0..y1, spans),
@@ -467,7 +554,7 @@ where
     if panel.series.iter().any(|s| !s.label.is_empty()) {
         chart
             .configure_series_labels()
-            .position(panel.legend.clone())
+            .position(panel.legend.clone().unwrap_or(SeriesLabelPosition::UpperRight))
             .background_style(WHITE.mix(0.85))
             .border_style(RGBColor(150, 150, 150))
             .label_font((FONT_FAMILY, TICK_FONT_PX))

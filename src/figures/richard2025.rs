@@ -242,7 +242,7 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let (x, y) = axes();
     let current_panel = Panel::new("(a) current density j_y/j0 (Eqs. 6, 10)", x, y, current).legend_at(SeriesLabelPosition::LowerLeft);
     let (x, y) = axes();
-    let kappa_panel = Panel::new("(b) curvature parameter kappa (Eqs. 7, 11)", x, y, kappa).legend_at(SeriesLabelPosition::LowerLeft);
+    let kappa_panel = Panel::new("(b) curvature parameter kappa (Eqs. 7, 11)", x, y, kappa);
     spec.figure(
         "Analogue of Figure 1 of Richard et al. (2025), drawn as exact contours (each level solved for \
          beta_par): the cold-ion regime below T_perp = T_par, the Speiser regime above. eta_e = 0.3 and \

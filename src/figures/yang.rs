@@ -294,8 +294,7 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
         panel("(f) electron velocity V_eM (ion frame)", "km/s", &|_, rho, _, _| units::to_km(electrons(rho).2)),
         panel("(g) T_perp = (T_rr + T_pp)/2", "eV", &|_, rho, _, _| 0.5 * (temperature(rho, 0) + temperature(rho, 1))),
         panel("(h) T_par = T_zz", "eV", &|_, rho, _, _| temperature(rho, 2)),
-    ]
-    .map(|p| p.legend_at(SeriesLabelPosition::UpperRight));
+    ];
     spec.figure(
         &format!("Figure 3 analogue: the adopted model sampled along the four virtual paths of the chapter's crossing (model only; \
          no MMS data). B_L is bipolar and B_M unipolar on every path; B_N peaks on the paths that pass far from the axis \
@@ -367,7 +366,7 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
             Series::points("model PAD: f(0 deg) / f(180 deg) at t = -0.5 s", energies.to_vec(), measured, 1),
             Series::line("Eq. 7: f_perp / f_par", energies.to_vec(), eq7, 2),
         ],
-    ).legend_at(SeriesLabelPosition::UpperLeft));
+    ));
     spec.figure(
         &format!(
             "Figure 5 analogue from the adopted model (no MMS data): the electron distribution of Eq. 4 sampled by MMS1 moving \

@@ -259,7 +259,6 @@ pub fn figure_2(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 Series::line("", vec![-0.5, 0.5], vec![far_mean, far_mean], 1),
             ],
         )
-        .legend_at(SeriesLabelPosition::UpperRight)
     };
     spec.figure(
         &format!(
