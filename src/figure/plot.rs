@@ -588,3 +588,24 @@ fn tick_label(value: f64, span: f64) -> String {
         text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn panel_with(points: &[(f64, f64)]) -> Panel {
+        let (x, y) = points.iter().copied().unzip();
+        Panel::new("t", Axis::linear("x"), Axis::linear("y"), vec![Series::points("data", x, y, 0)])
+    }
+
+    #[test]
+    fn the_legend_avoids_the_corner_with_data() {
+        let crowded_upper_right = panel_with(&[(0.9, 0.95), (0.95, 0.9), (0.8, 0.97), (0.0, 0.5)]);
+        let (position, covered) = emptiest_corner(&crowded_upper_right, (0.0, 1.0), (0.0, 1.0));
+        assert_eq!(covered, 0, "an empty corner exists");
+        assert!(!matches!(position, SeriesLabelPosition::UpperRight), "data fill the upper right");
+        let grid: Vec<(f64, f64)> = (0..=20).flat_map(|i| (0..=20).map(move |j| (f64::from(i) / 20.0, f64::from(j) / 20.0))).collect();
+        let (_, covered) = emptiest_corner(&panel_with(&grid), (0.0, 1.0), (0.0, 1.0));
+        assert!(covered > 0, "a full panel has no free spot, so the axis must make room");
+    }
+}
