@@ -440,12 +440,14 @@ fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) 
         }
     };
     let spans = ((x1 - x0).abs(), (y1 - y0).abs());
+    let decades = |low: f64, high: f64| if low > 0.0 && high > 0.0 { (high / low).log10().abs() } else { 0.0 };
+    let decades = (decades(x0, x1), decades(y0, y1));
     let panel = &Panel { legend: Some(legend), ..panel.clone() };
     match (panel.x.scale, panel.y.scale) {
-        (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1, spans),
-        (Scale::Log, Scale::Linear) => draw_in(area, panel, (x0..x1).log_scale(), y0..y1, spans),
-        (Scale::Linear, Scale::Log) => draw_in(area, panel, x0..x1, (y0..y1).log_scale(), spans),
-        (Scale::Log, Scale::Log) => draw_in(area, panel, (x0..x1).log_scale(), (y0..y1).log_scale(), spans),
+        (Scale::Linear, Scale::Linear) => draw_in(area, panel, x0..x1, y0..y1, spans, decades),
+        (Scale::Log, Scale::Linear) => draw_in(area, panel, (x0..x1).log_scale(), y0..y1, spans, decades),
+        (Scale::Linear, Scale::Log) => draw_in(area, panel, x0..x1, (y0..y1).log_scale(), spans, decades),
+        (Scale::Log, Scale::Log) => draw_in(area, panel, (x0..x1).log_scale(), (y0..y1).log_scale(), spans, decades),
     }
 }
 
@@ -455,6 +457,7 @@ fn draw_in<DB, X, Y>(
     x: X,
     y: Y,
     (x_span, y_span): (f64, f64),
+    (x_decades, y_decades): (f64, f64),
 ) -> Result<(), FigureError>
 where
     DB: DrawingBackend,
@@ -476,8 +479,10 @@ where
         .y_desc(&panel.y.label)
         .label_style((FONT_FAMILY, TICK_FONT_PX))
         .axis_desc_style((FONT_FAMILY, LABEL_FONT_PX))
-        .x_label_formatter(&|v| tick_label(*v, x_span))
-        .y_label_formatter(&|v| tick_label(*v, y_span))
+        .x_labels(label_count(panel.x.scale))
+        .y_labels(label_count(panel.y.scale))
+        .x_label_formatter(&|v| axis_label(panel.x.scale, *v, x_span, x_decades))
+        .y_label_formatter(&|v| axis_label(panel.y.scale, *v, y_span, y_decades))
         .light_line_style(RGBColor(238, 238, 238))
         .bold_line_style(RGBColor(215, 215, 215))
         .draw()
@@ -568,6 +573,26 @@ fn draw_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>
     FigureError::Draw(error.to_string())
 }
 
+/// How many tick positions to ask plotters for: on a log axis enough that it offers every
+/// 1–9 multiple of each decade, which [`axis_label`] then thins to the ones worth a label.
+fn label_count(scale: Scale) -> usize {
+    match scale {
+        Scale::Linear => 10,
+        Scale::Log => 80,
+    }
+}
+
+/// A tick's label. Log axes label every decade, and 2 and 5 times it when fewer than three
+/// decades are shown; other log ticks keep their grid line but no label.
+fn axis_label(scale: Scale, value: f64, span: f64, decades: f64) -> String {
+    if scale == Scale::Linear || value <= 0.0 {
+        return tick_label(value, span);
+    }
+    let mantissa = value / 10f64.powf(value.log10().floor());
+    let is = |m: f64| (mantissa - m).abs() < 1e-6 || (mantissa - 10.0 * m).abs() < 1e-5;
+    if is(1.0) || (decades < 3.0 && (is(2.0) || is(5.0))) { tick_label(value, span) } else { String::new() }
+}
+
 /// Tick labels: powers of ten as `1e-5` outside [1e-3, 1e4], otherwise three significant
 /// digits without trailing zeros (`15`, `0.25`, not `15.0`); a tick that is zero up to
 /// round-off relative to the axis `span` prints as `0`.
@@ -607,5 +632,20 @@ mod tests {
         let grid: Vec<(f64, f64)> = (0..=20).flat_map(|i| (0..=20).map(move |j| (f64::from(i) / 20.0, f64::from(j) / 20.0))).collect();
         let (_, covered) = emptiest_corner(&panel_with(&grid), (0.0, 1.0), (0.0, 1.0));
         assert!(covered > 0, "a full panel has no free spot, so the axis must make room");
+    }
+}
+
+#[cfg(test)]
+mod log_label_tests {
+    use super::*;
+
+    #[test]
+    fn log_axes_label_decades_and_two_and_five_only_when_few_decades_show() {
+        assert_eq!(axis_label(Scale::Log, 100.0, 1e3, 6.0), "100");
+        assert_eq!(axis_label(Scale::Log, 200.0, 1e3, 6.0), "", "many decades: decades only");
+        assert_eq!(axis_label(Scale::Log, 200.0, 1e3, 2.0), "200", "few decades: 2 and 5 too");
+        assert_eq!(axis_label(Scale::Log, 3.0, 1e3, 2.0), "");
+        assert_eq!(axis_label(Scale::Log, 1e-5, 1.0, 6.0), "1e-5");
+        assert_eq!(axis_label(Scale::Linear, 2.5, 10.0, 0.0), "2.5", "linear axes keep every label");
     }
 }
