@@ -98,7 +98,10 @@ pub fn profiles(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 let adopted = if reading == ADOPTED_READING { " (adopted)" } else { "" };
                 models.push((format!("{}{adopted}", reading.label()), converged.profile, converged.history));
             }
-            Err(error @ crate::flux_rope::FluxRopeError::SingularReading { .. }) => singular.push(format!("{}: {error}", reading.label())),
+            Err(crate::flux_rope::FluxRopeError::SingularReading { coefficient, scale, rho_km, .. }) => singular.push(format!(
+                "{}, whose factor 1 - {coefficient} x {scale:.3} (the field ratio of the reading) reaches zero at {rho_km:.1} km",
+                reading.label()
+            )),
             Err(error) => return Err(FigureError::model(error)),
         }
     }
