@@ -42,12 +42,30 @@ pub fn figure_outputs(figure: &Figure) -> [Output; 3] {
         contents: contents.as_bytes().to_vec(),
     };
     let snippet = format!(
-        "![{id}](figures/{id}.svg)\n\n*Figure `{id}`.* {caption} The plotted numbers are in \
-         [`figures/{id}.csv`](figures/{id}.csv).\n",
+        "<a id=\"figure-{id}\"></a>\n\n![{alt}](figures/{id}.svg)\n\n*[Figure `{id}`](#figure-{id}).* {caption} The plotted \
+         numbers are in [`figures/{id}.csv`](figures/{id}.csv).\n",
         id = figure.id,
+        alt = alt_text(&figure.caption),
         caption = figure.caption
     );
     [file("svg", &figure.svg), file("csv", &figure.csv), file("md", &snippet)]
+}
+
+/// Alt text for a figure: the first sentence of its caption, without markdown that would end
+/// the alt text early (brackets) or show as markup (backticks, asterisks).
+fn alt_text(caption: &str) -> String {
+    // A full stop after an abbreviation ("et al.", "Eq.", "Fig.") does not end the sentence.
+    const ABBREVIATIONS: [&str; 9] = ["al", "Eq", "Eqs", "Fig", "Figs", "Sec", "e.g", "i.e", "vs"];
+    let mut end = caption.len();
+    for (at, _) in caption.match_indices(". ") {
+        let word = caption[..at].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        if !ABBREVIATIONS.contains(&word) {
+            end = at;
+            break;
+        }
+    }
+    let first = caption[..end].trim_end_matches('.');
+    first.chars().filter(|c| !matches!(c, '[' | ']' | '`' | '*' | '\\')).collect()
 }
 
 /// The generated ledger page of the book, its JSON twin, the counts by paper, basis and

@@ -109,3 +109,14 @@ fn written_files_are_readable_by_others_as_the_umask_allows() {
         None => assert_eq!(mode & 0o600, 0o600, "the owner reads and writes"),
     }
 }
+
+#[test]
+fn every_figure_snippet_has_an_anchor_and_alt_text_that_says_what_it_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for spec in registry() {
+        let snippet = std::fs::read_to_string(root.join(format!("figures/{}.md", spec.id))).unwrap();
+        assert!(snippet.starts_with(&format!("<a id=\"figure-{}\"></a>", spec.id)), "{}: anchor", spec.id);
+        let alt = snippet.split("![").nth(1).and_then(|rest| rest.split("](").next()).unwrap_or("");
+        assert!(alt.len() > 30 && alt != spec.id, "{}: alt text describes the figure, got {alt:?}", spec.id);
+    }
+}
