@@ -5,6 +5,7 @@ use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use plotters::chart::SeriesLabelPosition;
 
@@ -154,6 +155,18 @@ pub struct HeatMap {
 impl HeatMap {
     fn value_range(&self) -> (f64, f64) {
         self.values.iter().flatten().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)))
+    }
+
+    /// The values the ends of the colour map stand for: the data's range, or for signed data
+    /// the symmetric range about zero.
+    fn colour_range(&self) -> (f64, f64) {
+        let (low, high) = self.value_range();
+        if self.diverging {
+            let bound = low.abs().max(high.abs());
+            (-bound, bound)
+        } else {
+            (low, high)
+        }
     }
 
     /// Cells with a value: (x0, x1, y0, y1, value).
@@ -413,7 +426,55 @@ pub fn render_bitmap(panel: &Panel, width: u32, height: u32) -> Result<Vec<u8>, 
     Ok(pixels)
 }
 
+/// Width of a heat map's colour bar, px (bar, ticks and the label beside it).
+const COLOUR_BAR_PX: u32 = 110;
+
 fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) -> Result<(), FigureError> {
+    let Some(map) = &panel.heatmap else { return draw_chart(area, panel) };
+    let (width, _) = area.dim_in_pixel();
+    let (chart_area, bar_area) = area.split_horizontally(width.saturating_sub(COLOUR_BAR_PX));
+    draw_chart(&chart_area, panel)?;
+    draw_colour_bar(&bar_area, map)
+}
+
+/// The colour bar of a heat map: its colours against the values they stand for, labelled
+/// with what the map shows.
+fn draw_colour_bar<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, map: &HeatMap) -> Result<(), FigureError> {
+    let (low, high) = map.colour_range();
+    let span = if high > low { high - low } else { 1.0 };
+    // The label runs up the right edge, rotated, beside the tick labels.
+    let (width, height) = area.dim_in_pixel();
+    let label_style = TextStyle::from((FONT_FAMILY, TICK_FONT_PX).into_font()).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw(&Text::new(map.label.clone(), (width as i32 - 10, height as i32 / 2), label_style)).map_err(draw_error)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(40)
+        .margin_bottom(58)
+        .margin_right(22)
+        .y_label_area_size(0)
+        .right_y_label_area_size(48)
+        .build_cartesian_2d(0.0..1.0, low..low + span)
+        .map_err(draw_error)?;
+    chart
+        .configure_mesh()
+        .disable_x_axis()
+        .disable_x_mesh()
+        .disable_y_mesh()
+        .label_style((FONT_FAMILY, TICK_FONT_PX))
+        .y_label_formatter(&|v| tick_label(*v, span))
+        .draw()
+        .map_err(draw_error)?;
+    const STEPS: usize = 64;
+    let colour = |fraction: f64| if map.diverging { diverging_map(fraction) } else { colour_map(fraction) };
+    chart
+        .draw_series((0..STEPS).map(|k| {
+            let (a, b) = (k as f64 / STEPS as f64, (k + 1) as f64 / STEPS as f64);
+            Rectangle::new([(0.0, low + a * span), (1.0, low + b * span)], colour(0.5 * (a + b)).filled())
+        }))
+        .map_err(draw_error)?;
+    Ok(())
+}
+
+fn draw_chart<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, panel: &Panel) -> Result<(), FigureError> {
     // A colour map's edges count towards the range, so a panel may hold a map alone.
     let map_x = panel.heatmap.iter().flat_map(|m| m.x_edges.iter().copied());
     let map_y = panel.heatmap.iter().flat_map(|m| m.y_edges.iter().copied());
@@ -488,13 +549,7 @@ where
         .draw()
         .map_err(draw_error)?;
     if let Some(map) = &panel.heatmap {
-        let (low, high) = if map.diverging {
-            let (low, high) = map.value_range();
-            let bound = low.abs().max(high.abs());
-            (-bound, bound)
-        } else {
-            map.value_range()
-        };
+        let (low, high) = map.colour_range();
         let colour = |fraction: f64| if map.diverging { diverging_map(fraction) } else { colour_map(fraction) };
         let span = if high > low { high - low } else { 1.0 };
         chart

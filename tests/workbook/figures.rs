@@ -120,3 +120,19 @@ fn every_figure_snippet_has_an_anchor_and_alt_text_that_says_what_it_shows() {
         assert!(alt.len() > 30 && alt != spec.id, "{}: alt text describes the figure, got {alt:?}", spec.id);
     }
 }
+
+#[test]
+fn every_heat_map_has_a_colour_bar_labelled_with_what_it_shows() {
+    let map = mmsbook::figure::HeatMap {
+        label: "counts per bin".to_owned(),
+        x_edges: vec![0.0, 1.0, 2.0],
+        y_edges: vec![0.0, 1.0],
+        values: vec![vec![Some(1.0)], vec![Some(3.0)]],
+        diverging: false,
+    };
+    let panel = Panel::new("map", Axis::linear("x"), Axis::linear("y"), Vec::new()).with_heatmap(map);
+    let svg = Figure::from_panels("methods.test", "test", "a test map", &[panel]).unwrap().svg;
+    assert!(svg.contains("counts per bin"), "the colour bar carries the map's label");
+    // 64 colour steps of the bar, beside the 2 cells of the map.
+    assert!(svg.matches("<rect").count() > 64, "the colour bar is drawn");
+}
