@@ -7,7 +7,7 @@ mod style;
 mod write;
 
 pub use error::FigureError;
-pub use plot::{Axis, HeatMap, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, render_bitmap};
+pub use plot::{Axis, HeatMap, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, Ticks, render_bitmap};
 pub use style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, register_fonts};
 pub use write::write_atomic;
 

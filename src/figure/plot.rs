@@ -27,16 +27,39 @@ pub struct Axis {
     pub scale: Scale,
     /// Fixed range, or `None` to fit the data with a small margin.
     pub range: Option<(f64, f64)>,
+    /// Which ticks get a label.
+    pub ticks: Ticks,
+}
+
+/// Which ticks of an axis get a label.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Ticks {
+    /// Numbers, as the scale suggests.
+    #[default]
+    Numbers,
+    /// Whole numbers only (counts, iterations).
+    Integers,
+    /// Names for the positions 1, 2, 3, ...: a categorical axis.
+    Categories(Vec<String>),
 }
 
 impl Axis {
     /// A linear axis fitted to the data.
     pub fn linear(label: &str) -> Self {
-        Axis { label: label.to_owned(), scale: Scale::Linear, range: None }
+        Axis { label: label.to_owned(), scale: Scale::Linear, range: None, ticks: Ticks::Numbers }
     }
     /// A log axis fitted to the data.
     pub fn log(label: &str) -> Self {
-        Axis { label: label.to_owned(), scale: Scale::Log, range: None }
+        Axis { label: label.to_owned(), scale: Scale::Log, range: None, ticks: Ticks::Numbers }
+    }
+    /// A linear axis labelled only at whole numbers.
+    pub fn integer(label: &str) -> Self {
+        Axis { ticks: Ticks::Integers, ..Axis::linear(label) }
+    }
+    /// A categorical axis: the names stand at x = 1, 2, 3, ..., and the range spans them.
+    pub fn categories(label: &str, names: &[&str]) -> Self {
+        let range = Some((0.5, names.len() as f64 + 0.5));
+        Axis { ticks: Ticks::Categories(names.iter().map(|n| (*n).to_owned()).collect()), range, ..Axis::linear(label) }
     }
     /// The same axis with a fixed range.
     pub fn with_range(mut self, low: f64, high: f64) -> Self {
@@ -540,10 +563,10 @@ where
         .y_desc(&panel.y.label)
         .label_style((FONT_FAMILY, TICK_FONT_PX))
         .axis_desc_style((FONT_FAMILY, LABEL_FONT_PX))
-        .x_labels(label_count(panel.x.scale))
-        .y_labels(label_count(panel.y.scale))
-        .x_label_formatter(&|v| axis_label(panel.x.scale, *v, x_span, x_decades))
-        .y_label_formatter(&|v| axis_label(panel.y.scale, *v, y_span, y_decades))
+        .x_labels(label_count(&panel.x))
+        .y_labels(label_count(&panel.y))
+        .x_label_formatter(&|v| axis_label(&panel.x, *v, x_span, x_decades))
+        .y_label_formatter(&|v| axis_label(&panel.y, *v, y_span, y_decades))
         .light_line_style(RGBColor(238, 238, 238))
         .bold_line_style(RGBColor(215, 215, 215))
         .draw()
@@ -630,22 +653,35 @@ fn draw_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>
 
 /// How many tick positions to ask plotters for: on a log axis enough that it offers every
 /// 1–9 multiple of each decade, which [`axis_label`] then thins to the ones worth a label.
-fn label_count(scale: Scale) -> usize {
-    match scale {
-        Scale::Linear => 10,
-        Scale::Log => 80,
+fn label_count(axis: &Axis) -> usize {
+    match (axis.scale, &axis.ticks) {
+        (Scale::Log, _) => 80,
+        // Enough positions that every whole number in the range is offered.
+        (Scale::Linear, Ticks::Categories(names)) => 4 * names.len() + 1,
+        (Scale::Linear, _) => 10,
     }
 }
 
 /// A tick's label. Log axes label every decade, and 2 and 5 times it when fewer than three
 /// decades are shown; other log ticks keep their grid line but no label.
-fn axis_label(scale: Scale, value: f64, span: f64, decades: f64) -> String {
-    if scale == Scale::Linear || value <= 0.0 {
+fn axis_label(axis: &Axis, value: f64, span: f64, decades: f64) -> String {
+    let whole = (value - value.round()).abs() < 1e-9 * span.max(1.0);
+    match &axis.ticks {
+        Ticks::Integers if !whole => return String::new(),
+        Ticks::Categories(names) => {
+            let index = value.round() as i64 - 1;
+            return if whole && (0..names.len() as i64).contains(&index) { names[index as usize].clone() } else { String::new() };
+        }
+        _ => {}
+    }
+    if axis.scale == Scale::Linear || value <= 0.0 {
         return tick_label(value, span);
     }
     let mantissa = value / 10f64.powf(value.log10().floor());
     let is = |m: f64| (mantissa - m).abs() < 1e-6 || (mantissa - 10.0 * m).abs() < 1e-5;
-    if is(1.0) || (decades < 3.0 && (is(2.0) || is(5.0))) { tick_label(value, span) } else { String::new() }
+    // On a log axis no tick is zero: measure "round-off" against the value itself.
+    let _ = span;
+    if is(1.0) || (decades < 3.0 && (is(2.0) || is(5.0))) { tick_label(value, value) } else { String::new() }
 }
 
 /// Tick labels: powers of ten as `1e-5` outside [1e-3, 1e4], otherwise three significant
@@ -656,10 +692,15 @@ fn tick_label(value: f64, span: f64) -> String {
         return "0".to_owned();
     }
     let exponent = value.abs().log10().round();
-    let is_power_of_ten = (value.abs() / 10f64.powf(exponent) - 1.0).abs() < 1e-9;
-    if is_power_of_ten && !(-3.0..=4.0).contains(&exponent) {
+    let is_power_of_ten = (value.abs() / 10f64.powf(exponent) - 1.0).abs() < 1e-6;
+    if is_power_of_ten {
         let sign = if value < 0.0 { "-" } else { "" };
-        return format!("{sign}1e{exponent}");
+        if !(-3.0..=4.0).contains(&exponent) {
+            return format!("{sign}1e{exponent}");
+        }
+        // Exactly the power, so round-off below it never prints as 1.00e-3.
+        let decimals = (-exponent).max(0.0) as usize;
+        return format!("{sign}{:.decimals$}", 10f64.powf(exponent));
     }
     let text = crate::claims::format_significant(value, 3);
     if text.contains('.') && !text.contains('e') {
@@ -696,11 +737,18 @@ mod log_label_tests {
 
     #[test]
     fn log_axes_label_decades_and_two_and_five_only_when_few_decades_show() {
-        assert_eq!(axis_label(Scale::Log, 100.0, 1e3, 6.0), "100");
-        assert_eq!(axis_label(Scale::Log, 200.0, 1e3, 6.0), "", "many decades: decades only");
-        assert_eq!(axis_label(Scale::Log, 200.0, 1e3, 2.0), "200", "few decades: 2 and 5 too");
-        assert_eq!(axis_label(Scale::Log, 3.0, 1e3, 2.0), "");
-        assert_eq!(axis_label(Scale::Log, 1e-5, 1.0, 6.0), "1e-5");
-        assert_eq!(axis_label(Scale::Linear, 2.5, 10.0, 0.0), "2.5", "linear axes keep every label");
+        let log = Axis::log("x");
+        assert_eq!(axis_label(&log, 100.0, 1e3, 6.0), "100");
+        assert_eq!(axis_label(&log, 200.0, 1e3, 6.0), "", "many decades: decades only");
+        assert_eq!(axis_label(&log, 200.0, 1e3, 2.0), "200", "few decades: 2 and 5 too");
+        assert_eq!(axis_label(&log, 3.0, 1e3, 2.0), "");
+        assert_eq!(axis_label(&log, 1e-5, 1.0, 6.0), "1e-5");
+        assert_eq!(axis_label(&log, 0.000_999_999_999_9, 1.0, 6.0), "0.001", "a power of ten a hair below prints as itself");
+        assert_eq!(axis_label(&Axis::linear("x"), 2.5, 10.0, 0.0), "2.5", "linear axes keep every label");
+        assert_eq!(axis_label(&Axis::integer("n"), 2.5, 10.0, 0.0), "", "no fractional iterations");
+        assert_eq!(axis_label(&Axis::integer("n"), 3.0, 10.0, 0.0), "3");
+        let terms = Axis::categories("term", &["d/dt", "inertia", "pressure"]);
+        assert_eq!(axis_label(&terms, 2.0, 3.0, 0.0), "inertia", "a category's name at its position");
+        assert_eq!(axis_label(&terms, 2.5, 3.0, 0.0), "");
     }
 }

@@ -34,7 +34,7 @@ pub fn momentum_terms(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let x = vec![1.0, 2.0, 3.0];
     let panel = Panel::new(
         "(1) d(m n U)/dt   (2) div(m n U U)   (3) div P_e",
-        Axis::linear("term of Eq. 2").with_range(0.5, 3.5),
+        Axis::categories("term of Eq. 2", &["d(m n U)/dt", "div(m n U U)", "div P_e"]),
         Axis::log("pPa/km").with_range(0.03, 30.0),
         vec![
             Series::points("computed from the paper's inputs", x.clone(), computed, 0),

@@ -133,7 +133,7 @@ pub fn profiles(spec: &FigureSpec) -> Result<Figure, FigureError> {
             Series::points(label, x, y, colour)
         })
         .collect();
-    let history = Panel::new("(h) iteration: max |B_out - B_in| / B0z", Axis::linear("iteration"), Axis::log("change"), history_series);
+    let history = Panel::new("(h) iteration: max |B_out - B_in| / B0z", Axis::integer("iteration"), Axis::log("change"), history_series);
     spec.figure(
         &format!(
             "The model rope with Table 1's parameters, solved from Eqs. 2–4 (quasi-neutrality and Ampère's law, RK4 on \
