@@ -28,6 +28,7 @@ pub mod plasma;
 pub mod smile;
 pub mod synthetic;
 pub mod tetrahedron;
+pub mod typography;
 pub mod workbook;
 
 /// The book's chapters as doctests: every Rust block in them runs under `cargo test`.

@@ -177,8 +177,10 @@ fn as_printed(value: f64) -> String {
     if value == 0.0 || (1e-3..1e6).contains(&value.abs()) { format!("{value}") } else { format!("{value:e}") }
 }
 
-/// Text for HTML: the three characters that would be read as markup, and `$`, which the
-/// book's math preprocessor would read as a formula.
+/// Text for HTML: exponents as superscripts (one unit notation), the three characters that
+/// would be read as markup, and `$`, which the book's math preprocessor would read as a
+/// formula.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('$', "&#36;").replace('\n', " ")
+    crate::typography::superscripts(text)
+        .replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('$', "&#36;").replace('\n', " ")
 }

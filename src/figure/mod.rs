@@ -45,7 +45,7 @@ impl Figure {
             id: id.to_owned(),
             svg: plot::render_svg(panels)?,
             csv: data_csv(panels),
-            caption: caption(id, producer, description),
+            caption: crate::typography::superscripts(&caption(id, producer, description)),
         })
     }
 }

@@ -5,6 +5,7 @@ use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
+use crate::typography::superscripts;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use plotters::chart::SeriesLabelPosition;
@@ -468,7 +469,7 @@ fn draw_colour_bar<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, map: &Heat
     // The label runs up the right edge, rotated, beside the tick labels.
     let (width, height) = area.dim_in_pixel();
     let label_style = TextStyle::from((FONT_FAMILY, TICK_FONT_PX).into_font()).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Center));
-    area.draw(&Text::new(map.label.clone(), (width as i32 - 10, height as i32 / 2), label_style)).map_err(draw_error)?;
+    area.draw(&Text::new(superscripts(&map.label), (width as i32 - 10, height as i32 / 2), label_style)).map_err(draw_error)?;
     let mut chart = ChartBuilder::on(area)
         .margin_top(40)
         .margin_bottom(58)
@@ -551,7 +552,7 @@ where
     Y::CoordDescType: ValueFormatter<f64>,
 {
     let mut chart = ChartBuilder::on(area)
-        .caption(&panel.title, (FONT_FAMILY, LABEL_FONT_PX))
+        .caption(superscripts(&panel.title), (FONT_FAMILY, LABEL_FONT_PX))
         .margin(12)
         .x_label_area_size(48)
         .y_label_area_size(78)
@@ -559,8 +560,8 @@ where
         .map_err(draw_error)?;
     chart
         .configure_mesh()
-        .x_desc(&panel.x.label)
-        .y_desc(&panel.y.label)
+        .x_desc(superscripts(&panel.x.label))
+        .y_desc(superscripts(&panel.y.label))
         .label_style((FONT_FAMILY, TICK_FONT_PX))
         .axis_desc_style((FONT_FAMILY, LABEL_FONT_PX))
         .x_labels(label_count(&panel.x))
@@ -622,7 +623,7 @@ where
             }
         };
         if !series.label.is_empty() {
-            let labelled = drawn.label(series.label.as_str());
+            let labelled = drawn.label(superscripts(&series.label));
             match series.kind {
                 SeriesKind::Line => labelled.legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))

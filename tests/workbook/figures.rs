@@ -136,3 +136,15 @@ fn every_heat_map_has_a_colour_bar_labelled_with_what_it_shows() {
     // 64 colour steps of the bar, beside the 2 cells of the map.
     assert!(svg.matches("<rect").count() > 64, "the colour bar is drawn");
 }
+
+#[test]
+fn exponents_reach_the_reader_as_superscripts_in_figures_and_claims() {
+    use mmsbook::typography::superscripts;
+    for spec in registry() {
+        let figure = spec.render().unwrap();
+        assert_eq!(superscripts(&figure.caption), figure.caption, "{}: caption keeps a ^-style unit", spec.id);
+        assert_eq!(superscripts(&figure.svg), figure.svg, "{}: figure text keeps a ^-style unit", spec.id);
+    }
+    let ledger = mmsbook::ledger::workbook_ledger().unwrap().to_markdown();
+    assert_eq!(superscripts(&ledger), ledger, "the claims tables keep a ^-style unit");
+}
