@@ -22,7 +22,7 @@ pub use counts::Counts;
 pub use markdown::TABLE_COLUMNS;
 pub use interval::Interval;
 pub use paper::Paper;
-pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time};
+pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, MAX_MONTE_CARLO_SAMPLES, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time};
 pub use quoted::{Precision, PrecisionError, Published, Quoted};
 pub use significant::format_significant;
 

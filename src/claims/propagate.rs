@@ -124,10 +124,17 @@ pub enum PropagationError {
         /// The input's description.
         what: &'static str,
     },
-    /// A Monte Carlo run needs at least one sample.
-    #[error("Monte Carlo needs at least one sample")]
-    NoSamples,
+    /// A Monte Carlo run needs at least one sample, and at most [`MAX_MONTE_CARLO_SAMPLES`].
+    #[error("Monte Carlo needs 1 to {MAX_MONTE_CARLO_SAMPLES} samples, got {samples}")]
+    BadSampleCount {
+        /// The samples asked for.
+        samples: usize,
+    },
 }
+
+/// At most this many Monte Carlo samples: far beyond what an interval needs, and a bound on
+/// the time a mistaken count can take.
+pub const MAX_MONTE_CARLO_SAMPLES: usize = 1_000_000;
 
 /// At most this many inputs for [`corners`]: its check evaluates the map 3^n times.
 pub const MAX_CORNER_INPUTS: usize = 8;
@@ -311,20 +318,22 @@ pub fn first_order(value: f64, ends: &[[f64; 2]]) -> Result<Computed, Propagatio
 /// monotone; the interval is a lower estimate of the true range that tightens with samples.
 ///
 /// # Errors
-/// As [`corners`], and [`PropagationError::NoSamples`] for zero samples.
+/// As [`corners`], and [`PropagationError::BadSampleCount`] for no samples or more than
+/// [`MAX_MONTE_CARLO_SAMPLES`].
 pub fn monte_carlo<E: From<PropagationError>>(inputs: &[Quoted], samples: usize, seed: u64, mut f: impl FnMut(&[f64]) -> Result<f64, E>) -> Result<Computed, E> {
-    if samples == 0 {
-        return Err(PropagationError::NoSamples.into());
+    if !(1..=MAX_MONTE_CARLO_SAMPLES).contains(&samples) {
+        return Err(PropagationError::BadSampleCount { samples }.into());
     }
     let boxes = bounded(inputs)?;
     let nominal: Vec<f64> = boxes.iter().map(|(v, _)| *v).collect();
     let value = evaluate(&mut f, &nominal)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut values = vec![value];
+    let (mut lo, mut hi) = (value, value);
     for _ in 0..samples {
         let point: Vec<f64> = boxes.iter().map(|(_, i)| i.lo() + (i.hi() - i.lo()) * rng.random::<f64>()).collect();
-        values.push(evaluate(&mut f, &point)?);
+        let y = evaluate(&mut f, &point)?;
+        (lo, hi) = (lo.min(y), hi.max(y));
     }
-    let interval = Interval::hull(values).expect("finite values");
+    let interval = Interval::new(lo, hi).expect("finite, ordered");
     Ok(Computed { value, interval, propagation: Propagation::MonteCarlo { inputs: boxes.len(), samples, seed } })
 }

@@ -99,20 +99,8 @@ pub struct RopeParameters {
 impl RopeParameters {
     /// Table 1 of Yang et al., converted to SI (Omega read as rad/s, V as km/s).
     pub fn table_1() -> Self {
-        use super::published as table;
-        RopeParameters {
-            alpha_r: table::ALPHA_R.value,
-            alpha_z: table::ALPHA_Z.value,
-            n_i_m3: units::per_cm3(table::ION_DENSITY_CM3.value),
-            b0z_t: units::nanotesla(table::CENTRE_FIELD_NT.value),
-            omega_rad_s: table::OMEGA_RAD_S.value,
-            v_axial_ms: units::km(table::AXIAL_VELOCITY_KM_S.value),
-            b: [table::B_BACKGROUND.value, table::B_ROTATION.value, table::B_AXIAL.value],
-            t_b_j: units::electronvolt(table::BACKGROUND_TEMPERATURE_EV.value),
-            tau_r: table::TAU_R.value,
-            tau_z: table::TAU_Z.value,
-            tau_i: table::TAU_I.value,
-        }
+        use super::sensitivity::{TABLE_1_INPUTS, parameters_from};
+        parameters_from(&TABLE_1_INPUTS.map(|quoted| quoted.value))
     }
 
     /// The same parameters with every b set to zero: the original Vinogradov et al. model.

@@ -189,8 +189,10 @@ pub fn strongest(readings: &[(f64, RingReading)]) -> Option<(f64, RingReading)> 
 }
 
 /// Width (d_e) of the band where a scan with step `step` detects the smile: from the first
-/// to the last smiling position, plus one step (each reading stands for its cell).
+/// to the last smiling position, plus one step (each reading stands for its cell). `None`
+/// without a smile or for a step that is not positive and finite.
 pub fn band_width(readings: &[(f64, RingReading)], step: f64) -> Option<f64> {
+    let step = Some(step).filter(|s| s.is_finite() && *s > 0.0)?;
     band(readings).map(|(start, end)| end - start + step)
 }
 

@@ -374,3 +374,51 @@ proptest! {
         prop_assert_eq!(status == Status::Discrepancy, overlapping == 0);
     }
 }
+
+proptest! {
+    /// Hostile numbers never panic, hang or come back as NaN: each entry point of the claims
+    /// toolkit answers with a finite interval or a typed error.
+    #[test]
+    fn hostile_numbers_give_intervals_or_typed_errors(
+        value in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(0.0), Just(-0.0), Just(1e308), Just(-1e-308), -1e6f64..1e6],
+        other in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(0.0), Just(1e308), -1e6f64..1e6],
+        digits in 0u8..=255,
+    ) {
+        let precisions = [
+            Precision::Significant(digits), Precision::Decimals(digits), Precision::Step(other), Precision::Exact, Precision::Below,
+            Precision::Above, Precision::Range { lo: other, hi: value }, Precision::Stated { lo: value, hi: other },
+            Precision::OrderOfMagnitude, Precision::Sign,
+        ];
+        for precision in precisions {
+            let q = quoted(value, precision);
+            if let Ok(interval) = q.interval() {
+                prop_assert!(!interval.lo().is_nan() && !interval.hi().is_nan() && interval.lo() <= interval.hi());
+            }
+            let identity = |x: &[f64]| Ok::<_, PropagationError>(x[0] * other);
+            for result in [corners(&[q], identity), one_at_a_time(&[q], identity), monte_carlo(&[q], 16, 1, identity)] {
+                if let Ok(c) = result {
+                    prop_assert!(c.value.is_finite() && c.interval.contains(c.value), "{:?}", c);
+                }
+            }
+        }
+        prop_assert!(first_order(value, &[[other, value]]).map_or(true, |c| c.value.is_finite()));
+        let _ = limit(Towards::Zero, |x| Ok::<_, PropagationError>(value / x)).map(|c| assert!(c.interval.lo() <= c.interval.hi()));
+    }
+
+    #[test]
+    fn text_helpers_take_any_string(text in ".{0,80}") {
+        let _ = mmsbook::typography::superscripts(&text);
+        let ids: std::collections::HashSet<String> = ["yang.rope_radius".to_owned()].into();
+        let _ = mmsbook::book::link_claims(&text, Some("yang"), &ids);
+        let _ = mmsbook::book::link_dois(&text);
+    }
+}
+
+#[test]
+fn monte_carlo_refuses_sample_counts_that_would_hang() {
+    let x = quoted(1.0, Precision::Significant(2));
+    let f = |v: &[f64]| Ok::<_, PropagationError>(v[0]);
+    for samples in [0, mmsbook::claims::MAX_MONTE_CARLO_SAMPLES + 1, usize::MAX] {
+        assert!(matches!(monte_carlo(&[x], samples, 1, f), Err(PropagationError::BadSampleCount { .. })), "{samples} samples");
+    }
+}
