@@ -681,7 +681,6 @@ fn axis_label(axis: &Axis, value: f64, span: f64, decades: f64) -> String {
     let mantissa = value / 10f64.powf(value.log10().floor());
     let is = |m: f64| (mantissa - m).abs() < 1e-6 || (mantissa - 10.0 * m).abs() < 1e-5;
     // On a log axis no tick is zero: measure "round-off" against the value itself.
-    let _ = span;
     if is(1.0) || (decades < 3.0 && (is(2.0) || is(5.0))) { tick_label(value, value) } else { String::new() }
 }
 
