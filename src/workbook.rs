@@ -42,8 +42,8 @@ pub fn figure_outputs(figure: &Figure) -> [Output; 3] {
         contents: contents.as_bytes().to_vec(),
     };
     let snippet = format!(
-        "<a id=\"figure-{id}\"></a>\n\n![{alt}](figures/{id}.svg)\n\n*[Figure `{id}`](#figure-{id}).* {caption} The plotted \
-         numbers are in [`figures/{id}.csv`](figures/{id}.csv).\n",
+        "<a id=\"figure-{id}\"></a>\n\n[![{alt}](figures/{id}.svg)](figures/{id}.svg)\n\n*[Figure](#figure-{id}) (`{id}`).* \
+         {caption} The plotted numbers are in [`figures/{id}.csv`](figures/{id}.csv).\n",
         id = figure.id,
         alt = alt_text(&figure.caption),
         caption = figure.caption

@@ -2,15 +2,17 @@
 //! need no script and no network, and the regenerated figures copied beside the pages.
 
 mod claim_links;
+mod figure_numbers;
 mod math;
 
-pub use claim_links::{link_claims, link_dois};
+pub use claim_links::{link_claims, link_dois, link_rows_to_text, mentioned_claims, text_anchor};
+pub use figure_numbers::{UnknownFigure, figure_anchors, number_chapter, number_figures};
 pub use math::{MathError, render_math};
 
 use mdbook_driver::MDBook;
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Why the book could not be built.
@@ -23,6 +25,14 @@ pub enum BookError {
         chapter: String,
         /// The parse failure.
         source: MathError,
+    },
+    /// A chapter refers to a figure no chapter shows.
+    #[error("chapter {chapter}: {source}")]
+    Figure {
+        /// The chapter's name.
+        chapter: String,
+        /// The unknown figure.
+        source: UnknownFigure,
     },
     /// mdBook failed (bad SUMMARY.md, missing chapter, I/O...).
     #[error("mdBook: {0}")]
@@ -75,6 +85,48 @@ impl Preprocessor for MathPreprocessor {
     }
 }
 
+/// The mdBook preprocessor that numbers the figures chapter by chapter and writes the
+/// numbers into every `[Figure](…#figure-<id>)` link.
+struct FigureNumberPreprocessor;
+
+impl Preprocessor for FigureNumberPreprocessor {
+    fn name(&self) -> &str {
+        "figure-numbers"
+    }
+
+    fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        // A figure shown in more than one chapter keeps the number of its numbered chapter;
+        // unnumbered chapters (the introduction) number only the figures no chapter numbers.
+        let mut numbered = Vec::new();
+        let mut unnumbered = Vec::new();
+        for item in book.iter() {
+            if let BookItem::Chapter(chapter) = item {
+                let anchors = figure_anchors(&chapter.content);
+                match &chapter.number {
+                    Some(number) => numbered.push((number.to_string().trim_end_matches('.').to_owned(), anchors)),
+                    None => unnumbered.extend(anchors),
+                }
+            }
+        }
+        let mut numbers: HashMap<String, String> = HashMap::new();
+        for (section, anchors) in &numbered {
+            let fresh: Vec<String> = anchors.iter().filter(|id| !numbers.contains_key(*id)).cloned().collect();
+            numbers.extend(number_chapter(Some(section), &fresh));
+        }
+        unnumbered.retain(|id| !numbers.contains_key(id));
+        numbers.extend(number_chapter(None, &unnumbered));
+        let mut failure = None;
+        book.for_each_chapter_mut(|chapter| match number_figures(&chapter.content, &numbers) {
+            Ok(content) => chapter.content = content,
+            Err(unknown) => failure = Some(BookError::Figure { chapter: chapter.name.clone(), source: unknown }),
+        });
+        match failure {
+            Some(error) => Err(error.into()),
+            None => Ok(book),
+        }
+    }
+}
+
 /// The mdBook preprocessor that links DOIs to doi.org and claim ids in the prose to their
 /// ledger rows.
 struct ClaimLinkPreprocessor {
@@ -87,18 +139,41 @@ impl Preprocessor for ClaimLinkPreprocessor {
     }
 
     fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        // First pass: where each claim is first mentioned, its own paper's chapter first.
+        let mut text_pages: HashMap<String, String> = HashMap::new();
+        for item in book.iter() {
+            if let BookItem::Chapter(chapter) = item {
+                let Some(page) = page_of(chapter) else { continue };
+                for id in mentioned_claims(&chapter.content, paper_of(&page), &self.ids) {
+                    let own_paper = id.split('.').next() == page.strip_suffix(".md");
+                    if own_paper || !text_pages.contains_key(&id) {
+                        text_pages.insert(id, page.clone());
+                    }
+                }
+            }
+        }
         book.for_each_chapter_mut(|chapter| {
-            let stem = chapter.source_path.as_ref().and_then(|p| p.file_stem()).and_then(|s| s.to_str()).map(str::to_owned);
+            let page = page_of(chapter).unwrap_or_default();
             chapter.content = link_dois(&chapter.content);
             // The ledger page is generated with its own anchors and links.
-            if stem.as_deref() == Some("ledger") {
-                return;
+            if page != "ledger.md" {
+                chapter.content = link_claims(&chapter.content, paper_of(&page), &self.ids);
             }
-            let paper = stem.filter(|s| crate::claims::Paper::ALL.iter().any(|p| p.id() == s));
-            chapter.content = link_claims(&chapter.content, paper.as_deref(), &self.ids);
+            chapter.content = link_rows_to_text(&chapter.content, &text_pages, &page);
         });
         Ok(book)
     }
+}
+
+/// A chapter's page, as its source path (`yang.md`), when it has one.
+fn page_of(chapter: &mdbook_driver::book::Chapter) -> Option<String> {
+    chapter.source_path.as_ref().map(|path| path.to_string_lossy().into_owned())
+}
+
+/// The paper whose chapter `page` is, if it is one.
+fn paper_of(page: &str) -> Option<&str> {
+    let stem = page.strip_suffix(".md")?;
+    crate::claims::Paper::ALL.iter().map(|p| p.id()).find(|id| *id == stem)
 }
 
 /// The claim ids of the committed ledger (`chapters/claims.json`), for the links.
@@ -137,6 +212,7 @@ pub fn check_math(root: &Path) -> Result<usize, BookError> {
 pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
     let mut book = MDBook::load(root).map_err(mdbook_error)?;
     book.with_preprocessor(ClaimLinkPreprocessor { ids: claim_ids(root)? });
+    book.with_preprocessor(FigureNumberPreprocessor);
     book.with_preprocessor(MathPreprocessor);
     book.build().map_err(mdbook_error)?;
     let output = book.build_dir_for("html");

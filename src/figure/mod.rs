@@ -7,8 +7,8 @@ mod style;
 mod write;
 
 pub use error::FigureError;
-pub use plot::{Axis, HeatMap, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, Ticks, render_bitmap};
-pub use style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, register_fonts};
+pub use plot::{Axis, HeatMap, Layout, MAX_STACKED_PANELS, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, Ticks, render_bitmap};
+pub use style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, register_fonts};
 pub use write::write_atomic;
 
 use std::fmt::Write as _;
@@ -29,7 +29,7 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Renders `panels` (stacked vertically) with the book style and collects their data.
+    /// Renders `panels` (stacked, or in two columns when there are many: [`Layout`]) with the book style and collects their data.
     ///
     /// * `id`: figure id (`methods.curvature`), used for file names and in the caption.
     /// * `producer`: path of the function that made the figure, named in the caption.

@@ -1,7 +1,7 @@
 //! Panels and series, drawn with plotters in the book style.
 
 use super::FigureError;
-use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
+use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
@@ -419,17 +419,50 @@ fn fitted_range(axis: &Axis, values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 pub(super) fn render_svg(panels: &[Panel]) -> Result<String, FigureError> {
     register_fonts()?;
+    let layout = Layout::for_panels(panels.len());
     let mut svg = String::new();
     {
-        let height = FIGURE_HEIGHT_PX * panels.len().max(1) as u32;
-        let root = SVGBackend::with_string(&mut svg, (FIGURE_WIDTH_PX, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, layout.size()).into_drawing_area();
         root.fill(&WHITE).map_err(draw_error)?;
-        for (area, panel) in root.split_evenly((panels.len().max(1), 1)).iter().zip(panels) {
+        for (area, panel) in root.split_evenly((layout.rows, layout.columns)).iter().zip(panels) {
             draw_panel(area, panel)?;
         }
         root.present().map_err(draw_error)?;
     }
     Ok(svg)
+}
+
+/// How a figure's panels are arranged: up to [`MAX_STACKED_PANELS`] stacked in one column
+/// of the full width; more in two narrower columns, filled row by row (a, b on the first
+/// row), so that a tall figure still reads at the book's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Panel rows.
+    pub rows: usize,
+    /// Panel columns.
+    pub columns: usize,
+}
+
+/// The most panels stacked in a single column.
+pub const MAX_STACKED_PANELS: usize = 3;
+
+impl Layout {
+    /// The layout of a figure with `panels` panels.
+    pub fn for_panels(panels: usize) -> Self {
+        let panels = panels.max(1);
+        let columns = if panels > MAX_STACKED_PANELS { 2 } else { 1 };
+        Layout { rows: panels.div_ceil(columns), columns }
+    }
+
+    /// Width of one panel, px.
+    pub fn panel_width(self) -> u32 {
+        if self.columns == 1 { FIGURE_WIDTH_PX } else { GRID_PANEL_WIDTH_PX }
+    }
+
+    /// The whole figure's size, px.
+    pub fn size(self) -> (u32, u32) {
+        (self.panel_width() * self.columns as u32, FIGURE_HEIGHT_PX * self.rows as u32)
+    }
 }
 
 /// Draws one panel into a bitmap buffer (RGB, `width x height`): proves text renders with the
@@ -449,6 +482,20 @@ pub fn render_bitmap(panel: &Panel, width: u32, height: u32) -> Result<Vec<u8>, 
     }
     Ok(pixels)
 }
+
+/// The title's font size: the label size, or smaller (down to [`MIN_TITLE_FONT_PX`]) so that
+/// the title fits the panel's width. DejaVu Sans averages about 0.55 em per character in
+/// mixed text; plotters draws a size-s font at 0.8 s px.
+fn fitted_title_size(title: &str, panel_width_px: u32) -> f64 {
+    const EM_PER_CHARACTER: f64 = 0.55;
+    const PX_PER_SIZE: f64 = 0.8;
+    let characters = title.chars().count().max(1) as f64;
+    let fitting = f64::from(panel_width_px.saturating_sub(24)) / (characters * EM_PER_CHARACTER * PX_PER_SIZE);
+    fitting.clamp(MIN_TITLE_FONT_PX, f64::from(LABEL_FONT_PX))
+}
+
+/// The smallest title font size, in plotters' units (as [`LABEL_FONT_PX`]).
+const MIN_TITLE_FONT_PX: f64 = 13.0;
 
 /// Width of a heat map's colour bar, px (bar, ticks and the label beside it).
 const COLOUR_BAR_PX: u32 = 110;
@@ -551,8 +598,9 @@ where
     X::CoordDescType: ValueFormatter<f64>,
     Y::CoordDescType: ValueFormatter<f64>,
 {
+    let title = superscripts(&panel.title);
     let mut chart = ChartBuilder::on(area)
-        .caption(superscripts(&panel.title), (FONT_FAMILY, LABEL_FONT_PX))
+        .caption(&title, (FONT_FAMILY, fitted_title_size(&title, area.dim_in_pixel().0)))
         .margin(12)
         .x_label_area_size(48)
         .y_label_area_size(78)

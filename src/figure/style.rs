@@ -6,8 +6,10 @@ use std::sync::OnceLock;
 
 /// Width of every figure, px.
 pub const FIGURE_WIDTH_PX: u32 = 820;
-/// Height of one panel, px; figures with n panels are n times as tall.
+/// Height of one panel, px; a figure is as many times as tall as it has rows of panels.
 pub const FIGURE_HEIGHT_PX: u32 = 360;
+/// Width of one panel when a figure's panels stand in two columns, px.
+pub const GRID_PANEL_WIDTH_PX: u32 = 560;
 /// Font family name the committed font is registered under.
 pub(super) const FONT_FAMILY: &str = "sans-serif";
 pub(super) const LABEL_FONT_PX: u32 = 17;

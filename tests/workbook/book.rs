@@ -74,6 +74,9 @@ fn built_book_is_self_contained_with_math_and_figures() {
         }
     }
     assert!(links > 20, "the chapters link their claims to the ledger ({links} links)");
+    check_ledger_links_back_to_the_text(&output, &ledger);
+    check_figures_are_numbered(&output);
+    check_claims_tables_and_units(&output);
     for page in std::fs::read_dir(&output).unwrap().map(|e| e.unwrap().path()) {
         if page.extension().is_some_and(|e| e == "html") {
             let html = std::fs::read_to_string(&page).unwrap();
@@ -83,6 +86,102 @@ fn built_book_is_self_contained_with_math_and_figures() {
             }
         }
     }
+}
+
+fn chapter_pages(output: &Path) -> Vec<(String, String)> {
+    let mut pages: Vec<(String, String)> = std::fs::read_dir(output)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html") && !p.ends_with("print.html") && !p.ends_with("toc.html"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// Every attribute value `attribute="…"` in `html` that starts with `prefix`, prefix removed.
+fn attribute_values<'a>(html: &'a str, attribute: &str, prefix: &str) -> Vec<&'a str> {
+    let open = format!("{attribute}=\"{prefix}");
+    html.match_indices(&open)
+        .map(|(at, _)| {
+            let rest = &html[at + open.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// Each claim's ledger row links to an anchor in a chapter's prose that exists.
+fn check_ledger_links_back_to_the_text(output: &Path, ledger: &str) {
+    let claims: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(root().join("chapters/claims.json")).unwrap()).unwrap();
+    let pages = chapter_pages(output);
+    let back_links = attribute_values(ledger, "class=\"in-text\" href", "");
+    for claim in &claims {
+        let id = claim["id"].as_str().unwrap();
+        let link = back_links.iter().find(|l| l.ends_with(&format!("#text-{id}"))).unwrap_or_else(|| panic!("ledger row {id} links back to the text"));
+        let (page, anchor) = link.split_once('#').unwrap();
+        let (_, html) = pages.iter().find(|(name, _)| name == page).unwrap_or_else(|| panic!("{id}: page {page} exists"));
+        assert!(html.contains(&format!("id=\"{anchor}\"")), "{id}: anchor {anchor} exists on {page}");
+        assert_eq!(page, format!("{}.html", claim["paper"].as_str().unwrap()), "{id}: derived in its own paper's chapter");
+    }
+}
+
+/// Every figure on a page has a number "Figure N.k" (unique in the book), alt text that is
+/// more than its id, and every reference to a figure shows its number.
+fn check_figures_are_numbered(output: &Path) {
+    let mut numbers = std::collections::HashMap::new();
+    let mut figures = 0;
+    for (page, html) in chapter_pages(output) {
+        for id in attribute_values(&html, "<a id", "figure-") {
+            figures += 1;
+            let label = format!("href=\"#figure-{id}\">Figure ");
+            let at = html.find(&label).unwrap_or_else(|| panic!("{page}: figure {id} has a numbered label"));
+            let number: String = html[at + label.len()..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            assert!(number.contains('.'), "{page}: figure {id} numbered by chapter, got {number}");
+            let owner = numbers.entry(number.clone()).or_insert_with(|| id.to_owned());
+            assert_eq!(owner, id, "{page}: figure number {number} given to two figures");
+            let image = format!("src=\"figures/{id}.svg\" alt=\"");
+            let alt_at = html.find(&image).unwrap_or_else(|| panic!("{page}: figure {id} shows its image"));
+            let alt: String = html[alt_at + image.len()..].chars().take_while(|c| *c != '"').collect();
+            assert!(alt.len() > 30 && !alt.contains(id), "{page}: figure {id} alt text says what it shows: {alt:?}");
+        }
+        assert!(!html.contains(">Figure</a>"), "{page}: a figure reference without its number");
+    }
+    assert!(figures >= 26, "every figure appears in the book ({figures})");
+}
+
+/// Claims tables keep their four columns on every page, and no rendered text writes a unit
+/// with a caret (`nA/m^2`, `cm^-3`): prose, tables and captions use superscripts or MathML.
+fn check_claims_tables_and_units(output: &Path) {
+    for (page, html) in chapter_pages(output) {
+        for row in html.split("<tr class=\"claim\"").skip(1) {
+            let row = &row[..row.find("</tr>").unwrap()];
+            assert_eq!(row.matches("<td").count(), 4, "{page}: a claims row has four cells: {}", &row[..row.len().min(120)]);
+        }
+        let text = visible_text(&html);
+        for caret in ["m^", "s^", "^-", "^2", "^3"] {
+            let hits: Vec<_> = text.match_indices(caret).map(|(at, _)| &text[at.saturating_sub(40)..(at + 20).min(text.len())]).collect();
+            assert!(hits.is_empty(), "{page}: a caret unit in the rendered text: {hits:?}");
+        }
+    }
+}
+
+/// The text of `html` a reader sees as prose: tags, code, preformatted blocks, math and
+/// the hidden parts mdBook adds (scripts, styles) removed.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    let skipped = [("<code", "</code>"), ("<pre", "</pre>"), ("<math", "</math>"), ("<script", "</script>"), ("<style", "</style>")];
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if let Some((_, close)) = skipped.iter().find(|(start, _)| rest.starts_with(start)) {
+            rest = rest.find(close).map_or("", |end| &rest[end + close.len()..]);
+        } else {
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+        }
+    }
+    text.push_str(rest);
+    text
 }
 
 fn copy_tree(from: &Path, to: &Path) {
