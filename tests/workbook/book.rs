@@ -74,6 +74,9 @@ fn built_book_is_self_contained_with_math_and_figures() {
         }
     }
     assert!(links > 20, "the chapters link their claims to the ledger ({links} links)");
+    let search_index = std::fs::read_dir(&output).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).find(|n| n.starts_with("searchindex"));
+    let search_index = std::fs::read_to_string(output.join(search_index.expect("the book has a search index"))).unwrap();
+    assert!(search_index.contains("tension_near"), "the search index holds the claim ids");
     check_ledger_links_back_to_the_text(&output, &ledger);
     check_figures_are_numbered(&output);
     check_claims_tables_and_units(&output);
