@@ -157,18 +157,23 @@ fn rows(claim: &Claim) -> String {
     out
 }
 
-/// `[lo, hi]` at the shown digits, with infinite ends as ∞.
+/// `[lo, hi]` at the shown digits, with infinite ends as ∞. A sign's interval, which stops
+/// at the smallest positive double to exclude zero, reads `(0, ∞]` (or `[−∞, 0)`).
 fn interval(interval: Interval) -> String {
     let end = |x: f64| {
         if x == f64::INFINITY {
             "∞".to_owned()
         } else if x == f64::NEG_INFINITY {
             "−∞".to_owned()
+        } else if x.abs() == f64::MIN_POSITIVE {
+            "0".to_owned()
         } else {
             format_significant(x, SHOWN_DIGITS)
         }
     };
-    format!("[{}, {}]", end(interval.lo()), end(interval.hi()))
+    let open = if interval.lo() == f64::MIN_POSITIVE { '(' } else { '[' };
+    let close = if interval.hi() == -f64::MIN_POSITIVE { ')' } else { ']' };
+    format!("{open}{}, {}{close}", end(interval.lo()), end(interval.hi()))
 }
 
 /// The published number as the paper prints it: plain, or in scientific notation when tiny
