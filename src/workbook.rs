@@ -2,7 +2,7 @@
 //! ledger page and its JSON) as one list, so that `regen` writes exactly what `regen --check`
 //! and the freshness test compare.
 
-use crate::claims::Ledger;
+use crate::claims::{Coverage, Ledger};
 use crate::figure::{Figure, FigureError, write_atomic};
 use crate::figures::FigureSpec;
 use std::path::{Path, PathBuf};
@@ -95,9 +95,12 @@ pub fn ledger_outputs(ledger: &Ledger) -> Vec<Output> {
         Output { path: "chapters/claims/counts.md".into(), contents: ledger.counts_markdown().into_bytes() },
     ];
     for paper in crate::claims::Paper::ALL {
+        // The coverage sentence heads the paper's claims; an unreadable inventory is a test
+        // failure (`inventory` tests), not a reason to drop the table.
+        let coverage = crate::claims::inventory(paper).map(|rows| Coverage::of(&rows).sentence(paper) + "\n\n").unwrap_or_default();
         outputs.push(Output {
             path: format!("chapters/claims/{}.md", paper.id()).into(),
-            contents: ledger.for_paper(paper).to_markdown_table().into_bytes(),
+            contents: (coverage + &ledger.for_paper(paper).to_markdown_table()).into_bytes(),
         });
     }
     outputs

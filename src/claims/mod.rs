@@ -10,7 +10,9 @@
 
 mod claim;
 mod counts;
+mod data_statement;
 mod interval;
+mod inventory;
 mod markdown;
 mod paper;
 mod propagate;
@@ -19,10 +21,12 @@ mod significant;
 
 pub use claim::{Basis, Claim, ClaimBuilder, ClaimError, Reading, Reproduced, Status};
 pub use counts::Counts;
+pub use data_statement::DataStatement;
 pub use markdown::TABLE_COLUMNS;
 pub use interval::Interval;
+pub use inventory::{Coverage, Disposition, InventoryError, InventoryRow, inventory, inventory_csv, parse_inventory};
 pub use paper::Paper;
-pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, MAX_MONTE_CARLO_SAMPLES, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time};
+pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, MAX_MONTE_CARLO_SAMPLES, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time, span};
 pub use quoted::{Precision, PrecisionError, Published, Quoted};
 pub use significant::format_significant;
 

@@ -8,7 +8,7 @@ use super::harris_method::CENTRAL_REGION;
 use super::power_law::PowerLaw;
 use super::published as paper;
 use super::ForceBalanceError;
-use crate::claims::{Basis, Claim, ClaimError, Ledger, Paper, PropagationError, corners, exact};
+use crate::claims::{Basis, Claim, ClaimError, Ledger, Paper, PropagationError, corners, exact, span};
 use crate::plasma::{Species as PlasmaSpecies, inertial_length, units};
 
 /// Why the claims could not be computed.
@@ -44,6 +44,10 @@ pub fn claims() -> Result<Ledger, ZhangClaimsError> {
     share_claims(&mut ledger)?;
     thermal_claims(&mut ledger)?;
     statistics_claims(&mut ledger)?;
+    range_claims(&mut ledger)?;
+    for statement in paper::DATA_STATEMENTS {
+        ledger.push(statement.claim(Paper::Zhang2025)?)?;
+    }
     Ok(ledger)
 }
 
@@ -356,6 +360,34 @@ fn statistics_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
                 .basis(Basis::Arithmetic)
                 .computed(remainder)
                 .note("Consistent with the stated shares; with the recomputed shares the remainders change (see the share claims).")
+                .build()?,
+        )?;
+    }
+    Ok(())
+}
+
+/// The ranges the Abstract and Conclusions give, against the regional numbers they summarise.
+fn range_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
+    let ranges = [
+        ("thermal_share_range", "thermal-gradient share", paper::THERMAL_SHARE_RANGE, [paper::NEAR.thermal_share, paper::FAR.thermal_share]),
+        ("pxz_share_range", "total P_xz share", paper::PXZ_SHARE_RANGE, [paper::NEAR.pxz_share, paper::FAR.pxz_share]),
+        ("electron_share_range", "electron P_xz share", paper::ELECTRON_SHARE_RANGE, [paper::NEAR.electron_share, paper::FAR.electron_share]),
+    ];
+    for (name, what, range, regional) in ranges {
+        ledger.push(
+            Claim::builder(&format!("zhang2025.{name}"), Paper::Zhang2025)
+                .source(range.location)
+                .quantity(&format!(
+                    "the {what} as a range, against the span of the two regional values ({}% and {}%)",
+                    regional[0].value, regional[1].value
+                ))
+                .published(range, "%")
+                .basis(Basis::Arithmetic)
+                .computed(span(&regional)?)
+                .note(
+                    "The range summarises the two regional shares; whether single events reach its ends would need the \
+                     per-event shares.",
+                )
                 .build()?,
         )?;
     }

@@ -6,7 +6,7 @@
 //! of 5, as are "up to 40%", "10%–30%" and "15%–20%". They are taken as rounded to 5 points
 //! ([`Precision::Step`]). The example event's shares (50% beside 34%) are given to the unit.
 
-use crate::claims::{Precision, Quoted};
+use crate::claims::{DataStatement, Precision, Quoted};
 
 const fn sig(value: f64, digits: u8, location: &'static str, what: &'static str) -> Quoted {
     Quoted::new(value, Precision::Significant(digits), location, what)
@@ -152,3 +152,37 @@ pub const ION_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] = [(-30.0, sig(0.2, 1, "Sec.
 /// Electron ends, as above.
 pub const ELECTRON_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] =
     [(-30.0, sig(0.03, 1, "Sec. 3", "electron P_xx far end")), (-10.0, sig(0.12, 2, "Sec. 3", "electron P_xx near end"))];
+
+/// "10%–30%": the thermal-gradient share as a range (Abstract, Plain Language Summary,
+/// Sec. 3). Its ends are printed to the same 5 points as the shares, so it reaches 7.5–32.5%.
+pub const THERMAL_SHARE_RANGE: Quoted = Quoted::new(20.0, Precision::Range { lo: 7.5, hi: 32.5 }, "Abstract; Sec. 3", "thermal share range");
+/// "30%–55%" (Plain Language Summary) and "between 30% and 55%" (Sec. 4): the P_xz share as
+/// a range, ends to 5 points.
+pub const PXZ_SHARE_RANGE: Quoted = Quoted::new(42.5, Precision::Range { lo: 27.5, hi: 57.5 }, "Plain Language Summary; Sec. 4", "P_xz share range");
+/// "15%–20%": the electron P_xz share as a range (Sec. 4), ends to 5 points.
+pub const ELECTRON_SHARE_RANGE: Quoted = Quoted::new(17.5, Precision::Range { lo: 12.5, hi: 22.5 }, "Sec. 4", "electron share range");
+
+/// Numbers of the paper that only its data can check.
+pub const DATA_STATEMENTS: [DataStatement; 3] = [
+    DataStatement {
+        id: "zhang2025.example_position",
+        quantity: "GSM X of MMS1 at the example crossing (the text gives (-19.6, -14.4, 2.5) R_E)",
+        published: sig(-19.6, 3, "Sec. 3", "example position X"),
+        unit: "R_E",
+        data: "the MMS1 MEC ephemeris on 12 August 2017 near 01:19 UT; at X = -19.6 R_E the event lies in the near-Earth region",
+    },
+    DataStatement {
+        id: "zhang2025.example_ion_flow",
+        quantity: "ion bulk flow speed during the example crossing",
+        published: Quoted::new(100.0, Precision::Below, "Sec. 3", "example ion flow"),
+        unit: "km/s",
+        data: "the MMS1 FPI ion velocity over the 12 August 2017 crossing",
+    },
+    DataStatement {
+        id: "zhang2025.thickness_range_in_di",
+        quantity: "range of the sheets' thicknesses in ion inertial lengths",
+        published: Quoted::new(3.0, Precision::Range { lo: 1.0, hi: 5.0 }, "Sec. 3", "thickness range in d_i"),
+        unit: "d_i",
+        data: "each event's thickness and ion density (the event list of Zhang et al. 2024 and the FPI moments)",
+    },
+];

@@ -10,6 +10,7 @@ mod equilibria;
 mod figures;
 mod field_aligned;
 mod fit;
+mod inventory;
 mod flux_rope;
 mod force_balance;
 mod maxwellian;
