@@ -20,6 +20,7 @@ pub mod fit;
 pub mod flux_rope;
 pub mod force_balance;
 pub mod harris_sheet;
+pub mod instruments;
 pub mod ledger;
 pub mod maxwellian;
 pub mod mva;

@@ -12,6 +12,9 @@ pub enum RichardClaimsError {
     /// A model function rejected its input.
     #[error(transparent)]
     Model(#[from] AnisotropyError),
+    /// A plasma parameter was rejected.
+    #[error(transparent)]
+    Plasma(#[from] crate::plasma::PlasmaError),
     /// The equilibrium solver failed.
     #[error("equilibrium: {0}")]
     Equilibrium(String),
@@ -69,6 +72,7 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
             )
             .build()?,
     )?;
+    super::text_claims::text_claims(&mut ledger)?;
     Ok(ledger)
 }
 

@@ -19,6 +19,7 @@ mod error;
 pub mod model;
 pub mod published;
 pub mod speiser;
+mod text_claims;
 
 pub use claims::{RichardClaimsError, claims};
 pub use error::AnisotropyError;

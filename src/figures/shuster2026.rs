@@ -122,7 +122,7 @@ pub fn band(spec: &FigureSpec) -> Result<Figure, FigureError> {
         vec![
             Series::line("model", z.clone(), one.iter().map(|(_, r)| r.crescent_extent_deg).collect(), 0),
             {
-                let ((from, to), (start, end)) = (crate::smile::published::CRESCENT_EXTENTS_DEG, crate::smile::published::BAND_EDGES_DE);
+                let ((from, to), [start, end]) = (crate::smile::published::CRESCENT_EXTENTS_DEG, crate::smile::published::BAND_EDGES_DE);
                 // The paper's extents at 2 and 3 d_e: the middle and the top of its band.
                 let positions = vec![start.value + 1.0, end.value];
                 Series::points("paper (PIC): 180 deg at 2 d_e, 120 deg at 3 d_e", positions, vec![from, to], 1)

@@ -44,6 +44,7 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
     model_claims(&mut ledger, &readings)?;
     fit_claims(&mut ledger, adopted)?;
     pitch_angle_claims(&mut ledger)?;
+    super::text_claims::text_claims(&mut ledger)?;
     Ok(ledger)
 }
 
@@ -113,30 +114,6 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
             .build()?,
     )?;
 
-    // FPI's energy channels are geometrically spaced: extend the 32-66 eV ladder one step.
-    let [first, _, third, _] = paper::TEXT_CHANNELS_EV;
-    let next = corners(&[first, third], |x| Ok::<_, PropagationError>(x[1] * (x[1] / x[0]).powf(1.0 / 3.0)))?;
-    for (id, published, source) in [
-        ("yang.fifth_energy_channel", paper::TEXT_CHANNELS_EV[3], "Sec. 4 text"),
-        ("yang.fifth_energy_channel_caption", paper::CAPTION_FOURTH_CHANNEL_EV, "Figure 5 caption"),
-    ] {
-        ledger.push(
-            Claim::builder(id, Paper::Yang)
-                .source(source)
-                .quantity("the channel after 66 eV on the geometric ladder 32, 40, 52, 66 eV")
-                .published(published, "eV")
-                .basis(Basis::Arithmetic)
-                .computed(next)
-                .note(&format!(
-                    "The text gives 88 eV and the caption 85 eV for the same channel. Steps of (66/32)^(1/3) = {:.3} put the next \
-                     channel at {:.1} eV, consistent with the caption and not with the text. FPI's published energy table would \
-                     settle it.",
-                    (third.value / first.value).powf(1.0 / 3.0),
-                    next.value
-                ))
-                .build()?,
-        )?;
-    }
     Ok(())
 }
 

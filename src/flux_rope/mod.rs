@@ -31,6 +31,7 @@ pub mod parameters;
 pub mod pitch_angle;
 pub mod published;
 pub mod sensitivity;
+mod text_claims;
 
 pub use claims::{YangClaimsError, claims};
 pub use mu_iteration::{ADOPTED_READING, adopted_equilibrium};

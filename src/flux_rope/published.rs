@@ -2,7 +2,7 @@
 //! paper and how precisely it is printed. Model code, figures, tests and claims read them
 //! from here.
 
-use crate::claims::{Precision, Quoted};
+use crate::claims::{DataStatement, Precision, Quoted};
 
 const fn sig(value: f64, digits: u8, location: &'static str, what: &'static str) -> Quoted {
     Quoted::new(value, Precision::Significant(digits), location, what)
@@ -80,3 +80,37 @@ pub const ANISOTROPY_OUTSIDE_SIGN: Quoted = Quoted::new(-1.0, Precision::Sign, "
 pub const DISTRIBUTION_FLOOR: Quoted = Quoted::new(0.0, Precision::Above, "Sec. 3", "min f_e / f_e(0)");
 /// The condition itself, T_r/T_b < 1.
 pub const POSITIVITY_CONDITION: Quoted = Quoted::new(1.0, Precision::Below, "Sec. 3", "T_r/T_b bound");
+
+/// The LMN frame of the event in GSE (Sec. 2), each component printed to two decimals.
+pub const LMN_GSE: [[Quoted; 3]; 3] = [
+    [dec2(0.96, "L_x"), dec2(0.22, "L_y"), dec2(-0.05, "L_z")],
+    [dec2(-0.06, "M_x"), dec2(0.46, "M_y"), dec2(0.88, "M_z")],
+    [dec2(-0.22, "N_x"), dec2(0.84, "N_y"), dec2(-0.49, "N_z")],
+];
+const fn dec2(value: f64, what: &'static str) -> Quoted {
+    Quoted::new(value, Precision::Decimals(2), "Sec. 2", what)
+}
+/// A unit vector's length, and an orthogonal pair's dot product: exact by definition.
+pub const UNIT_LENGTH: Quoted = Quoted::new(1.0, Precision::Exact, "Sec. 2 (an LMN frame)", "unit length");
+/// The dot product of two axes of an orthonormal frame.
+pub const ORTHOGONAL: Quoted = Quoted::new(0.0, Precision::Exact, "Sec. 2 (an LMN frame)", "orthogonality");
+/// (L x M) . N of a right-handed frame: positive.
+pub const RIGHT_HANDED: Quoted = Quoted::new(1.0, Precision::Sign, "Sec. 2 (an LMN frame)", "handedness");
+/// The Figure 1l PAD energy "between 1 and 2 T_e" (Sec. 2).
+pub const PAD_ENERGY_IN_TE: Quoted = Quoted::new(1.5, Precision::Range { lo: 1.0, hi: 2.0 }, "Sec. 2", "PAD energy in T_e");
+/// The model's conditions Omega > 0 and alpha_r > 0 (Sec. 3).
+pub const POSITIVE: Quoted = Quoted::new(0.0, Precision::Above, "Sec. 3", "a positive parameter");
+/// Intersections per contour: four spacecraft entering and leaving (Sec. 4).
+pub const INTERSECTIONS_PER_CONTOUR: Quoted = Quoted::new(8.0, Precision::Exact, "Sec. 4", "intersections per contour");
+/// "Four consecutive energy channels (32, 40, 66, 85 eV)" (Figure 5 caption): consecutive
+/// channels from the first to the last listed are three table steps apart.
+pub const CAPTION_CONSECUTIVE_STEPS: Quoted = Quoted::new(3.0, Precision::Exact, "Figure 5 caption", "steps from 32 to 85 eV");
+
+/// Numbers of the paper that only its data can check.
+pub const DATA_STATEMENTS: [DataStatement; 1] = [DataStatement {
+    id: "yang.event_position_gse",
+    quantity: "GSE X of MMS at the 19 October 2015 crossing (the text gives (8.0, 8.4, -0.8) R_E)",
+    published: sig(8.0, 2, "Sec. 2", "event position X"),
+    unit: "R_E",
+    data: "the MEC ephemeris of MMS on 19 October 2015 near 14:07:56 UT",
+}];

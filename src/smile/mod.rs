@@ -15,6 +15,7 @@
 //! - [`published`]: every number taken from the paper, with its printed precision.
 
 mod claims;
+mod text_claims;
 pub mod crescent;
 pub mod detector;
 pub mod gradient;
