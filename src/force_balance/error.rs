@@ -11,6 +11,14 @@ pub enum ForceBalanceError {
         /// The rejected value.
         value: f64,
     },
+    /// A shape parameter outside its range.
+    #[error("{parameter} is out of range: got {value}")]
+    OutOfRange {
+        /// The parameter with its range.
+        parameter: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
     /// A sample is NaN or infinite.
     #[error("{parameter} holds a non-finite value at index {index}")]
     NonFinite {

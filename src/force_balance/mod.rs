@@ -3,6 +3,7 @@
 //! `-dP_xx/dx` and the off-diagonal gradient `-dP_xz/dz`.
 //!
 //! - [`harris_method`]: the single-event method (thickness, central region, Eq. 3);
+//! - [`known_answer`]: that method on sheets whose off-diagonal share is known;
 //! - [`power_law`]: the fitted `P_xx(X)` power laws of Fig. 4 and their gradient;
 //! - [`budget`]: the force budget per region under every reading the paper leaves open;
 //! - [`published`]: every number taken from the paper, with its printed precision;
@@ -17,6 +18,7 @@ pub mod ensemble;
 pub mod example;
 mod error;
 pub mod harris_method;
+pub mod known_answer;
 pub mod power_law;
 pub mod published;
 

@@ -218,3 +218,77 @@ fn the_location_that_gives_a_share_gives_it_back() {
         assert_eq!(location_for_share(region, Tension::Stated, 1e6).unwrap(), None, "an unreachable share has no location");
     }
 }
+
+mod known_answer {
+    use mmsbook::force_balance::ForceBalanceError;
+    use mmsbook::force_balance::known_answer::{KnownSheet, SheetShape};
+    use proptest::prelude::*;
+
+    fn sheet(shape: SheetShape, share: f64) -> KnownSheet {
+        KnownSheet { shape, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share }
+    }
+
+    #[test]
+    fn a_harris_sheet_comes_back_too_high_by_the_peak_over_its_central_mean() {
+        // Uniform in z, the central mean of sech^2 over |tanh| < 1/2 is tanh(z1)/z1 with
+        // z1 = atanh(1/2): the share comes back times atanh(1/2)/(1/2).
+        let result = sheet(SheetShape::Harris, 0.4).method().unwrap();
+        let expected = 0.5f64.atanh() / 0.5;
+        assert!((result.recovered_share / 0.4 - expected).abs() < 2e-4, "{}", result.recovered_share / 0.4);
+        assert!((result.thickness_ratio - 1.0).abs() < 1e-6, "Eq. 2 gives a Harris sheet's own L");
+    }
+
+    #[test]
+    fn a_core_carrying_the_whole_field_is_a_harris_sheet_of_its_own_thickness() {
+        let core = sheet(SheetShape::Embedded { core_field_fraction: 1.0, core_thickness_ratio: 0.25 }, 0.3).method().unwrap();
+        let harris = sheet(SheetShape::Harris, 0.3).method().unwrap();
+        assert!((core.recovered_share - harris.recovered_share).abs() < 2e-3 * harris.recovered_share);
+        assert!((core.thickness_ratio - 0.25).abs() < 1e-3);
+    }
+
+    #[test]
+    fn thinner_cores_with_less_of_the_field_and_wider_splits_are_overestimated_more() {
+        let factor = |shape| sheet(shape, 0.3).method().unwrap().recovered_share / 0.3;
+        let embedded = |a, r| factor(SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r });
+        assert!(embedded(0.5, 0.2) > embedded(0.8, 0.2) && embedded(0.5, 0.1) > embedded(0.5, 0.2));
+        let split = |s| factor(SheetShape::Bifurcated { separation: s });
+        assert!(split(2.0) > split(1.5) && split(1.5) > split(1.0) && split(1.0) > 1.1);
+    }
+
+    #[test]
+    fn bad_shapes_and_counts_are_typed_errors() {
+        for shape in [
+            SheetShape::Embedded { core_field_fraction: 0.0, core_thickness_ratio: 0.2 },
+            SheetShape::Embedded { core_field_fraction: 0.5, core_thickness_ratio: 1.5 },
+            SheetShape::Embedded { core_field_fraction: f64::NAN, core_thickness_ratio: 0.2 },
+            SheetShape::Bifurcated { separation: -1.0 },
+            SheetShape::Bifurcated { separation: f64::INFINITY },
+        ] {
+            assert!(matches!(sheet(shape, 0.3).method(), Err(ForceBalanceError::OutOfRange { .. })), "{shape:?}");
+        }
+        assert!(matches!(sheet(SheetShape::Harris, -0.3).method(), Err(ForceBalanceError::NonPositive { parameter: "share f", .. })));
+        assert!(matches!(sheet(SheetShape::Harris, 0.3).method_with_samples(5), Err(ForceBalanceError::OutOfRange { .. })));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// The factor is the peak over the central mean, whatever the share, field, thickness
+        /// and normal field: the method scales the truth, it does not add to it.
+        #[test]
+        fn the_returned_share_is_the_true_share_times_a_factor_of_the_profile_alone(
+            share in 0.05f64..0.95,
+            b0_nt in 5.0f64..40.0,
+            thickness_km in 200.0f64..3000.0,
+            b_z_nt in 0.5f64..5.0,
+            a in 0.2f64..1.0,
+            r in 0.1f64..1.0,
+        ) {
+            let shape = SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r };
+            let known = KnownSheet { shape, b0_t: b0_nt * 1e-9, thickness_m: thickness_km * 1e3, b_z_t: b_z_nt * 1e-9, share };
+            let result = known.method().unwrap();
+            let reference = sheet(shape, 0.3).method().unwrap();
+            prop_assert!((result.recovered_share / share - result.peak_over_central_mean).abs() < 1e-9 * result.peak_over_central_mean);
+            prop_assert!((result.recovered_share / share - reference.recovered_share / 0.3).abs() < 1e-9);
+        }
+    }
+}
