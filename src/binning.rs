@@ -37,6 +37,22 @@ pub enum BinningError {
     /// Bin edges must be finite, strictly increasing, and at least two.
     #[error("bin edges must be at least 2 finite, strictly increasing numbers")]
     BadEdges,
+    /// A parameter of an analysis over the catalogue is out of its range.
+    #[error("{parameter} out of range: got {value}")]
+    BadParameter {
+        /// The parameter, with its unit and range.
+        parameter: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+    /// A required column holds an infinite value.
+    #[error("column `{column}` has an infinite value in row {row}")]
+    Infinite {
+        /// The column.
+        column: String,
+        /// Zero-based data row.
+        row: usize,
+    },
     /// Any other polars failure (I/O, malformed CSV).
     #[error("reading the catalogue: {0}")]
     Polars(#[from] PolarsError),

@@ -13,6 +13,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
         figure_spec!("zhang2025.figure_4", part, figure_4),
         figure_spec!("zhang2025.force_budget", part, force_budget),
         figure_spec!("zhang2025.known_answer", part, known_answer),
+        figure_spec!("zhang2025.continuous_views", part, continuous_views),
     ]
 }
 
@@ -371,5 +372,92 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
          peak current over its central-region mean: 1.099 for a Harris sheet, more for an embedded core that carries \
          less than the whole field jump (a, with relative thickness r) or for current peaks split apart (s).",
         &[profile_panel, returned_panel, embedded_panel, bifurcated_panel],
+    )
+}
+
+/// The budget's open choices as continuous curves rather than picked readings: the thermal
+/// share against where the gradient is taken and against the region bounds, the per-event
+/// covariance each published tension implies, and what the stated B0 error does.
+pub fn continuous_views(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::force_balance::budget::{Region, Tension, tension};
+    use crate::force_balance::known_answer::{CROSSING_SAMPLES, KnownSheet, SheetShape};
+    use crate::force_balance::power_law::PowerLaw;
+    use crate::force_balance::to_na_nt_per_m2;
+    let model = |e: crate::force_balance::ForceBalanceError| FigureError::model(e);
+    let gradient = |x: f64| -> Result<f64, FigureError> {
+        Ok(to_na_nt_per_m2(PowerLaw::ions().gradient_force_n_m3(x).map_err(model)? + PowerLaw::electrons().gradient_force_n_m3(x).map_err(model)?))
+    };
+    let readings = [
+        (Region::Near, Tension::Stated, "near, stated tension", 0),
+        (Region::Near, Tension::ProductOfMeans, "near, <j_y><B_z>", 4),
+        (Region::Far, Tension::Stated, "far, stated tension", 1),
+        (Region::Far, Tension::ProductOfMeans, "far, <j_y><B_z>", 5),
+    ];
+    // (a) The share with the gradient taken at X, and the published shares as bands.
+    let xs: Vec<f64> = (0..=108).map(|k| -35.0 + 0.25 * f64::from(k)).collect();
+    let mut at_x = Vec::new();
+    for (region, which, label, colour) in readings {
+        let t = tension(region, which).map_err(model)?.value;
+        let y = xs.iter().map(|&x| Ok(100.0 * gradient(x)? / t)).collect::<Result<Vec<f64>, FigureError>>()?;
+        at_x.push(Series::line(label, xs.clone(), y, colour));
+    }
+    for (region, colour) in [(Region::Near, 0), (Region::Far, 1)] {
+        let published = region.numbers().thermal_share.interval().map_err(|e| FigureError::model(crate::force_balance::ForceBalanceError::from(crate::claims::PropagationError::from(e))))?;
+        at_x.push(Series::band(&format!("published {} share", region.name()), vec![-35.0, -8.0], vec![published.lo(); 2], vec![published.hi(); 2], colour));
+    }
+    let at_x_panel = Panel::new("(a) thermal share with the gradient taken at X", Axis::linear("X where the gradient is taken (R_E)"), Axis::linear("share of the tension (%)").with_range(0.0, 60.0), at_x);
+    // (b) The region-mean share against the region's outer bound (inner bound as published).
+    let mut bounds = Vec::new();
+    for (region, which, label, colour) in readings {
+        let t = tension(region, which).map_err(model)?.value;
+        let (far, near) = region.numbers().x_re;
+        let outer: Vec<f64> = (0..=40).map(|k| far - 5.0 + 0.25 * f64::from(k)).filter(|x| *x < near - 1.0).collect();
+        let y = outer
+            .iter()
+            .map(|&x_far| {
+                let mean = PowerLaw::ions().mean_gradient_force_n_m3(x_far, near).map_err(model)? + PowerLaw::electrons().mean_gradient_force_n_m3(x_far, near).map_err(model)?;
+                Ok(100.0 * to_na_nt_per_m2(mean) / t)
+            })
+            .collect::<Result<Vec<f64>, FigureError>>()?;
+        bounds.push(Series::line(label, outer, y, colour));
+    }
+    let bounds_panel = Panel::new("(b) region-mean share against the region's tailward bound", Axis::linear("tailward bound of the region (R_E)"), Axis::linear("share of the tension (%)").with_range(0.0, 60.0), bounds);
+    // (c) The covariance of j_y and B_z across events each published tension implies.
+    let mut spans = Vec::new();
+    for (position, region, label) in [(1.0, Some(Region::Near), "near"), (2.0, Some(Region::Far), "far"), (3.0, None, "all")] {
+        let implied = match region {
+            Some(region) => crate::force_balance::budget::implied_covariance(region).map_err(model)?,
+            None => crate::force_balance::budget::implied_covariance_all().map_err(model)?,
+        };
+        spans.push(Series::spans(label, vec![position], vec![implied.interval.lo()], vec![implied.interval.hi()], [0, 1, 6][position as usize - 1]));
+    }
+    spans.push(Series::line("no covariance", vec![0.5, 3.5], vec![0.0, 0.0], 6));
+    let covariance_panel = Panel::new(
+        "(c) cov(j_y, B_z) across events that each stated tension implies",
+        Axis::categories("region", &["near", "far", "all"]),
+        Axis::linear("stated tension - <j_y><B_z> (nA nT/m²)"),
+        spans,
+    );
+    // (d) The stated 10-20% error of B0, through the method on known sheets.
+    let errors: Vec<f64> = (0..=16).map(|k| -20.0 + 2.5 * f64::from(k)).collect();
+    let mut b0 = Vec::new();
+    for (label, shape, colour) in [
+        ("share, Harris", SheetShape::Harris, 0),
+        ("share, embedded a = 0.5, r = 0.2", SheetShape::Embedded { core_field_fraction: 0.5, core_thickness_ratio: 0.2 }, 1),
+    ] {
+        let sheet = KnownSheet { shape, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share: 0.3 };
+        let exact = sheet.method().map_err(model)?.recovered_share;
+        let y = errors.iter().map(|e| Ok(sheet.method_assuming_b0(20e-9 * (1.0 + e / 100.0), CROSSING_SAMPLES).map_err(model)?.recovered_share / exact)).collect::<Result<Vec<f64>, FigureError>>()?;
+        b0.push(Series::line(label, errors.clone(), y, colour));
+    }
+    b0.push(Series::line("thickness L", errors.clone(), errors.iter().map(|e| 1.0 + e / 100.0).collect(), 6));
+    let b0_panel = Panel::new("(d) B0 misjudged: L and the returned share, over their values at the true B0", Axis::linear("error of the assumed B0 (%)"), Axis::linear("ratio to the value at the true B0"), b0);
+    spec.figure(
+        "The budget's open choices as curves. (a) The thermal-gradient share of the Fig. 4 fits when the gradient is taken at X, \
+         over each region's tension (stated, or the product of the means); the bands are the published 15% and 25% as \
+         printed. (b) The share from the mean gradient over a region whose tailward bound moves. (c) The covariance of j_y and \
+         B_z across events that makes each stated tension a mean of per-event products. (d) What a B0 misjudged by up to \
+         20% (Sec. 2) does to L and to the P_xz share the method returns, on model sheets (model only).",
+        &[at_x_panel, bounds_panel, covariance_panel, b0_panel],
     )
 }

@@ -111,6 +111,31 @@ pub fn tension(region: Region, tension: Tension) -> Result<Computed, ForceBalanc
     Ok(corners(&inputs, |x| Ok::<_, PropagationError>(combine(x)))?)
 }
 
+/// The covariance of `j_y` and `B_z` across a region's events (nA nT/m^2) that makes its
+/// stated tension the mean of per-event products: stated tension minus the product of the
+/// stated means, with the interval from all three printed numbers (corners).
+///
+/// ```
+/// use mmsbook::force_balance::budget::{Region, implied_covariance};
+/// let near = implied_covariance(Region::Near).unwrap();
+/// assert!((near.value + 1.57).abs() < 0.01); // 14.4 - 5.83 x 2.74
+/// ```
+///
+/// # Errors
+/// Only if a published number had no interval.
+pub fn implied_covariance(region: Region) -> Result<Computed, ForceBalanceError> {
+    let numbers = region.numbers();
+    Ok(corners(&[numbers.tension, numbers.j_y, numbers.b_z], |x| Ok::<_, PropagationError>(x[0] - x[1] * x[2]))?)
+}
+
+/// As [`implied_covariance`], for all 104 sheets (12.3 against 5.44 x 2.25).
+///
+/// # Errors
+/// Only if a published number had no interval.
+pub fn implied_covariance_all() -> Result<Computed, ForceBalanceError> {
+    Ok(corners(&[published::TENSION_ALL, published::J_Y_ALL, published::B_Z_ALL], |x| Ok::<_, PropagationError>(x[0] - x[1] * x[2]))?)
+}
+
 /// The thermal force of both fits at a location (N/m^3), for fit parameters
 /// `[ion P0 (nPa), ion alpha, electron P0 (nPa), electron alpha]`.
 fn thermal_force_n_m3(fits: &[f64], region: Region, location: GradientLocation) -> Result<f64, ForceBalanceError> {

@@ -139,6 +139,29 @@ impl KnownSheet {
     /// As [`KnownSheet::method`], and [`ForceBalanceError::OutOfRange`] for a sample count
     /// outside [101, 10^6].
     pub fn method_with_samples(&self, samples: usize) -> Result<MethodResult, ForceBalanceError> {
+        self.method_assuming_b0(self.b0_t, samples)
+    }
+
+    /// As [`KnownSheet::method`], with the boundary field misjudged as `assumed_b0_t` (T), as
+    /// the paper's B0 estimate may be by 10–20% (Sec. 2): it enters `B_x/B0`, the central
+    /// region and `L = B0/(mu0 j0)`.
+    ///
+    /// ```
+    /// use mmsbook::force_balance::known_answer::{KnownSheet, SheetShape, CROSSING_SAMPLES};
+    /// let sheet = KnownSheet { shape: SheetShape::Harris, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share: 0.3 };
+    /// let high = sheet.method_assuming_b0(1.2 * 20e-9, CROSSING_SAMPLES).unwrap();
+    /// assert!((high.thickness_ratio - 1.2).abs() < 1e-3); // L scales with B0...
+    /// let exact = sheet.method().unwrap();
+    /// assert!((high.recovered_share / exact.recovered_share - 1.0).abs() < 0.1); // ...the share much less
+    /// ```
+    ///
+    /// # Errors
+    /// As [`KnownSheet::method_with_samples`], and [`ForceBalanceError::NonPositive`] for a
+    /// non-positive assumed field.
+    pub fn method_assuming_b0(&self, assumed_b0_t: f64, samples: usize) -> Result<MethodResult, ForceBalanceError> {
+        if !(assumed_b0_t.is_finite() && assumed_b0_t > 0.0) {
+            return Err(ForceBalanceError::NonPositive { parameter: "assumed B0 (T)", value: assumed_b0_t });
+        }
         if !(101..=1_000_000).contains(&samples) {
             return Err(ForceBalanceError::OutOfRange { parameter: "samples per crossing (101 to 10^6)", value: samples as f64 });
         }
@@ -152,12 +175,13 @@ impl KnownSheet {
         let zeta: Vec<f64> = (0..samples)
             .map(|i| -CROSSING_HALF_WIDTH + 2.0 * CROSSING_HALF_WIDTH * i as f64 / (samples - 1) as f64)
             .collect();
-        let bx: Vec<f64> = zeta.iter().map(|&z| shape.field(z)).collect();
+        // The samples of B_x/B0 as the method sees them: over the B0 it assumes.
+        let bx: Vec<f64> = zeta.iter().map(|&z| shape.field(z) * self.b0_t / assumed_b0_t).collect();
         let j_y: Vec<f64> = zeta.iter().map(|&z| unit_current * shape.current(z)).collect();
         let b_z = vec![self.b_z_t; zeta.len()];
-        let p_xz: Vec<f64> = bx.iter().map(|b| self.share * self.b_z_t * b * self.b0_t / VACUUM_PERMEABILITY).collect();
+        let p_xz: Vec<f64> = zeta.iter().map(|&z| self.share * self.b_z_t * shape.field(z) * self.b0_t / VACUUM_PERMEABILITY).collect();
         let j0 = j_y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let thickness = thickness_m(self.b0_t, j0)?;
+        let thickness = thickness_m(assumed_b0_t, j0)?;
         let (force, _) = off_diagonal_force_n_m3(&bx, &p_xz, thickness)?;
         let tension = tension_n_m3(&bx, &j_y, &b_z)?;
         let central: Vec<f64> = bx.iter().zip(&j_y).filter(|(b, _)| super::harris_method::in_central_region(**b)).map(|(_, j)| *j).collect();

@@ -5,6 +5,7 @@
 //! - [`harris_method`]: the single-event method (thickness, central region, Eq. 3);
 //! - [`known_answer`]: that method on sheets whose off-diagonal share is known;
 //! - [`power_law`]: the fitted `P_xx(X)` power laws of Fig. 4 and their gradient;
+//! - [`selection`]: the event selection of Sec. 2 as a catalogue filter;
 //! - [`budget`]: the force budget per region under every reading the paper leaves open;
 //! - [`published`]: every number taken from the paper, with its printed precision;
 //! - the claims, which compare the paper's numbers with the method, the fits and each other.
@@ -21,6 +22,7 @@ pub mod harris_method;
 pub mod known_answer;
 pub mod power_law;
 pub mod published;
+pub mod selection;
 
 pub use claims::{ZhangClaimsError, claims};
 pub use error::ForceBalanceError;

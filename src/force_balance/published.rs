@@ -186,3 +186,16 @@ pub const DATA_STATEMENTS: [DataStatement; 3] = [
         data: "each event's thickness and ion density (the event list of Zhang et al. 2024 and the FPI moments)",
     },
 ];
+
+/// The selection of Sec. 2: the 163 crossings of Zhang et al. (2024) and the 104 kept.
+pub const PARENT_EVENTS: Quoted = Quoted::new(163.0, Precision::Exact, "Sec. 2", "parent events");
+/// Events kept by the orientation criteria.
+pub const SELECTED_EVENTS: Quoted = Quoted::new(104.0, Precision::Exact, "Sec. 2", "selected events");
+/// Peak current density a crossing must exceed, nA/m^2 ("j > 5 nA/m^2").
+pub const MIN_PEAK_CURRENT_NA_M2: f64 = 5.0;
+/// Mean ion flow a crossing must stay below, km/s.
+pub const MAX_ION_FLOW_KM_S: f64 = 100.0;
+/// Hall electric field of the events, mV/m ("less than 5 mV/m", estimated in Zhang et al. 2024).
+pub const MAX_HALL_FIELD_MV_M: f64 = 5.0;
+/// Orientation thresholds: N·e_z and M·e_y must exceed this.
+pub const MIN_ALIGNMENT: f64 = 0.6;

@@ -292,3 +292,56 @@ mod known_answer {
         }
     }
 }
+
+mod selection {
+    use mmsbook::binning::{BinningError, f64_column, read_catalogue_str};
+    use mmsbook::force_balance::selection::{COLUMNS, Criterion, region_counts, select, synthetic_parent_catalogue};
+
+    const HEADER: &str = "x_re,bl_min_nt,bl_max_nt,j_peak_na_m2,ion_flow_km_s,hall_e_mv_m,n_dot_z,m_dot_y\n";
+
+    #[test]
+    fn each_criterion_removes_exactly_the_row_that_breaks_it() {
+        // Row 0 passes everything; row k breaks criterion k alone, at or just past its threshold.
+        let rows = [
+            "-15,-8,7,9.3,40,2,0.9,0.95",
+            "-15,1,7,9.3,40,2,0.9,0.95",  // B_L never reaches zero
+            "-15,-8,7,5.0,40,2,0.9,0.95", // j exactly 5: not above
+            "-15,-8,7,9.3,100,2,0.9,0.95",
+            "-15,-8,7,9.3,40,5.0,0.9,0.95",
+            "-15,-8,7,9.3,40,2,0.6,0.95",
+            "-15,-8,7,9.3,40,2,0.9,0.6",
+        ];
+        let frame = read_catalogue_str(&(HEADER.to_owned() + &rows.join("\n")), &COLUMNS).unwrap();
+        let selection = select(&frame, 0.0).unwrap();
+        assert_eq!(selection.kept.height(), 1);
+        assert_eq!(f64_column(&selection.kept, "bl_min_nt").unwrap(), vec![-8.0]);
+        assert_eq!(selection.removed, Criterion::ALL.map(|c| (c, 1)).to_vec());
+        // An approach within 1.5 nT of the neutral sheet counts once allowed.
+        assert_eq!(select(&frame, 1.5).unwrap().kept.height(), 2);
+    }
+
+    #[test]
+    fn the_synthetic_parent_set_keeps_exactly_its_104_survivors_58_and_46() {
+        let parent = synthetic_parent_catalogue(7).unwrap();
+        assert_eq!(parent.height(), 163);
+        let selection = select(&parent, 0.0).unwrap();
+        assert_eq!(selection.kept.height(), 104);
+        assert!(f64_column(&selection.kept, "survives").unwrap().iter().all(|s| *s == 1.0), "only the known survivors are kept");
+        let counts = region_counts(&selection.kept).unwrap();
+        assert_eq!((counts.near, counts.far, counts.outside), (58, 46, 0));
+        let removed: usize = selection.removed.iter().map(|(_, n)| n).sum();
+        assert_eq!(removed, 59);
+        assert!(selection.removed[..4].iter().all(|(_, n)| *n == 0), "the parent set already passes the first four criteria");
+    }
+
+    #[test]
+    fn bad_catalogues_and_parameters_are_typed_errors() {
+        let frame = read_catalogue_str(&(HEADER.to_owned() + "-15,-8,7,9.3,40,2,0.9,0.95"), &COLUMNS).unwrap();
+        assert!(matches!(select(&frame, -1.0), Err(BinningError::BadParameter { .. })));
+        assert!(matches!(select(&frame, f64::NAN), Err(BinningError::BadParameter { .. })));
+        let missing = read_catalogue_str("x_re,bl_min_nt\n-15,-8\n", &["x_re"]).unwrap();
+        assert!(matches!(select(&missing, 0.0), Err(BinningError::MissingColumn { .. })));
+        let infinite = read_catalogue_str(&(HEADER.to_owned() + "-15,-8,7,inf,40,2,0.9,0.95"), &["x_re"]).unwrap();
+        assert!(matches!(select(&infinite, 0.0), Err(BinningError::Infinite { .. })), "{:?}", select(&infinite, 0.0));
+    }
+}
