@@ -23,6 +23,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
         figure_spec!("yang.loss_study", part, loss_study),
         figure_spec!("yang.figure_3", part, figure_3),
         figure_spec!("yang.figure_5", part, figure_5),
+        figure_spec!("yang.equilibrium_residual", part, equilibrium_residual),
     ]
 }
 
@@ -382,5 +383,49 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
             units::to_electronvolt(t_perp)
         ),
         &panels,
+    )
+}
+
+/// Is each reading an equilibrium? The radial force residual of the moments and the Vlasov
+/// residual of the distribution, for b = 0 and every regular reading of the mu-terms.
+pub fn equilibrium_residual(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::flux_rope::equilibrium_check::{radial_force_residual, vlasov_residual};
+    use crate::flux_rope::sensitivity::Table1Sensitivity;
+    let grid = RadialGrid::chapter();
+    let original = solve_original(&RopeParameters::table_1(), grid).map_err(FigureError::model)?;
+    let mut models: Vec<(String, &Profile)> = vec![("b = 0 (original model)".to_owned(), &original)];
+    for reading in [MuReading::LocalField, MuReading::Nanotesla] {
+        let adopted = if reading == ADOPTED_READING { " (adopted)" } else { "" };
+        models.push((format!("{}{adopted}", reading.label()), &Table1Sensitivity::chapter(reading).map_err(FigureError::model)?.nominal));
+    }
+    let (mut force, mut vlasov) = (Vec::new(), Vec::new());
+    // Floors for the log axes: the differencing error of b = 0 sits near them.
+    let floor = |v: f64, at: f64| v.abs().max(at);
+    for (colour, (label, profile)) in models.iter().enumerate() {
+        let residuals = radial_force_residual(profile, 1).map_err(FigureError::model)?;
+        let scale = residuals.iter().map(|r| r.lorentz.abs()).fold(0.0, f64::max);
+        let within: Vec<_> = residuals.iter().filter(|r| r.rho_m <= units::km(150.0)).step_by(5).collect();
+        force.push(Series::line(
+            label,
+            within.iter().map(|r| units::to_km(r.rho_m)).collect(),
+            within.iter().map(|r| floor(r.residual() / scale, 1e-7)).collect(),
+            colour,
+        ));
+        let step = profile.rho_m[1] - profile.rho_m[0];
+        let radii: Vec<f64> = (1..=30).map(|k| 5.0 * f64::from(k)).collect();
+        let values = radii
+            .iter()
+            .map(|&km| Ok(floor(vlasov_residual(profile, (units::km(km) / step).round() as usize, 1).map_err(FigureError::model)?.relative, 1e-9)))
+            .collect::<Result<Vec<f64>, FigureError>>()?;
+        vlasov.push(Series::line(label, radii, values, colour));
+    }
+    let force_panel = Panel::new("(a) radial force balance of the moments", Axis::linear("rho (km)"), Axis::log("|residual| / peak J x B"), force);
+    let vlasov_panel = Panel::new("(b) Vlasov equation of the electron distribution", Axis::linear("rho (km)"), Axis::log("|residual| / size of its terms"), vlasov);
+    spec.figure(
+        "Whether the model is an equilibrium, for b = 0 and the two regular readings of the mu-terms (model only). (a) The \
+         radial momentum balance of ions and electrons, d Pi_rr/d rho + (Pi_rr - Pi_pp)/rho against J x B, over the peak \
+         J x B. (b) The Vlasov operator applied to the electron distribution on a velocity grid, over the size of its terms. \
+         b = 0 balances to the differencing error; the adopted reading leaves a force residual as large as J x B itself.",
+        &[force_panel, vlasov_panel],
     )
 }

@@ -45,6 +45,7 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
     fit_claims(&mut ledger, adopted)?;
     pitch_angle_claims(&mut ledger)?;
     super::text_claims::text_claims(&mut ledger)?;
+    super::equilibrium_claims::equilibrium_claims(&mut ledger, &readings, &solve_original(&RopeParameters::table_1(), RadialGrid::chapter())?)?;
     Ok(ledger)
 }
 
@@ -151,8 +152,11 @@ fn per_reading(
     mut feature: impl FnMut(&super::Profile) -> Result<f64, FluxRopeError>,
 ) -> Result<crate::claims::ClaimBuilder, YangClaimsError> {
     for (reading, sensitivity) in solved {
-        let adopted = if *reading == ADOPTED_READING { " (adopted)" } else { "" };
-        claim = claim.reading(&format!("{}{adopted}", reading.label()), sensitivity.feature(&mut feature)?);
+        let adopted = if *reading == ADOPTED_READING { "adopted; " } else { "" };
+        // Every model verdict carries how far its reading is from an equilibrium.
+        let residual = super::equilibrium_claims::force_residual(&sensitivity.nominal)?.value;
+        let label = format!("{} ({adopted}force residual {:.1}% of peak J x B)", reading.label(), 100.0 * residual);
+        claim = claim.reading(&label, sensitivity.feature(&mut feature)?);
     }
     Ok(claim)
 }

@@ -43,6 +43,14 @@ pub enum FluxRopeError {
         /// Where, km.
         rho_km: f64,
     },
+    /// A check needs interior grid points the profile does not have.
+    #[error("grid point {index} is not an interior point of a profile with {points} points")]
+    NotInterior {
+        /// The requested grid index.
+        index: usize,
+        /// The profile's points.
+        points: usize,
+    },
     /// Quasi-neutrality has no root for the potential at this radius.
     #[error("no potential satisfies quasi-neutrality at rho = {rho_km:.3} km")]
     NoPotential {

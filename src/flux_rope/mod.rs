@@ -22,6 +22,8 @@ mod claims;
 pub mod crossing;
 pub mod distribution;
 pub mod equilibrium;
+pub mod equilibrium_check;
+mod equilibrium_claims;
 pub mod features;
 pub mod loss_study;
 mod error;

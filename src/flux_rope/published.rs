@@ -114,3 +114,6 @@ pub const DATA_STATEMENTS: [DataStatement; 1] = [DataStatement {
     unit: "R_E",
     data: "the MEC ephemeris of MMS on 19 October 2015 near 14:07:56 UT",
 }];
+/// "A Vlasov equilibrium": the residual of the model's force balance and of its Vlasov
+/// equation, zero by the paper's description of the model (Secs. 1 and 3).
+pub const EQUILIBRIUM_RESIDUAL: Quoted = Quoted::new(0.0, Precision::Exact, "Secs. 1 and 3 (a Vlasov equilibrium)", "equilibrium residual");

@@ -315,3 +315,20 @@ fn the_iteration_converges_to_the_one_pass_solution() {
     assert!(worst < 1e-7, "one pass and iteration differ by {worst:e} of B0z");
     assert!(matches!(solve_one_pass(&params, MuReading::CentreField, test_grid()), Err(FluxRopeError::SingularReading { .. })));
 }
+
+#[test]
+fn only_the_original_model_is_an_equilibrium_and_the_check_can_tell() {
+    use mmsbook::flux_rope::equilibrium_check::{relative_force_residual, vlasov_residual};
+    let (b0, local) = (original(), local_reading());
+    // b = 0: differencing error only, falling as h^2 (stride 2 about four times stride 1).
+    let (fine, coarse) = (relative_force_residual(b0, 1).unwrap(), relative_force_residual(b0, 2).unwrap());
+    assert!(fine < 1e-3 && coarse > 2.0 * fine, "b = 0: {fine:e}, {coarse:e}");
+    assert!(vlasov_residual(b0, 100, 1).unwrap().relative < 1e-5);
+    // b in units of the local field: the axial component's a = 0.53 unbalances it at order one.
+    assert!(relative_force_residual(local, 1).unwrap() > 0.5);
+    assert!(vlasov_residual(local, 100, 1).unwrap().relative > 1e-2);
+    // Ends of the grid are not interior points.
+    let last = b0.rho_m.len() - 1;
+    assert!(matches!(vlasov_residual(b0, last, 1), Err(FluxRopeError::NotInterior { .. })));
+    assert!(matches!(vlasov_residual(b0, 5, 0), Err(FluxRopeError::NotInterior { .. })));
+}
