@@ -4,6 +4,7 @@ use super::FigureError;
 use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use crate::typography::superscripts;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -74,6 +75,8 @@ impl Axis {
 pub enum SeriesKind {
     /// Connected line.
     Line,
+    /// Connected dashed line: a second reading of the solid line of the same colour.
+    DashedLine,
     /// Markers only.
     Points,
     /// Markers with symmetric vertical error bars of the given half-widths.
@@ -116,6 +119,13 @@ pub struct Series {
 }
 
 impl Series {
+    /// The same series drawn dashed, if it is a line (a second reading beside a solid one).
+    pub fn dashed(mut self) -> Self {
+        if self.kind == SeriesKind::Line {
+            self.kind = SeriesKind::DashedLine;
+        }
+        self
+    }
     /// A line.
     pub fn line(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y, kind: SeriesKind::Line, colour }
@@ -369,7 +379,7 @@ fn emptiest_corner(panel: &Panel, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) ->
         let normal: Vec<(f64, f64)> = series.x.iter().zip(&series.y).map(|(&x, &y)| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y))).collect();
         points.extend(&normal);
         points.extend(series.x.iter().zip(&lower).map(|(&x, &y)| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y))));
-        if matches!(series.kind, SeriesKind::Line | SeriesKind::Band { .. }) {
+        if matches!(series.kind, SeriesKind::Line | SeriesKind::DashedLine | SeriesKind::Band { .. }) {
             for pair in normal.windows(2) {
                 let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
                 points.extend((1..8).map(|k| f64::from(k) / 8.0).map(|t| (ax + t * (bx - ax), ay + t * (by - ay))));
@@ -639,6 +649,9 @@ where
             SeriesKind::Line => {
                 chart.draw_series(LineSeries::new(points, colour.stroke_width(LINE_WIDTH_PX))).map_err(draw_error)?
             }
+            SeriesKind::DashedLine => chart
+                .draw_series(DashedLineSeries::new(points, 8, 5, colour.stroke_width(LINE_WIDTH_PX)))
+                .map_err(draw_error)?,
             // Translucent markers, so dense clouds show their density and what lies beneath.
             SeriesKind::Points => chart
                 .draw_series(points.map(|p| Circle::new(p, 3, colour.mix(0.6).filled())))
@@ -675,6 +688,9 @@ where
             match series.kind {
                 SeriesKind::Line => labelled.legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
+                }),
+                SeriesKind::DashedLine => labelled.legend(move |(x, y)| {
+                    DashedPathElement::new(vec![(x, y), (x + 22, y)], 6, 4, colour.stroke_width(LINE_WIDTH_PX + 1))
                 }),
                 SeriesKind::Bars { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.filled())),
                 SeriesKind::Band { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.mix(0.25).filled())),

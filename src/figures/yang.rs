@@ -24,6 +24,8 @@ pub(super) fn figures() -> Vec<FigureSpec> {
         figure_spec!("yang.figure_3", part, figure_3),
         figure_spec!("yang.figure_5", part, figure_5),
         figure_spec!("yang.equilibrium_residual", part, equilibrium_residual),
+        figure_spec!("yang.figure_1", part, figure_1),
+        figure_spec!("yang.figure_4", part, figure_4),
     ]
 }
 
@@ -428,4 +430,125 @@ pub fn equilibrium_residual(spec: &FigureSpec) -> Result<Figure, FigureError> {
          b = 0 balances to the differencing error; the adopted reading leaves a force residual as large as J x B itself.",
         &[force_panel, vlasov_panel],
     )
+}
+
+/// Figure 1 analogue: the panels of the paper's overview that the model can produce along
+/// the virtual crossing, in the LMN frame (model only).
+pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    let profile = adopted()?;
+    let formation = Formation::chapter();
+    let times = formation.times_s();
+    let at = |k: usize, t: f64| formation.position(k, t, formation.velocity_lmn_ms);
+    let rho_of = |p: [f64; 3]| p[0].hypot(p[2]);
+    let strength = (0..4)
+        .map(|k| Series::line(&format!("MMS{}", k + 1), times.clone(), times.iter().map(|&t| units::to_nanotesla(profile.field_magnitude_at(rho_of(at(k, t))))).collect(), k))
+        .collect();
+    let mms1 = |value: &dyn Fn([f64; 3]) -> f64| times.iter().map(|&t| value(at(0, t))).collect::<Vec<f64>>();
+    let components = ["B_L", "B_M", "B_N"]
+        .iter()
+        .enumerate()
+        .map(|(c, name)| Series::line(name, times.clone(), mms1(&|p| units::to_nanotesla(field_lmn(profile, p, [0.0, 0.0])[c])), c))
+        .collect();
+    let electrons = |p: [f64; 3], f: &dyn Fn(usize) -> f64| profile.interpolate(rho_of(p), f);
+    let density = vec![Series::line("n_e", times.clone(), mms1(&|p| units::to_per_cm3(electrons(p, &|i| profile.electrons[i].density_m3))), 0)];
+    // The electrons' bulk velocity relative to the (resting) ions, rotated into L, M, N.
+    let velocity = |c: usize| {
+        move |p: [f64; 3]| {
+            let rho = rho_of(p);
+            let (u_phi, u_z) = (electrons(p, &|i| profile.electrons[i].u_phi_ms), electrons(p, &|i| profile.electrons[i].u_z_ms));
+            let (sin_phi, cos_phi) = if rho > 0.0 { (p[0] / rho, p[2] / rho) } else { (0.0, 1.0) };
+            units::to_km([u_phi * cos_phi, u_z, -u_phi * sin_phi][c])
+        }
+    };
+    let velocities = ["V_eL", "V_eM", "V_eN"].iter().enumerate().map(|(c, name)| Series::line(name, times.clone(), mms1(&velocity(c)), c)).collect();
+    let temperature = |axis: usize| move |p: [f64; 3]| units::to_electronvolt(electrons(p, &|i| profile.electrons[i].temperature_j[axis]));
+    let temperatures = vec![
+        Series::line("T_e,perp = (T_rr + T_pp)/2", times.clone(), mms1(&|p| 0.5 * (temperature(0)(p) + temperature(1)(p))), 0),
+        Series::line("T_e,par = T_zz", times.clone(), mms1(&temperature(2)), 1),
+        Series::line("T_i (uniform)", times.clone(), vec![units::to_electronvolt(profile.params.ion_temperature()); times.len()], 2),
+    ];
+    // The paper takes T_par = T_zz because the field is nearly along the axis: how nearly.
+    let largest_angle = times
+        .iter()
+        .map(|&t| {
+            let b = field_lmn(profile, at(0, t), [0.0, 0.0]);
+            b[0].hypot(b[2]).atan2(b[1].abs()).to_degrees()
+        })
+        .fold(0.0, f64::max);
+    spec.figure(
+        &format!(
+            "Figure 1 analogue: the overview panels the adopted model can produce along the chapter's virtual crossing, in the \
+             LMN frame (model only; no MMS data, and the adopted reading is not an equilibrium). (a) Field strength at the four \
+             spacecraft (Fig. 1a); (b) field components at MMS1 (Fig. 1h); (c) electron density (Fig. 1i); (d) electron velocity \
+             relative to the ions (Figs. 1j-k); (e) temperatures (Figs. 1f-g), with T_par = T_zz as the paper takes it, although \
+             the field is up to {largest_angle:.0} deg from the axis on this path."
+        ),
+        &[
+            Panel::new("(a) |B| at the four spacecraft", Axis::linear("t (s)"), Axis::linear("nT"), strength),
+            Panel::new("(b) B in LMN at MMS1", Axis::linear("t (s)"), Axis::linear("nT"), components),
+            Panel::new("(c) electron density at MMS1", Axis::linear("t (s)"), Axis::linear("cm^-3"), density),
+            Panel::new("(d) electron velocity relative to the ions at MMS1", Axis::linear("t (s)"), Axis::linear("km/s"), velocities),
+            Panel::new("(e) temperatures at MMS1", Axis::linear("t (s)"), Axis::linear("eV"), temperatures),
+        ],
+    )
+}
+
+/// Tetrahedron sides of the curlometer scan, km.
+const CURLOMETER_SIDES_KM: [f64; 12] = [1.0, 2.0, 3.0, 5.0, 7.5, 10.0, 15.0, 20.0, 30.0, 40.0, 60.0, 80.0];
+
+/// Figure 4 analogue: the current density of the model at each spacecraft and from the
+/// curlometer of the four, and how the curlometer's error grows with the tetrahedron.
+pub fn figure_4(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::flux_rope::crossing::{current_lmn, curlometer_lmn};
+    let profile = adopted()?;
+    let formation = Formation::chapter();
+    let times = formation.times_s();
+    let na = |a: f64| a * 1e9;
+    let curlometer = times.iter().map(|&t| curlometer_lmn(profile, &formation, t)).collect::<Result<Vec<[f64; 3]>, _>>().map_err(FigureError::model)?;
+    let mut panels = Vec::new();
+    for (c, name) in ["L", "M", "N"].iter().enumerate() {
+        let mut series: Vec<Series> = (0..4)
+            .map(|k| {
+                let y = times.iter().map(|&t| na(current_lmn(profile, formation.position(k, t, formation.velocity_lmn_ms), [0.0, 0.0])[c])).collect();
+                Series::line(&format!("model at MMS{}", k + 1), times.clone(), y, k)
+            })
+            .collect();
+        series.push(Series::line("curlometer", times.clone(), curlometer.iter().map(|j| na(j[c])).collect(), 6));
+        panels.push(Panel::new(&format!("({}) J_{name}", ["a", "b", "c"][c]), Axis::linear("t (s)"), Axis::linear("nA/m^2"), series));
+    }
+    let errors = CURLOMETER_SIDES_KM
+        .iter()
+        .map(|&side| curlometer_error(profile, side).map_err(FigureError::model))
+        .collect::<Result<Vec<f64>, FigureError>>()?;
+    panels.push(Panel::new(
+        "(d) curlometer error against the tetrahedron's side",
+        Axis::log("side (km); the rope's radius is about 30 km"),
+        Axis::log("rms |J_curl - J_model| / peak |J|"),
+        vec![Series::line("regular tetrahedron, chapter's path", CURLOMETER_SIDES_KM.to_vec(), errors, 0)],
+    ));
+    spec.figure(
+        "Figure 4 analogue: the current density of the adopted model at the four virtual spacecraft and the curlometer \
+         estimate from their fields (model only; no MMS data). In the model the ions are at rest, so the current from the \
+         particle moments, n e (V_i - V_e), is the model's current itself. (d) The curlometer's rms error against the model \
+         current at the barycentre, over the crossing, as the regular tetrahedron grows.",
+        &panels,
+    )
+}
+
+/// RMS over the crossing of the curlometer's error against the model current at the
+/// barycentre, over the peak model current, for a regular tetrahedron of side `side_km`.
+fn curlometer_error(profile: &Profile, side_km: f64) -> Result<f64, crate::flux_rope::FluxRopeError> {
+    use crate::flux_rope::crossing::{current_lmn, curlometer_lmn};
+    let formation = Formation::regular(side_km, [0.3, 0.9, 0.2], [-4.0, 0.0]);
+    let times = formation.times_s();
+    let (mut sum, mut peak) = (0.0, 0.0f64);
+    for &t in &times {
+        let positions: Vec<[f64; 3]> = (0..4).map(|k| formation.position(k, t, formation.velocity_lmn_ms)).collect();
+        let centre: [f64; 3] = std::array::from_fn(|i| positions.iter().map(|p| p[i]).sum::<f64>() / 4.0);
+        let model = current_lmn(profile, centre, [0.0, 0.0]);
+        let estimate = curlometer_lmn(profile, &formation, t)?;
+        sum += (0..3).map(|i| (estimate[i] - model[i]).powi(2)).sum::<f64>();
+        peak = peak.max(model.iter().map(|j| j * j).sum::<f64>().sqrt());
+    }
+    Ok((sum / times.len() as f64).sqrt() / peak)
 }

@@ -225,7 +225,8 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
          for 12 August 2017 (B_x from 7.3 to -8.5 nT, B0 = 7.9 nT, j0 = 9.3 nA/m^2, tension 70.1 nA nT/m^2, P_xz \
          forces 35.3 and 24.0 nA nT/m^2), crossed north to south at 20 km/s (our assumption), field at the FGM cadence, \
          moments at the FPI cadence with 5% noise on P_xz. The titles give what the paper's method recovers. To \
-         match the stated tension B_z must be about 8.3 nT (see `zhang2025.example_tension`).",
+         match the stated tension B_z must be about 8.3 nT, more than B0 itself and not a stretched sheet: the printed \
+         tension and forces may be ten times too large (see `zhang2025.example_tension`).",
         &panels,
     )
 }
@@ -311,19 +312,22 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
 }
 
 /// The paper's method on sheets with a known off-diagonal share: what it returns against the
-/// truth, for Harris, embedded and bifurcated current profiles.
+/// truth, for Harris, embedded and bifurcated current profiles, with B0 taken where the
+/// current falls off (the paper's reading) or far from the sheet.
 pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    use crate::force_balance::known_answer::{KnownSheet, SheetShape};
+    use crate::force_balance::known_answer::{BOUNDARY_CURRENT_FRACTION, BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape};
     let sheet = |shape, share| KnownSheet { shape, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share };
-    let factor = |shape| -> Result<f64, FigureError> {
-        Ok(sheet(shape, 0.3).method().map_err(FigureError::model)?.recovered_share / 0.3)
+    let paper_b0 = BoundaryField::WhereCurrentFalls(BOUNDARY_CURRENT_FRACTION);
+    let binned = |boundary| MethodSettings { boundary, sampling: Sampling::UniformInField, ..MethodSettings::single_crossing() };
+    let factor = |shape, settings| -> Result<f64, FigureError> {
+        Ok(sheet(shape, 0.3).method_with(settings, 1.0).map_err(FigureError::model)?.recovered_share / 0.3)
     };
     let examples = [
         ("Harris", SheetShape::Harris, 0),
         ("embedded, a = 0.5, r = 0.2", SheetShape::Embedded { core_field_fraction: 0.5, core_thickness_ratio: 0.2 }, 1),
         ("bifurcated, s = 1.5", SheetShape::Bifurcated { separation: 1.5 }, 2),
     ];
-    // (a) The current profiles against B_x/B0, each over its own peak.
+    // (a) The current profiles against B_x over the asymptotic field, each over its own peak.
     let zeta: Vec<f64> = (0..=1200).map(|i| -3.0 + 6.0 * f64::from(i) / 1200.0).collect();
     let mut profiles = Vec::new();
     for (label, shape, colour) in examples {
@@ -332,45 +336,55 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
         let y: Vec<f64> = zeta.iter().map(|&z| shape.current(z) / peak).collect();
         profiles.push(Series::line(label, x, y, colour));
     }
-    profiles.push(Series::line("central region |B_x| < 0.5 B0", vec![-0.5, -0.5, 0.5, 0.5], vec![0.0, 1.05, 1.05, 0.0], 6));
     let profile_panel = Panel::new(
         "(a) current profiles, each over its peak j0",
-        Axis::linear("B_x / B0").with_range(-1.0, 1.0),
+        Axis::linear("B_x over the field far from the sheet").with_range(-1.0, 1.0),
         Axis::linear("j_y / j0").with_range(0.0, 1.1),
         profiles,
     );
-    // (b) Returned against true share, for the three examples.
+    // (b) Returned against true share, binned, B0 where the current falls to a tenth.
     let truth: Vec<f64> = (0..=10).map(|k| 0.1 * f64::from(k)).collect();
     let mut returned = vec![Series::line("returned = true", truth.clone(), truth.clone(), 6)];
     for (label, shape, colour) in examples {
-        let y = truth.iter().map(|&f| if f > 0.0 { Ok(sheet(shape, f).method().map_err(FigureError::model)?.recovered_share) } else { Ok(0.0) })
+        let y = truth
+            .iter()
+            .map(|&f| if f > 0.0 { Ok(sheet(shape, f).method_with(binned(paper_b0), 1.0).map_err(FigureError::model)?.recovered_share) } else { Ok(0.0) })
             .collect::<Result<Vec<f64>, FigureError>>()?;
         returned.push(Series::points(label, truth.clone(), y, colour));
     }
-    let returned_panel = Panel::new("(b) share the method returns against the true share", Axis::linear("true share f"), Axis::linear("returned share"), returned);
-    // (c) The factor against the core's share of the field, for several core thicknesses.
+    let returned_panel = Panel::new("(b) returned against true share (binned; B0 at a tenth of j0)", Axis::linear("true share f"), Axis::linear("returned share"), returned);
+    // (c) Embedded sheets: the factor against the core's share of the field.
     let fractions: Vec<f64> = (2..=20).map(|k| 0.05 * f64::from(k)).collect();
     let mut embedded = Vec::new();
-    for (colour, ratio) in [0.1, 0.2, 0.3, 0.5].into_iter().enumerate() {
-        let y = fractions.iter().map(|&a| factor(SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: ratio })).collect::<Result<Vec<f64>, _>>()?;
-        embedded.push(Series::line(&format!("core thickness r = {ratio}"), fractions.clone(), y, colour));
+    for (colour, ratio) in [0.1, 0.2, 0.5].into_iter().enumerate() {
+        for (boundary, name) in [(paper_b0, "B0 at a tenth of j0"), (BoundaryField::Asymptotic, "B0 far from the sheet")] {
+            let y = fractions
+                .iter()
+                .map(|&a| factor(SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: ratio }, binned(boundary)))
+                .collect::<Result<Vec<f64>, _>>()?;
+            let series = Series::line(&format!("r = {ratio}, {name}"), fractions.clone(), y, colour);
+            embedded.push(if boundary == BoundaryField::Asymptotic { series.dashed() } else { series });
+        }
     }
-    embedded.push(Series::line("10% (the paper's bound)", vec![0.1, 1.0], vec![1.1, 1.1], 6));
-    let embedded_panel = Panel::new("(c) embedded sheets: returned / true share", Axis::linear("core's share a of the field jump"), Axis::linear("returned / true"), embedded);
-    // (d) The factor against the separation of a bifurcated sheet's peaks.
+    embedded.push(Series::line("10% above the truth", vec![0.1, 1.0], vec![1.1, 1.1], 6));
+    let embedded_panel = Panel::new("(c) embedded sheets: returned / true share (binned)", Axis::linear("core's share a of the field jump"), Axis::linear("returned / true"), embedded);
+    // (d) Bifurcated sheets.
     let separations: Vec<f64> = (0..=30).map(|k| 0.1 * f64::from(k)).collect();
-    let y = separations.iter().map(|&s| factor(SheetShape::Bifurcated { separation: s })).collect::<Result<Vec<f64>, _>>()?;
-    let bifurcated_panel = Panel::new(
-        "(d) bifurcated sheets: returned / true share",
-        Axis::linear("peak offset s (units of L)"),
-        Axis::linear("returned / true"),
-        vec![Series::line("bifurcated", separations.clone(), y, 2), Series::line("10% (the paper's bound)", vec![0.0, 3.0], vec![1.1, 1.1], 6)],
-    );
+    let mut bifurcated = Vec::new();
+    for (boundary, name, colour) in [(paper_b0, "B0 at a tenth of j0", 2), (BoundaryField::Asymptotic, "B0 far from the sheet", 2)] {
+        let y = separations.iter().map(|&s| factor(SheetShape::Bifurcated { separation: s }, binned(boundary))).collect::<Result<Vec<f64>, _>>()?;
+        let series = Series::line(name, separations.clone(), y, colour);
+        bifurcated.push(if boundary == BoundaryField::Asymptotic { series.dashed() } else { series });
+    }
+    bifurcated.push(Series::line("10% above the truth", vec![0.0, 3.0], vec![1.1, 1.1], 6));
+    let bifurcated_panel = Panel::new("(d) bifurcated sheets: returned / true share (binned)", Axis::linear("peak offset s (units of L)"), Axis::linear("returned / true"), bifurcated);
     spec.figure(
-        "The paper's single-event method (Eqs. 2–3, central-region means) on 1D model sheets in which dP_xz/dz balances a \
-         known share f of the local tension, sampled uniformly in z (model only; no MMS data). It returns f times the \
-         peak current over its central-region mean: 1.099 for a Harris sheet, more for an embedded core that carries \
-         less than the whole field jump (a, with relative thickness r) or for current peaks split apart (s).",
+        "The paper's method (L = B0/(mu0 j0), the slope of Eq. 3 and central-region means) on 1D model sheets in which \
+         dP_xz/dz balances a known share f of the local tension (model only; no MMS data). It returns f times the peak \
+         current over its central-region mean. Weighted uniformly in B_x/B0 as binned profiles are, that is 12/11 for a \
+         Harris sheet; for embedded cores (carrying a share a of the field, r times thinner) and split current peaks (s) \
+         it depends on where B0 is taken: where the current has fallen to a tenth of its peak (solid), or far from the \
+         sheet (dashed).",
         &[profile_panel, returned_panel, embedded_panel, bifurcated_panel],
     )
 }
@@ -380,7 +394,7 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
 /// covariance each published tension implies, and what the stated B0 error does.
 pub fn continuous_views(spec: &FigureSpec) -> Result<Figure, FigureError> {
     use crate::force_balance::budget::{Region, Tension, tension};
-    use crate::force_balance::known_answer::{CROSSING_SAMPLES, KnownSheet, SheetShape};
+    use crate::force_balance::known_answer::{KnownSheet, MethodSettings, SheetShape};
     use crate::force_balance::power_law::PowerLaw;
     use crate::force_balance::to_na_nt_per_m2;
     let model = |e: crate::force_balance::ForceBalanceError| FigureError::model(e);
@@ -447,7 +461,7 @@ pub fn continuous_views(spec: &FigureSpec) -> Result<Figure, FigureError> {
     ] {
         let sheet = KnownSheet { shape, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share: 0.3 };
         let exact = sheet.method().map_err(model)?.recovered_share;
-        let y = errors.iter().map(|e| Ok(sheet.method_assuming_b0(20e-9 * (1.0 + e / 100.0), CROSSING_SAMPLES).map_err(model)?.recovered_share / exact)).collect::<Result<Vec<f64>, FigureError>>()?;
+        let y = errors.iter().map(|e| Ok(sheet.method_with(MethodSettings::single_crossing(), 1.0 + e / 100.0).map_err(model)?.recovered_share / exact)).collect::<Result<Vec<f64>, FigureError>>()?;
         b0.push(Series::line(label, errors.clone(), y, colour));
     }
     b0.push(Series::line("thickness L", errors.clone(), errors.iter().map(|e| 1.0 + e / 100.0).collect(), 6));

@@ -101,6 +101,35 @@ pub fn field_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 2]
     [b_phi * cos_phi, b_z, -b_phi * sin_phi]
 }
 
+/// The model current density `[J_L, J_M, J_N]` (A/m^2) at the point `[L, M, N]` (m) for a
+/// rope centred at `centre_ln_m`: the electrons' `-e n u` of the closed-form moments (the
+/// ions are at rest in the rope frame), rotated like [`field_lmn`].
+pub fn current_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 2]) -> [f64; 3] {
+    let (dl, dn) = (point_lmn_m[0] - centre_ln_m[0], point_lmn_m[2] - centre_ln_m[1]);
+    let rho = dl.hypot(dn);
+    let j_z = profile.interpolate(rho, |i| profile.electrons[i].j_z_am2);
+    let j_phi = profile.interpolate(rho, |i| profile.electrons[i].j_phi_am2);
+    if rho == 0.0 {
+        return [0.0, j_z, 0.0];
+    }
+    let (sin_phi, cos_phi) = (dl / rho, dn / rho);
+    [j_phi * cos_phi, j_z, -j_phi * sin_phi]
+}
+
+/// The curlometer current `curl B / mu0` (A/m^2, `[L, M, N]`) of the four spacecraft of
+/// `formation` at time `t_s`, in the field of `profile`.
+///
+/// # Errors
+/// [`FluxRopeError::Curlometer`] if the four positions do not span a volume.
+pub fn curlometer_lmn(profile: &Profile, formation: &Formation, t_s: f64) -> Result<[f64; 3], FluxRopeError> {
+    use nalgebra::Vector3;
+    let positions: [[f64; 3]; 4] = std::array::from_fn(|k| formation.position(k, t_s, formation.velocity_lmn_ms));
+    let tetrahedron = crate::tetrahedron::Tetrahedron::new(positions).map_err(|e| FluxRopeError::Curlometer(e.to_string()))?;
+    let fields: [Vector3<f64>; 4] = positions.map(|p| Vector3::from(field_lmn(profile, p, [0.0, 0.0])));
+    let curl = tetrahedron.curl(&fields) / crate::plasma::constants::VACUUM_PERMEABILITY;
+    Ok([curl[0], curl[1], curl[2]])
+}
+
 /// One contour crossing: when and where, and whether inbound or outbound.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Intersection {

@@ -43,6 +43,9 @@ pub enum FluxRopeError {
         /// Where, km.
         rho_km: f64,
     },
+    /// The four virtual spacecraft do not span a volume.
+    #[error("curlometer: {0}")]
+    Curlometer(String),
     /// A check needs interior grid points the profile does not have.
     #[error("grid point {index} is not an interior point of a profile with {points} points")]
     NotInterior {

@@ -51,12 +51,22 @@ pub enum GradientLocation {
     NearBoundary,
     /// At the tailward end.
     FarBoundary,
+    /// One gradient for both regions: the fitted pressures' difference between the two
+    /// region mid-points (-15 and -25 R_E) over their distance, the estimate two regional
+    /// bins suggest.
+    BetweenMidPoints,
 }
 
 impl GradientLocation {
     /// Every location, in the order the chapter lists them.
-    pub const ALL: [GradientLocation; 5] =
-        [GradientLocation::ReferenceDistance, GradientLocation::MidPoint, GradientLocation::RegionMean, GradientLocation::NearBoundary, GradientLocation::FarBoundary];
+    pub const ALL: [GradientLocation; 6] = [
+        GradientLocation::ReferenceDistance,
+        GradientLocation::MidPoint,
+        GradientLocation::RegionMean,
+        GradientLocation::NearBoundary,
+        GradientLocation::FarBoundary,
+        GradientLocation::BetweenMidPoints,
+    ];
 
     /// Short name.
     pub fn name(self) -> &'static str {
@@ -66,6 +76,7 @@ impl GradientLocation {
             GradientLocation::RegionMean => "region mean",
             GradientLocation::NearBoundary => "Earthward boundary",
             GradientLocation::FarBoundary => "tailward boundary",
+            GradientLocation::BetweenMidPoints => "between the mid-points",
         }
     }
 }
@@ -148,6 +159,14 @@ fn thermal_force_n_m3(fits: &[f64], region: Region, location: GradientLocation) 
         GradientLocation::RegionMean => Ok(ions.mean_gradient_force_n_m3(far, near)? + electrons.mean_gradient_force_n_m3(far, near)?),
         GradientLocation::NearBoundary => at(near),
         GradientLocation::FarBoundary => at(far),
+        GradientLocation::BetweenMidPoints => {
+            let mid = |region: Region| {
+                let (far, near) = region.numbers().x_re;
+                0.5 * (far + near)
+            };
+            let (inner, outer) = (mid(Region::Near), mid(Region::Far));
+            Ok(ions.mean_gradient_force_n_m3(outer, inner)? + electrons.mean_gradient_force_n_m3(outer, inner)?)
+        }
     }
 }
 

@@ -78,12 +78,55 @@ impl SheetShape {
     }
 }
 
+/// Which field the method takes as B0, the field at the sheet's boundary (Sec. 2).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BoundaryField {
+    /// The field far from the sheet (the whole field jump): right for a Harris sheet.
+    Asymptotic,
+    /// `|B_x|` where, moving out from the centre, the current first falls below this
+    /// fraction of its peak: a reading of the paper's "the value at the moment when the rate
+    /// of B_x variation decreases significantly" (the rate of change of B_x in a crossing
+    /// is the current). For an embedded sheet it picks the core's boundary.
+    WhereCurrentFalls(f64),
+}
+
+/// How the crossing samples the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sampling {
+    /// Uniform in z: one crossing at constant speed (the single-event method).
+    UniformInZ,
+    /// Uniform in `B_x`: the weighting of profiles averaged in `B_x/B0` bins (the
+    /// statistics of Figs. 2–3).
+    UniformInField,
+}
+
+/// How the method is applied: its B0 and its sampling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MethodSettings {
+    /// The B0 the method takes.
+    pub boundary: BoundaryField,
+    /// How the sheet is sampled.
+    pub sampling: Sampling,
+    /// Samples across the crossing, 101 to 10^6.
+    pub samples: usize,
+}
+
+impl MethodSettings {
+    /// Asymptotic B0, uniform in z, [`CROSSING_SAMPLES`] samples.
+    pub fn single_crossing() -> Self {
+        MethodSettings { boundary: BoundaryField::Asymptotic, sampling: Sampling::UniformInZ, samples: CROSSING_SAMPLES }
+    }
+}
+
+/// The current fraction of [`BoundaryField::WhereCurrentFalls`] the chapter uses: a tenth.
+pub const BOUNDARY_CURRENT_FRACTION: f64 = 0.1;
+
 /// A sheet with a known off-diagonal share, in SI units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct KnownSheet {
     /// Shape of the reversal.
     pub shape: SheetShape,
-    /// Lobe field B0, T.
+    /// Field far from the sheet (half the field jump), T.
     pub b0_t: f64,
     /// Half-thickness L, m.
     pub thickness_m: f64,
@@ -93,8 +136,7 @@ pub struct KnownSheet {
     pub share: f64,
 }
 
-/// Samples per crossing: uniform in z over ±[`CROSSING_HALF_WIDTH`] L, as a spacecraft at
-/// constant speed samples a sheet moving past it.
+/// Samples per crossing: over ±[`CROSSING_HALF_WIDTH`] L.
 pub const CROSSING_SAMPLES: usize = 20001;
 /// Half-width of the sampled crossing, in units of L: far enough for `|B_x|` to reach
 /// `0.5 B0` in every shape the scans use.
@@ -105,16 +147,19 @@ pub const CROSSING_HALF_WIDTH: f64 = 8.0;
 pub struct MethodResult {
     /// The share of the tension the method attributes to P_xz.
     pub recovered_share: f64,
-    /// The thickness Eq. 2 gives, over the sheet's true L.
+    /// The thickness `L = B0/(mu0 j0)` gives, over the sheet's true L.
     pub thickness_ratio: f64,
+    /// The B0 the method took, over the field far from the sheet.
+    pub boundary_ratio: f64,
     /// Peak current over its central-region mean: the factor the share is off by.
     pub peak_over_central_mean: f64,
 }
 
 impl KnownSheet {
-    /// Runs the paper's method on a crossing of this sheet: peak j0 from the samples,
-    /// `L = B0/(mu0 j0)` (Eq. 2), the central-region slope of P_xz against B_x/B0 (Eq. 3),
-    /// divided by the tension from central-region means.
+    /// Runs the paper's method on one crossing of this sheet ([`MethodSettings::single_crossing`]):
+    /// peak j0 from the samples, `L = B0/(mu0 j0)` (Ampère's law for a Harris sheet, Sec. 2),
+    /// the central-region slope of P_xz against B_x/B0 (Eq. 3), divided by the tension from
+    /// central-region means.
     ///
     /// ```
     /// use mmsbook::force_balance::known_answer::{KnownSheet, SheetShape};
@@ -129,63 +174,102 @@ impl KnownSheet {
     /// [`ForceBalanceError::OutOfRange`] for a shape parameter out of range; the method's own
     /// errors otherwise.
     pub fn method(&self) -> Result<MethodResult, ForceBalanceError> {
-        self.method_with_samples(CROSSING_SAMPLES)
+        self.method_with(MethodSettings::single_crossing(), 1.0)
     }
 
-    /// As [`KnownSheet::method`], with `samples` samples across the crossing (at least 101,
-    /// at most 10^6): halving them shows the sampling error of the default.
-    ///
-    /// # Errors
-    /// As [`KnownSheet::method`], and [`ForceBalanceError::OutOfRange`] for a sample count
-    /// outside [101, 10^6].
-    pub fn method_with_samples(&self, samples: usize) -> Result<MethodResult, ForceBalanceError> {
-        self.method_assuming_b0(self.b0_t, samples)
-    }
-
-    /// As [`KnownSheet::method`], with the boundary field misjudged as `assumed_b0_t` (T), as
-    /// the paper's B0 estimate may be by 10–20% (Sec. 2): it enters `B_x/B0`, the central
-    /// region and `L = B0/(mu0 j0)`.
+    /// The method with its B0 and sampling as `settings` say, and B0 further misjudged by
+    /// the factor `b0_misjudged` (1 for none; the paper allows 10–20%, Sec. 2): B0 enters
+    /// `B_x/B0`, the central region and `L`.
     ///
     /// ```
-    /// use mmsbook::force_balance::known_answer::{KnownSheet, SheetShape, CROSSING_SAMPLES};
+    /// use mmsbook::force_balance::known_answer::{KnownSheet, MethodSettings, SheetShape};
     /// let sheet = KnownSheet { shape: SheetShape::Harris, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share: 0.3 };
-    /// let high = sheet.method_assuming_b0(1.2 * 20e-9, CROSSING_SAMPLES).unwrap();
+    /// let high = sheet.method_with(MethodSettings::single_crossing(), 1.2).unwrap();
     /// assert!((high.thickness_ratio - 1.2).abs() < 1e-3); // L scales with B0...
     /// let exact = sheet.method().unwrap();
     /// assert!((high.recovered_share / exact.recovered_share - 1.0).abs() < 0.1); // ...the share much less
     /// ```
     ///
     /// # Errors
-    /// As [`KnownSheet::method_with_samples`], and [`ForceBalanceError::NonPositive`] for a
-    /// non-positive assumed field.
-    pub fn method_assuming_b0(&self, assumed_b0_t: f64, samples: usize) -> Result<MethodResult, ForceBalanceError> {
-        if !(assumed_b0_t.is_finite() && assumed_b0_t > 0.0) {
-            return Err(ForceBalanceError::NonPositive { parameter: "assumed B0 (T)", value: assumed_b0_t });
-        }
-        if !(101..=1_000_000).contains(&samples) {
-            return Err(ForceBalanceError::OutOfRange { parameter: "samples per crossing (101 to 10^6)", value: samples as f64 });
-        }
+    /// As [`KnownSheet::method`], and [`ForceBalanceError::OutOfRange`] for a sample count
+    /// outside [101, 10^6], a current fraction outside (0, 1), or a non-positive misjudgement.
+    pub fn method_with(&self, settings: MethodSettings, b0_misjudged: f64) -> Result<MethodResult, ForceBalanceError> {
         let shape = self.shape.validate()?;
         for (parameter, value) in [("B0 (T)", self.b0_t), ("L (m)", self.thickness_m), ("B_z (T)", self.b_z_t), ("share f", self.share)] {
             if !(value.is_finite() && value > 0.0) {
                 return Err(ForceBalanceError::NonPositive { parameter, value });
             }
         }
+        let out_of_range = |parameter, value: f64| ForceBalanceError::OutOfRange { parameter, value };
+        if !(101..=1_000_000).contains(&settings.samples) {
+            return Err(out_of_range("samples per crossing (101 to 10^6)", settings.samples as f64));
+        }
+        if !(b0_misjudged.is_finite() && b0_misjudged > 0.0) {
+            return Err(out_of_range("B0 misjudgement factor (> 0)", b0_misjudged));
+        }
+        let boundary_ratio = match settings.boundary {
+            BoundaryField::Asymptotic => 1.0,
+            BoundaryField::WhereCurrentFalls(fraction) => {
+                if !(fraction > 0.0 && fraction < 1.0) {
+                    return Err(out_of_range("current fraction of the boundary (0 < f < 1)", fraction));
+                }
+                boundary_where_current_falls(shape, fraction)
+            }
+        } * b0_misjudged;
+        let zeta = sample_positions(shape, settings);
         let unit_current = self.b0_t / (VACUUM_PERMEABILITY * self.thickness_m);
-        let zeta: Vec<f64> = (0..samples)
-            .map(|i| -CROSSING_HALF_WIDTH + 2.0 * CROSSING_HALF_WIDTH * i as f64 / (samples - 1) as f64)
-            .collect();
-        // The samples of B_x/B0 as the method sees them: over the B0 it assumes.
-        let bx: Vec<f64> = zeta.iter().map(|&z| shape.field(z) * self.b0_t / assumed_b0_t).collect();
+        let assumed_b0 = self.b0_t * boundary_ratio;
+        // The samples of B_x/B0 as the method sees them: over the B0 it takes.
+        let bx: Vec<f64> = zeta.iter().map(|&z| shape.field(z) / boundary_ratio).collect();
         let j_y: Vec<f64> = zeta.iter().map(|&z| unit_current * shape.current(z)).collect();
         let b_z = vec![self.b_z_t; zeta.len()];
         let p_xz: Vec<f64> = zeta.iter().map(|&z| self.share * self.b_z_t * shape.field(z) * self.b0_t / VACUUM_PERMEABILITY).collect();
         let j0 = j_y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let thickness = thickness_m(assumed_b0_t, j0)?;
+        let thickness = thickness_m(assumed_b0, j0)?;
         let (force, _) = off_diagonal_force_n_m3(&bx, &p_xz, thickness)?;
         let tension = tension_n_m3(&bx, &j_y, &b_z)?;
         let central: Vec<f64> = bx.iter().zip(&j_y).filter(|(b, _)| super::harris_method::in_central_region(**b)).map(|(_, j)| *j).collect();
         let central_mean = central.iter().sum::<f64>() / central.len() as f64;
-        Ok(MethodResult { recovered_share: force / tension, thickness_ratio: thickness / self.thickness_m, peak_over_central_mean: j0 / central_mean })
+        Ok(MethodResult {
+            recovered_share: force / tension,
+            thickness_ratio: thickness / self.thickness_m,
+            boundary_ratio,
+            peak_over_central_mean: j0 / central_mean,
+        })
     }
+}
+
+/// Positions `z/L` of the samples: evenly spaced over the crossing, or at evenly spaced
+/// values of `B_x` (found by bisection: every shape's field rises monotonically).
+fn sample_positions(shape: SheetShape, settings: MethodSettings) -> Vec<f64> {
+    let n = settings.samples;
+    let evenly = |i: usize, low: f64, high: f64| low + (high - low) * i as f64 / (n - 1) as f64;
+    match settings.sampling {
+        Sampling::UniformInZ => (0..n).map(|i| evenly(i, -CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH)).collect(),
+        Sampling::UniformInField => {
+            let edge = shape.field(CROSSING_HALF_WIDTH);
+            (0..n).map(|i| position_of_field(shape, evenly(i, -edge, edge))).collect()
+        }
+    }
+}
+
+/// The `z/L` where `shape.field` equals `target` (within the crossing), by bisection.
+fn position_of_field(shape: SheetShape, target: f64) -> f64 {
+    let (mut low, mut high) = (-CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH);
+    // 60 halvings take the 16 L bracket far below round-off.
+    for _ in 0..60 {
+        let middle = 0.5 * (low + high);
+        if shape.field(middle) < target { low = middle } else { high = middle }
+    }
+    0.5 * (low + high)
+}
+
+/// `|B_x|/B0` at the first `z >= 0` where the current falls below `fraction` of its peak
+/// (the peak taken on a fine grid: a bifurcated sheet's is off the centre).
+fn boundary_where_current_falls(shape: SheetShape, fraction: f64) -> f64 {
+    const STEPS: usize = 16000;
+    let z = |i: usize| CROSSING_HALF_WIDTH * i as f64 / STEPS as f64;
+    let (peak_index, peak) = (0..=STEPS).map(|i| (i, shape.current(z(i)))).fold((0, 0.0), |best, (i, j)| if j > best.1 { (i, j) } else { best });
+    let beyond = (peak_index..=STEPS).find(|&i| shape.current(z(i)) < fraction * peak).unwrap_or(STEPS);
+    shape.field(z(beyond)).abs()
 }

@@ -199,3 +199,11 @@ pub const MAX_ION_FLOW_KM_S: f64 = 100.0;
 pub const MAX_HALL_FIELD_MV_M: f64 = 5.0;
 /// Orientation thresholds: N·e_z and M·e_y must exceed this.
 pub const MIN_ALIGNMENT: f64 = 0.6;
+
+/// The Conclusions' region bounds as printed: near-Earth "-20 R_E < X < -30 R_E" and
+/// further "-10 R_E < X < -20 R_E": the ends that differ from Sec. 3.
+pub const CONCLUSIONS_NEAR_END: Quoted = Quoted::new(-30.0, Precision::Exact, "Sec. 4 (Conclusions)", "near-Earth range end");
+/// See [`CONCLUSIONS_NEAR_END`].
+pub const CONCLUSIONS_FAR_END: Quoted = Quoted::new(-10.0, Precision::Exact, "Sec. 4 (Conclusions)", "further-Earth range end");
+/// "The equilibrium predicts a current density j_y of less than 5 nA/m^2" (Sec. 1).
+pub const FLUID_CURRENT_BOUND_NA_M2: Quoted = Quoted::new(5.0, Precision::Below, "Sec. 1", "fluid-equilibrium current");

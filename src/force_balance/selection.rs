@@ -1,6 +1,8 @@
-//! The event selection of Sec. 2 as a catalogue filter: the criteria of Zhang et al. (2024)
-//! that built the 163 crossings, then the orientation criteria that keep 104 for which Eq. 1
-//! reduces to Eq. 2 (`j_z B_y` and `dP_xy/dy` negligible).
+//! The event selection of Sec. 2 as a catalogue filter: the three criteria of Zhang et al.
+//! (2024) that built the 163 crossings, then the orientation criteria that keep 104 for which
+//! Eq. 1 reduces to Eq. 2 (`j_z B_y` and `dP_xy/dy` negligible). The Hall field below 5 mV/m
+//! is what the earlier study estimated for its events afterwards, not a cut: it is a column
+//! the filter reports on ([`Selection::largest_hall_field_mv_m`]) but does not apply.
 //!
 //! Columns (all numbers, one row per crossing):
 //!
@@ -34,8 +36,6 @@ pub enum Criterion {
     PeakCurrent,
     /// Mean ion flow below 100 km/s.
     QuietFlow,
-    /// Hall field below 5 mV/m.
-    HallField,
     /// N·e_z above 0.6 (a nearly horizontal sheet).
     Horizontal,
     /// M·e_y above 0.6 (current mostly dawn–dusk).
@@ -43,10 +43,9 @@ pub enum Criterion {
 }
 
 impl Criterion {
-    /// Every criterion, in order: the first four built the parent set of 163, the last two
+    /// Every criterion, in order: the first three built the parent set of 163, the last two
     /// the 104.
-    pub const ALL: [Criterion; 6] =
-        [Criterion::NeutralSheet, Criterion::PeakCurrent, Criterion::QuietFlow, Criterion::HallField, Criterion::Horizontal, Criterion::DawnDusk];
+    pub const ALL: [Criterion; 5] = [Criterion::NeutralSheet, Criterion::PeakCurrent, Criterion::QuietFlow, Criterion::Horizontal, Criterion::DawnDusk];
 
     /// Short description with the threshold.
     pub fn describe(self) -> &'static str {
@@ -54,7 +53,6 @@ impl Criterion {
             Criterion::NeutralSheet => "crosses the neutral sheet B_L = 0",
             Criterion::PeakCurrent => "peak j > 5 nA/m^2",
             Criterion::QuietFlow => "mean ion flow < 100 km/s",
-            Criterion::HallField => "Hall field < 5 mV/m",
             Criterion::Horizontal => "N·e_z > 0.6",
             Criterion::DawnDusk => "M·e_y > 0.6",
         }
@@ -65,7 +63,6 @@ impl Criterion {
             Criterion::NeutralSheet => row.bl_min_nt <= approach_nt && row.bl_max_nt >= -approach_nt,
             Criterion::PeakCurrent => row.j_peak > paper::MIN_PEAK_CURRENT_NA_M2,
             Criterion::QuietFlow => row.ion_flow < paper::MAX_ION_FLOW_KM_S,
-            Criterion::HallField => row.hall_e < paper::MAX_HALL_FIELD_MV_M,
             Criterion::Horizontal => row.n_dot_z > paper::MIN_ALIGNMENT,
             Criterion::DawnDusk => row.m_dot_y > paper::MIN_ALIGNMENT,
         }
@@ -77,7 +74,6 @@ struct Row {
     bl_max_nt: f64,
     j_peak: f64,
     ion_flow: f64,
-    hall_e: f64,
     n_dot_z: f64,
     m_dot_y: f64,
 }
@@ -89,6 +85,9 @@ pub struct Selection {
     pub kept: DataFrame,
     /// Rows removed by each criterion, applied in [`Criterion::ALL`] order.
     pub removed: Vec<(Criterion, usize)>,
+    /// The largest Hall field among the kept rows, mV/m: the earlier study found all below
+    /// 5 mV/m (`published::MAX_HALL_FIELD_MV_M`), which this lets a reader check.
+    pub largest_hall_field_mv_m: f64,
 }
 
 /// Applies the criteria of Sec. 2 to `catalogue` (with at least [`COLUMNS`]).
@@ -122,7 +121,7 @@ pub fn select(catalogue: &DataFrame, approach_nt: f64) -> Result<Selection, Binn
     let (bl_min, bl_max, j_peak) = (column("bl_min_nt")?, column("bl_max_nt")?, column("j_peak_na_m2")?);
     let (ion_flow, hall_e, n_dot_z, m_dot_y) = (column("ion_flow_km_s")?, column("hall_e_mv_m")?, column("n_dot_z")?, column("m_dot_y")?);
     let rows: Vec<Row> = (0..frame.height())
-        .map(|i| Row { bl_min_nt: bl_min[i], bl_max_nt: bl_max[i], j_peak: j_peak[i], ion_flow: ion_flow[i], hall_e: hall_e[i], n_dot_z: n_dot_z[i], m_dot_y: m_dot_y[i] })
+        .map(|i| Row { bl_min_nt: bl_min[i], bl_max_nt: bl_max[i], j_peak: j_peak[i], ion_flow: ion_flow[i], n_dot_z: n_dot_z[i], m_dot_y: m_dot_y[i] })
         .collect();
     let mut alive = vec![true; rows.len()];
     let mut removed = Vec::with_capacity(Criterion::ALL.len());
@@ -136,9 +135,10 @@ pub fn select(catalogue: &DataFrame, approach_nt: f64) -> Result<Selection, Binn
         }
         removed.push((criterion, count));
     }
+    let largest_hall_field_mv_m = alive.iter().zip(&hall_e).filter(|(keep, _)| **keep).map(|(_, e)| *e).fold(f64::NEG_INFINITY, f64::max);
     let mask = BooleanChunked::from_slice("kept".into(), &alive);
     let kept = frame.filter(&mask)?;
-    Ok(Selection { kept, removed })
+    Ok(Selection { kept, removed, largest_hall_field_mv_m })
 }
 
 /// Reads a catalogue CSV and applies [`select`].
@@ -181,7 +181,7 @@ pub fn region_counts(kept: &DataFrame) -> Result<RegionCounts, BinningError> {
 }
 
 /// A **synthetic** parent catalogue shaped like the paper's: 163 crossings that all pass the
-/// criteria of Zhang et al. (2024), of which exactly 104 (58 near-Earth, 46 further out) pass
+/// criteria of Zhang et al. (2024) (with Hall fields below 5 mV/m), of which exactly 104 (58 near-Earth, 46 further out) pass
 /// the orientation criteria; the others fail N·e_z, M·e_y or both. Seeded; an `event` column
 /// numbers the rows and `survives` marks the 104 (1) so tests know the answer.
 ///

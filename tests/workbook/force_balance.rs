@@ -221,7 +221,7 @@ fn the_location_that_gives_a_share_gives_it_back() {
 
 mod known_answer {
     use mmsbook::force_balance::ForceBalanceError;
-    use mmsbook::force_balance::known_answer::{KnownSheet, SheetShape};
+    use mmsbook::force_balance::known_answer::{BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape};
     use proptest::prelude::*;
 
     fn sheet(shape: SheetShape, share: f64) -> KnownSheet {
@@ -236,6 +236,25 @@ mod known_answer {
         let expected = 0.5f64.atanh() / 0.5;
         assert!((result.recovered_share / 0.4 - expected).abs() < 2e-4, "{}", result.recovered_share / 0.4);
         assert!((result.thickness_ratio - 1.0).abs() < 1e-6, "Eq. 2 gives a Harris sheet's own L");
+    }
+
+    #[test]
+    fn binned_profiles_weight_the_field_evenly_and_return_twelve_elevenths() {
+        // Uniform in u = B_x/B0 over |u| < 1/2, the central mean of sech^2 = 1 - u^2 is 11/12.
+        let binned = MethodSettings { sampling: Sampling::UniformInField, ..MethodSettings::single_crossing() };
+        let result = sheet(SheetShape::Harris, 0.3).method_with(binned, 1.0).unwrap();
+        assert!((result.recovered_share / 0.3 - 12.0 / 11.0).abs() < 1e-4, "{}", result.recovered_share / 0.3);
+    }
+
+    #[test]
+    fn the_boundary_where_the_current_falls_to_a_tenth_is_where_sech_squared_is_a_tenth() {
+        let settings = MethodSettings { boundary: BoundaryField::WhereCurrentFalls(0.1), ..MethodSettings::single_crossing() };
+        let result = sheet(SheetShape::Harris, 0.3).method_with(settings, 1.0).unwrap();
+        // sech^2 = 1/10 where tanh = sqrt(9/10).
+        assert!((result.boundary_ratio - 0.9f64.sqrt()).abs() < 1e-3, "{}", result.boundary_ratio);
+        // An embedded core's boundary lies inside the full jump.
+        let core = SheetShape::Embedded { core_field_fraction: 0.5, core_thickness_ratio: 0.2 };
+        assert!(sheet(core, 0.3).method_with(settings, 1.0).unwrap().boundary_ratio < 0.9);
     }
 
     #[test]
@@ -267,7 +286,11 @@ mod known_answer {
             assert!(matches!(sheet(shape, 0.3).method(), Err(ForceBalanceError::OutOfRange { .. })), "{shape:?}");
         }
         assert!(matches!(sheet(SheetShape::Harris, -0.3).method(), Err(ForceBalanceError::NonPositive { parameter: "share f", .. })));
-        assert!(matches!(sheet(SheetShape::Harris, 0.3).method_with_samples(5), Err(ForceBalanceError::OutOfRange { .. })));
+        let few = MethodSettings { samples: 5, ..MethodSettings::single_crossing() };
+        assert!(matches!(sheet(SheetShape::Harris, 0.3).method_with(few, 1.0), Err(ForceBalanceError::OutOfRange { .. })));
+        let no_fraction = MethodSettings { boundary: BoundaryField::WhereCurrentFalls(1.5), ..MethodSettings::single_crossing() };
+        assert!(matches!(sheet(SheetShape::Harris, 0.3).method_with(no_fraction, 1.0), Err(ForceBalanceError::OutOfRange { .. })));
+        assert!(matches!(sheet(SheetShape::Harris, 0.3).method_with(MethodSettings::single_crossing(), -1.0), Err(ForceBalanceError::OutOfRange { .. })));
     }
 
     proptest! {
@@ -301,23 +324,25 @@ mod selection {
 
     #[test]
     fn each_criterion_removes_exactly_the_row_that_breaks_it() {
-        // Row 0 passes everything; row k breaks criterion k alone, at or just past its threshold.
+        // Row 0 passes everything; row k breaks criterion k alone, at or just past its
+        // threshold. The last row has a strong Hall field, which is reported, not cut.
         let rows = [
             "-15,-8,7,9.3,40,2,0.9,0.95",
             "-15,1,7,9.3,40,2,0.9,0.95",  // B_L never reaches zero
             "-15,-8,7,5.0,40,2,0.9,0.95", // j exactly 5: not above
             "-15,-8,7,9.3,100,2,0.9,0.95",
-            "-15,-8,7,9.3,40,5.0,0.9,0.95",
             "-15,-8,7,9.3,40,2,0.6,0.95",
             "-15,-8,7,9.3,40,2,0.9,0.6",
+            "-15,-8,7,9.3,40,30,0.9,0.95",
         ];
         let frame = read_catalogue_str(&(HEADER.to_owned() + &rows.join("\n")), &COLUMNS).unwrap();
         let selection = select(&frame, 0.0).unwrap();
-        assert_eq!(selection.kept.height(), 1);
-        assert_eq!(f64_column(&selection.kept, "bl_min_nt").unwrap(), vec![-8.0]);
+        assert_eq!(selection.kept.height(), 2);
+        assert_eq!(f64_column(&selection.kept, "hall_e_mv_m").unwrap(), vec![2.0, 30.0]);
+        assert_eq!(selection.largest_hall_field_mv_m, 30.0);
         assert_eq!(selection.removed, Criterion::ALL.map(|c| (c, 1)).to_vec());
         // An approach within 1.5 nT of the neutral sheet counts once allowed.
-        assert_eq!(select(&frame, 1.5).unwrap().kept.height(), 2);
+        assert_eq!(select(&frame, 1.5).unwrap().kept.height(), 3);
     }
 
     #[test]
@@ -331,7 +356,8 @@ mod selection {
         assert_eq!((counts.near, counts.far, counts.outside), (58, 46, 0));
         let removed: usize = selection.removed.iter().map(|(_, n)| n).sum();
         assert_eq!(removed, 59);
-        assert!(selection.removed[..4].iter().all(|(_, n)| *n == 0), "the parent set already passes the first four criteria");
+        assert!(selection.removed[..3].iter().all(|(_, n)| *n == 0), "the parent set already passes the first three criteria");
+        assert!(selection.largest_hall_field_mv_m < 5.0);
     }
 
     #[test]
