@@ -1,7 +1,7 @@
 //! Panels and series, drawn with plotters in the book style.
 
 use super::FigureError;
-use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
+use super::style::{DASH_GAP_PX, DASH_PX, FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
@@ -74,6 +74,8 @@ impl Axis {
 pub enum SeriesKind {
     /// Connected line.
     Line,
+    /// Connected dashed line: a reference curve drawn over solid ones without hiding them.
+    DashedLine,
     /// Markers only.
     Points,
     /// Markers with symmetric vertical error bars of the given half-widths.
@@ -119,6 +121,10 @@ impl Series {
     /// A line.
     pub fn line(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y, kind: SeriesKind::Line, colour }
+    }
+    /// A dashed line.
+    pub fn dashed(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y, kind: SeriesKind::DashedLine, colour }
     }
     /// Markers.
     pub fn points(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
@@ -369,7 +375,7 @@ fn emptiest_corner(panel: &Panel, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) ->
         let normal: Vec<(f64, f64)> = series.x.iter().zip(&series.y).map(|(&x, &y)| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y))).collect();
         points.extend(&normal);
         points.extend(series.x.iter().zip(&lower).map(|(&x, &y)| (position(&panel.x, x0, x1, x), position(&panel.y, y0, y1, y))));
-        if matches!(series.kind, SeriesKind::Line | SeriesKind::Band { .. }) {
+        if matches!(series.kind, SeriesKind::Line | SeriesKind::DashedLine | SeriesKind::Band { .. }) {
             for pair in normal.windows(2) {
                 let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
                 points.extend((1..8).map(|k| f64::from(k) / 8.0).map(|t| (ax + t * (bx - ax), ay + t * (by - ay))));
@@ -639,6 +645,9 @@ where
             SeriesKind::Line => {
                 chart.draw_series(LineSeries::new(points, colour.stroke_width(LINE_WIDTH_PX))).map_err(draw_error)?
             }
+            SeriesKind::DashedLine => chart
+                .draw_series(DashedLineSeries::new(points, DASH_PX, DASH_GAP_PX, colour.stroke_width(LINE_WIDTH_PX)))
+                .map_err(draw_error)?,
             // Translucent markers, so dense clouds show their density and what lies beneath.
             SeriesKind::Points => chart
                 .draw_series(points.map(|p| Circle::new(p, 3, colour.mix(0.6).filled())))
@@ -675,6 +684,11 @@ where
             match series.kind {
                 SeriesKind::Line => labelled.legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
+                }),
+                SeriesKind::DashedLine => labelled.legend(move |(x, y)| {
+                    EmptyElement::at((x, y))
+                        + PathElement::new(vec![(0, 0), (DASH_PX as i32, 0)], colour.stroke_width(LINE_WIDTH_PX + 1))
+                        + PathElement::new(vec![((DASH_PX + DASH_GAP_PX) as i32, 0), ((2 * DASH_PX + DASH_GAP_PX) as i32, 0)], colour.stroke_width(LINE_WIDTH_PX + 1))
                 }),
                 SeriesKind::Bars { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.filled())),
                 SeriesKind::Band { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.mix(0.25).filled())),
