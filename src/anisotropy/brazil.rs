@@ -119,6 +119,72 @@ pub fn threshold_fractions(frame: &DataFrame, fractions: &CurrentFractions) -> R
     })
 }
 
+/// The share of a catalogue beyond one threshold when the threshold is a band: beyond its
+/// nominal line, beyond it under every value the ranges allow, and under at least one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShareRange {
+    /// Beyond the line drawn for the nominal fractions.
+    pub nominal: f64,
+    /// Beyond the threshold for every fraction in the ranges (beyond the whole band).
+    pub every_reading: f64,
+    /// Beyond it for at least one fraction in the ranges (beyond the band's nearer edge).
+    pub some_reading: f64,
+}
+
+/// How a catalogue sits with respect to the threshold bands (see [`threshold_share_ranges`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThresholdShareRanges {
+    /// Number of samples.
+    pub samples: usize,
+    /// Below Eq. 8.
+    pub parallel: ShareRange,
+    /// Above Eq. 12 with kappa = 1 (where it exceeds 1).
+    pub perpendicular: ShareRange,
+    /// Above Eq. 12 with kappa = 0.1 (where it exceeds 1).
+    pub perpendicular_tenth: ShareRange,
+}
+
+/// The shares of a catalogue beyond each threshold when the current fractions may take any
+/// value in `ranges`. As in [`threshold_fractions`], Eq. 12 counts only where it exceeds 1 (a
+/// value below 1 is no threshold in the Speiser regime); so a sample is beyond it for some
+/// reading when the band reaches above 1 and the sample lies above both 1 and the band's
+/// lower edge, and for every reading when the whole band lies above 1 and below the sample.
+///
+/// ```
+/// use mmsbook::anisotropy::{bands::ThresholdRanges, brazil::threshold_share_ranges};
+/// use mmsbook::binning::read_catalogue_str;
+/// let frame = read_catalogue_str("beta_par,perp_over_par\n1.0,0.03\n1.0,1.0\n", &["beta_par", "perp_over_par"]).unwrap();
+/// let shares = threshold_share_ranges(&frame, &ThresholdRanges::published().unwrap()).unwrap();
+/// // At beta_par = 1 the Eq. 8 band spans [0.005, 0.11]: 0.03 is beyond it for some eta_c only.
+/// assert_eq!((shares.parallel.every_reading, shares.parallel.some_reading), (0.0, 0.5));
+/// ```
+///
+/// # Errors
+/// [`BrazilError`] for a catalogue without the two positive numeric columns.
+pub fn threshold_share_ranges(frame: &DataFrame, ranges: &super::bands::ThresholdRanges) -> Result<ThresholdShareRanges, BrazilError> {
+    let pairs = positive_pairs(frame)?;
+    let nominal = threshold_fractions(frame, ranges.nominal())?;
+    let mut counts = [[0usize; 2]; 3];
+    for &(beta, anisotropy) in &pairs {
+        let parallel = ranges.parallel(beta)?.interval;
+        counts[0][0] += usize::from(anisotropy < parallel.lo());
+        counts[0][1] += usize::from(anisotropy < parallel.hi());
+        for (count, kappa) in counts[1..].iter_mut().zip([1.0, 0.1]) {
+            let band = ranges.perpendicular(kappa, beta)?.interval;
+            count[0] += usize::from(band.lo() >= 1.0 && anisotropy > band.hi());
+            count[1] += usize::from(band.hi() >= 1.0 && anisotropy > band.lo().max(1.0));
+        }
+    }
+    let share = |n: usize| n as f64 / pairs.len().max(1) as f64;
+    let range = |nominal: f64, [every, some]: [usize; 2]| ShareRange { nominal, every_reading: share(every), some_reading: share(some) };
+    Ok(ThresholdShareRanges {
+        samples: pairs.len(),
+        parallel: range(nominal.beyond_parallel, counts[0]),
+        perpendicular: range(nominal.beyond_perpendicular, counts[1]),
+        perpendicular_tenth: range(nominal.beyond_perpendicular_tenth, counts[2]),
+    })
+}
+
 /// The joint PDF of `(log10 beta_par, log10 T_perp/T_par)` on log-spaced bins: `edges_beta`
 /// and `edges_anisotropy` are the bin edges in the variables themselves.
 ///

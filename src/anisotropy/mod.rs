@@ -8,11 +8,15 @@
 //!
 //! - [`model`]: the general three-population current and curvature parameter (Eqs. 1, 3, 4);
 //! - [`cold`]: the cold-ion (parallel anisotropy) regime and its threshold (Eqs. 5–8);
-//! - [`speiser`]: the Speiser (perpendicular anisotropy) regime and its threshold (Eqs. 9–12).
+//! - [`speiser`]: the Speiser (perpendicular anisotropy) regime and its threshold (Eqs. 9–12);
+//! - [`kinetic_thresholds`]: the linear kinetic instability thresholds (Hellinger et al. 2006)
+//!   that the paper's thresholds are read against.
 
+pub mod bands;
 pub mod brazil;
 mod claims;
 pub mod harris_cold;
+pub mod kinetic_thresholds;
 pub mod lembege_pellat;
 pub mod cold;
 mod error;

@@ -57,15 +57,18 @@ enum Command {
         /// Where to write the SVG (the CSV of the plotted data goes beside it).
         #[arg(long, default_value = "brazil.svg")]
         out: PathBuf,
-        /// Electron current fraction eta_e.
-        #[arg(long, default_value_t = 0.3)]
-        eta_e: f64,
+        /// Electron current fraction eta_e. Without any of the three fractions the thresholds
+        /// are drawn as bands over the paper's ranges (eta_e = 0.3 +0.4/-0.2, eta_s = 3 +2/-1,
+        /// eta_c in [1/10, 1/2]); with any of them, as lines at the given values (the paper's
+        /// medians for those not given).
+        #[arg(long)]
+        eta_e: Option<f64>,
         /// Speiser drift ratio eta_s.
-        #[arg(long, default_value_t = 3.0)]
-        eta_s: f64,
+        #[arg(long)]
+        eta_s: Option<f64>,
         /// Cold-ion temperature ratio eta_c.
-        #[arg(long, default_value_t = 0.3)]
-        eta_c: f64,
+        #[arg(long)]
+        eta_c: Option<f64>,
     },
     /// Print the claims ledger.
     Claims {
@@ -155,13 +158,24 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 /// The book's Brazil-plot code on a user catalogue.
-fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: f64, eta_s: f64, eta_c: f64) -> Result<()> {
-    use mmsbook::anisotropy::{CurrentFractions, brazil};
-    let fractions = CurrentFractions::new(eta_e, eta_s, eta_c)?;
+fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: Option<f64>, eta_s: Option<f64>, eta_c: Option<f64>) -> Result<()> {
+    use mmsbook::anisotropy::{CurrentFractions, bands::ThresholdRanges, brazil};
+    use mmsbook::figures::richard2025::{brazil_panel, kinetic_panel};
+    let ranges = if eta_e.is_none() && eta_s.is_none() && eta_c.is_none() {
+        ThresholdRanges::published()?
+    } else {
+        let medians = *ThresholdRanges::published()?.nominal();
+        ThresholdRanges::exact(&CurrentFractions::new(eta_e.unwrap_or(medians.eta_e), eta_s.unwrap_or(medians.eta_s), eta_c.unwrap_or(medians.eta_c))?)
+    };
     let frame = mmsbook::binning::read_catalogue(csv, &[brazil::BETA_COLUMN, brazil::ANISOTROPY_COLUMN])?;
-    let panel = mmsbook::figures::richard2025::brazil_panel(&frame, &fractions, &csv.display().to_string())?;
-    let description = format!("Brazil plot of {} with eta_e = {eta_e}, eta_s = {eta_s}, eta_c = {eta_c}.", csv.display());
-    let figure = mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &[panel])?;
+    let name = csv.display().to_string();
+    let panels = [brazil_panel(&frame, &ranges, &name)?, kinetic_panel(&frame, &ranges, &name)?];
+    let fractions = ranges.nominal();
+    let description = format!(
+        "Brazil plot of {name} with eta_e = {}, eta_s = {}, eta_c = {} (bands: the ranges allowed), and the kinetic thresholds of Hellinger et al. (2006).",
+        fractions.eta_e, fractions.eta_s, fractions.eta_c
+    );
+    let figure = mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &panels)?;
     mmsbook::figure::write_atomic(out, figure.svg.as_bytes())?;
     mmsbook::figure::write_atomic(&out.with_extension("csv"), figure.csv.as_bytes())?;
     println!("wrote {} and {}", out.display(), out.with_extension("csv").display());

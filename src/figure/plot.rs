@@ -1,10 +1,9 @@
 //! Panels and series, drawn with plotters in the book style.
 
 use super::FigureError;
-use super::style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
+use super::style::{DASH_GAP_PX, DASH_PX, FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, FONT_FAMILY, LABEL_FONT_PX, LINE_WIDTH_PX, PALETTE, TICK_FONT_PX, register_fonts};
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use crate::typography::superscripts;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -75,7 +74,7 @@ impl Axis {
 pub enum SeriesKind {
     /// Connected line.
     Line,
-    /// Connected dashed line: a second reading of the solid line of the same colour.
+    /// Connected dashed line: a reference curve drawn over solid ones without hiding them.
     DashedLine,
     /// Markers only.
     Points,
@@ -119,16 +118,13 @@ pub struct Series {
 }
 
 impl Series {
-    /// The same series drawn dashed, if it is a line (a second reading beside a solid one).
-    pub fn dashed(mut self) -> Self {
-        if self.kind == SeriesKind::Line {
-            self.kind = SeriesKind::DashedLine;
-        }
-        self
-    }
     /// A line.
     pub fn line(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
         Series { label: label.to_owned(), x, y, kind: SeriesKind::Line, colour }
+    }
+    /// A dashed line.
+    pub fn dashed(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
+        Series { label: label.to_owned(), x, y, kind: SeriesKind::DashedLine, colour }
     }
     /// Markers.
     pub fn points(label: &str, x: Vec<f64>, y: Vec<f64>, colour: usize) -> Self {
@@ -650,7 +646,7 @@ where
                 chart.draw_series(LineSeries::new(points, colour.stroke_width(LINE_WIDTH_PX))).map_err(draw_error)?
             }
             SeriesKind::DashedLine => chart
-                .draw_series(DashedLineSeries::new(points, 8, 5, colour.stroke_width(LINE_WIDTH_PX)))
+                .draw_series(DashedLineSeries::new(points, DASH_PX, DASH_GAP_PX, colour.stroke_width(LINE_WIDTH_PX)))
                 .map_err(draw_error)?,
             // Translucent markers, so dense clouds show their density and what lies beneath.
             SeriesKind::Points => chart
@@ -690,7 +686,9 @@ where
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(LINE_WIDTH_PX + 1))
                 }),
                 SeriesKind::DashedLine => labelled.legend(move |(x, y)| {
-                    DashedPathElement::new(vec![(x, y), (x + 22, y)], 6, 4, colour.stroke_width(LINE_WIDTH_PX + 1))
+                    EmptyElement::at((x, y))
+                        + PathElement::new(vec![(0, 0), (DASH_PX as i32, 0)], colour.stroke_width(LINE_WIDTH_PX + 1))
+                        + PathElement::new(vec![((DASH_PX + DASH_GAP_PX) as i32, 0), ((2 * DASH_PX + DASH_GAP_PX) as i32, 0)], colour.stroke_width(LINE_WIDTH_PX + 1))
                 }),
                 SeriesKind::Bars { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.filled())),
                 SeriesKind::Band { .. } => labelled.legend(move |(x, y)| Rectangle::new([(x + 4, y - 6), (x + 18, y + 6)], colour.mix(0.25).filled())),

@@ -15,6 +15,9 @@ pub(super) const FONT_FAMILY: &str = "sans-serif";
 pub(super) const LABEL_FONT_PX: u32 = 17;
 pub(super) const TICK_FONT_PX: u32 = 14;
 pub(super) const LINE_WIDTH_PX: u32 = 2;
+/// Dash and gap of dashed lines, px.
+pub(super) const DASH_PX: u32 = 8;
+pub(super) const DASH_GAP_PX: u32 = 5;
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 pub(super) const PALETTE: [RGBColor; 7] = [

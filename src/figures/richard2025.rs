@@ -2,8 +2,9 @@
 
 use super::{FigureSpec, Part, figure_spec};
 use crate::anisotropy::published as paper;
+use crate::anisotropy::bands::ThresholdRanges;
 use crate::anisotropy::{cold, speiser};
-use crate::claims::Paper;
+use crate::claims::{Computed, Paper};
 use crate::figure::{Axis, Figure, FigureError, HeatMap, Panel, Series, SeriesLabelPosition};
 
 pub(super) fn figures() -> Vec<FigureSpec> {
@@ -167,28 +168,53 @@ fn labelled_runs(label: &str, colour: usize, points: Vec<(f64, f64)>, window: Wi
         .collect()
 }
 
-/// The two anisotropy thresholds (Eqs. 8 and 12) and the kappa = 0.1 variant of Eq. 12, each
-/// drawn only in its own regime.
-fn threshold_series(eta_e: f64, eta_s: f64, eta_c: f64, labelled: bool, window: Window) -> Result<Vec<Series>, FigureError> {
-    let betas = log_space(window.beta.0, window.beta.1, SAMPLES);
-    let mut parallel = Vec::new();
-    let mut perpendicular = Vec::new();
-    let mut perpendicular_tenth = Vec::new();
-    for &beta in &betas {
-        parallel.push((beta, cold::threshold(eta_c, beta).map_err(FigureError::model)?));
-        let r_s = speiser::threshold(1.0, beta, eta_e, eta_s).map_err(FigureError::model)?;
-        if r_s >= 1.0 {
-            perpendicular.push((beta, r_s));
-        }
-        let r_s_tenth = speiser::threshold(0.1, beta, eta_e, eta_s).map_err(FigureError::model)?;
-        if r_s_tenth >= 1.0 {
-            perpendicular_tenth.push((beta, r_s_tenth));
+/// A band split into the runs where, clamped into `clip`, it keeps a positive thickness, so
+/// that a band leaving its regime or the plot never collapses into a sliver along the edge.
+fn band_runs(label: &str, colour: usize, betas: &[f64], bands: &[Computed], clip: (f64, f64)) -> Vec<Series> {
+    let mut runs: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default()];
+    for (&beta, band) in betas.iter().zip(bands) {
+        let (lo, hi) = (band.interval.lo().clamp(clip.0, clip.1), band.interval.hi().clamp(clip.0, clip.1));
+        if hi > lo {
+            let run = runs.last_mut().expect("runs starts with one run");
+            run.0.push(beta);
+            run.1.push(lo);
+            run.2.push(hi);
+        } else if !runs.last().is_some_and(|run| run.0.is_empty()) {
+            runs.push(Default::default());
         }
     }
+    runs.into_iter()
+        .filter(|run| run.0.len() > 1)
+        .enumerate()
+        .map(|(index, (x, lower, upper))| Series::band(if index == 0 { label } else { "" }, x, lower, upper, colour))
+        .collect()
+}
+
+/// The nominal line of a band, drawn only where it lies inside `clip` (its regime).
+fn nominal_runs(label: &str, colour: usize, betas: &[f64], bands: &[Computed], clip: (f64, f64), window: Window) -> Vec<Series> {
+    // Values outside the regime become NaN, which in_range_runs treats as a gap.
+    let points = betas.iter().zip(bands).map(|(&beta, band)| (beta, if (clip.0..=clip.1).contains(&band.value) { band.value } else { f64::NAN }));
+    labelled_runs(label, colour, points.collect(), window)
+}
+
+/// The two anisotropy thresholds (Eqs. 8 and 12) and the kappa = 0.1 variant of Eq. 12, each
+/// drawn only in its own regime: a band over the ranges of the current fractions, and the
+/// line of the nominal fractions on top.
+fn threshold_series(ranges: &ThresholdRanges, labelled: bool, window: Window) -> Result<Vec<Series>, FigureError> {
+    let betas = log_space(window.beta.0, window.beta.1, SAMPLES);
+    let model = FigureError::model;
+    let parallel = betas.iter().map(|&b| ranges.parallel(b).map_err(model)).collect::<Result<Vec<_>, _>>()?;
+    let perpendicular = |kappa: f64| betas.iter().map(|&b| ranges.perpendicular(kappa, b).map_err(model)).collect::<Result<Vec<_>, _>>();
+    let (perpendicular, tenth) = (perpendicular(1.0)?, perpendicular(0.1)?);
+    let cold_regime = (window.anisotropy.0, window.anisotropy.1.min(1.0));
+    let speiser_regime = (window.anisotropy.0.max(1.0), window.anisotropy.1);
     let label = |text| if labelled { text } else { "" };
-    let mut series = labelled_runs(label("thresholds, Eqs. 8 and 12"), THRESHOLD_COLOUR, parallel, window);
-    series.extend(labelled_runs("", THRESHOLD_COLOUR, perpendicular, window));
-    series.extend(labelled_runs(label("Eq. 12 with kappa = 0.1"), TENTH_COLOUR, perpendicular_tenth, window));
+    let mut series = band_runs(label("range the stated eta allow"), THRESHOLD_COLOUR, &betas, &parallel, cold_regime);
+    series.extend(band_runs("", THRESHOLD_COLOUR, &betas, &perpendicular, speiser_regime));
+    series.extend(band_runs("", TENTH_COLOUR, &betas, &tenth, speiser_regime));
+    series.extend(nominal_runs(label("Eqs. 8 and 12, nominal eta"), THRESHOLD_COLOUR, &betas, &parallel, cold_regime, window));
+    series.extend(nominal_runs("", THRESHOLD_COLOUR, &betas, &perpendicular, speiser_regime, window));
+    series.extend(nominal_runs(label("Eq. 12 with kappa = 0.1"), TENTH_COLOUR, &betas, &tenth, speiser_regime, window));
     Ok(series)
 }
 
@@ -197,6 +223,7 @@ fn threshold_series(eta_e: f64, eta_s: f64, eta_c: f64, labelled: bool, window: 
 /// and Speiser regime above, with the thresholds of Eqs. 8 and 12.
 pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let (eta_e, eta_s, eta_c) = FIGURE_1_ETA;
+    let ranges = ThresholdRanges::published().map_err(FigureError::model)?;
     let below = log_space(ANISOTROPY_RANGE.0, 1.0, SAMPLES);
     let above = log_space(1.0, ANISOTROPY_RANGE.1, SAMPLES);
 
@@ -216,7 +243,7 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
             current.extend(labelled_runs("", index, horizontal, FIGURE_1_WINDOW));
         }
     }
-    current.extend(threshold_series(eta_e, eta_s, eta_c, true, FIGURE_1_WINDOW)?);
+    current.extend(threshold_series(&ranges, true, FIGURE_1_WINDOW)?);
 
     let mut kappa = Vec::new();
     for (index, &level) in KAPPA_LEVELS.iter().enumerate() {
@@ -231,7 +258,7 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
         }
         kappa.extend(labelled_runs(&format!("kappa = {level}"), index, points, FIGURE_1_WINDOW));
     }
-    kappa.extend(threshold_series(eta_e, eta_s, eta_c, false, FIGURE_1_WINDOW)?);
+    kappa.extend(threshold_series(&ranges, false, FIGURE_1_WINDOW)?);
 
     let axes = || {
         (
@@ -247,8 +274,10 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
         "Analogue of Figure 1 of Richard et al. (2025), drawn as exact contours (each level solved for \
          beta_par): the cold-ion regime below T_perp = T_par, the Speiser regime above. eta_e = 0.3 and \
          eta_s = 3 are the Sec. III.1 medians; eta_c = 0.3 lies inside the stated [1/10, 1/2] (the \
-         paper's caption leaves the values blank). Black: the thresholds of Eqs. 8 and 12; yellow: Eq. 12 \
-         with kappa = 0.1.",
+         paper's caption leaves the values blank). Black: the thresholds of Eqs. 8 and 12 at these values; \
+         yellow: Eq. 12 with kappa = 0.1. Shaded: the band each threshold sweeps over the stated ranges, \
+         eta_c in [1/10, 1/2] for Eq. 8 and eta_e = 0.3 (+0.4/-0.2), eta_s = 3 (+2/-1) for Eq. 12 \
+         (`anisotropy::bands::ThresholdRanges`).",
         &[current_panel, kappa_panel],
     )
 }
@@ -309,19 +338,13 @@ pub fn threshold_bands(spec: &FigureSpec) -> Result<Figure, FigureError> {
 
 /// Size and seed of the synthetic sample behind the Brazil plot.
 pub const BRAZIL_SAMPLE: (usize, u64) = (20_000, 2025);
-const BRAZIL_WINDOW: Window = Window { beta: (1e-2, 1e2), anisotropy: (0.2, 5.0) };
+/// Room above and below the data for the legends and the thresholds' far ends.
+const BRAZIL_WINDOW: Window = Window { beta: (1e-2, 1e2), anisotropy: (0.1, 10.0) };
 const BRAZIL_BINS: usize = 32;
 
-/// The Brazil plot (analogue of Fig. 4) of any frame with `beta_par` and `perp_over_par`
-/// columns: joint PDF, thresholds for the given current fractions, and the fraction of
-/// samples beyond each threshold in the title. The book's figure feeds it the synthetic
-/// sample; a real catalogue goes through the same function.
-///
-/// # Errors
-/// [`FigureError::Model`] for a catalogue the binning or the thresholds reject.
-pub fn brazil_panel(frame: &polars::prelude::DataFrame, fractions: &crate::anisotropy::CurrentFractions, title: &str) -> Result<Panel, FigureError> {
-    use crate::anisotropy::brazil::{joint_pdf, threshold_fractions};
-    let window = BRAZIL_WINDOW;
+/// The joint PDF of a catalogue on the Brazil plot's bins, as a colour map of its log10.
+fn pdf_heatmap(frame: &polars::prelude::DataFrame, window: Window) -> Result<HeatMap, FigureError> {
+    use crate::anisotropy::brazil::joint_pdf;
     let beta_edges = log_space(window.beta.0, window.beta.1, BRAZIL_BINS + 1);
     let anisotropy_edges = log_space(window.anisotropy.0, window.anisotropy.1, BRAZIL_BINS + 1);
     let histogram = joint_pdf(frame, &beta_edges, &anisotropy_edges).map_err(FigureError::model)?;
@@ -332,40 +355,123 @@ pub fn brazil_panel(frame: &polars::prelude::DataFrame, fractions: &crate::aniso
         .iter()
         .map(|column| column.iter().map(|&n| (n > 0).then(|| (f64::from(n) / (f64::from(histogram.total) * cell)).log10())).collect())
         .collect();
-    let heatmap = HeatMap { label: "log10 PDF".to_owned(), x_edges: beta_edges, y_edges: anisotropy_edges, values, diverging: false };
-    let shares = threshold_fractions(frame, fractions).map_err(FigureError::model)?;
-    let series = threshold_series(fractions.eta_e, fractions.eta_s, fractions.eta_c, true, window)?;
-    Ok(Panel::new(
-        &format!(
-            "{title}: {:.1}% beyond Eq. 8, {:.1}% beyond Eq. 12, {:.1}% beyond its kappa = 0.1 form",
-            100.0 * shares.beyond_parallel,
-            100.0 * shares.beyond_perpendicular,
-            100.0 * shares.beyond_perpendicular_tenth
-        ),
-        Axis::log("beta_i,par").with_range(window.beta.0, window.beta.1),
-        Axis::log("T_i,perp / T_i,par").with_range(window.anisotropy.0, window.anisotropy.1),
-        series,
-    )
-    .with_heatmap(heatmap)
-    .legend_at(SeriesLabelPosition::UpperRight))
+    Ok(HeatMap { label: "log10 PDF".to_owned(), x_edges: beta_edges, y_edges: anisotropy_edges, values, diverging: false })
 }
 
-/// The Brazil plot of a seeded synthetic sample of the three-population model.
+fn brazil_axes(window: Window) -> (Axis, Axis) {
+    (
+        Axis::log("beta_i,par").with_range(window.beta.0, window.beta.1),
+        Axis::log("T_i,perp / T_i,par").with_range(window.anisotropy.0, window.anisotropy.1),
+    )
+}
+// Both Brazil panels keep their legend at the lower left, where no threshold runs and the
+// PDF is thinnest; the ridge near isotropy stays visible.
+
+/// A share with the range the threshold band allows, in percent: `12.3% (10.1-15.0)`.
+fn share_words(share: &crate::anisotropy::brazil::ShareRange) -> String {
+    format!("{:.1}% ({:.1}-{:.1})", 100.0 * share.nominal, 100.0 * share.every_reading, 100.0 * share.some_reading)
+}
+
+/// The Brazil plot (analogue of Fig. 4) of any frame with `beta_par` and `perp_over_par`
+/// columns: joint PDF, the thresholds of Eqs. 8 and 12 as bands over `ranges` with the
+/// nominal lines on top, and in the title the share of samples beyond each nominal threshold
+/// with, in brackets, the share beyond it for every and for some value in the ranges. The
+/// book's figure feeds it the synthetic sample; a real catalogue goes through the same
+/// function.
+///
+/// # Errors
+/// [`FigureError::Model`] for a catalogue the binning or the thresholds reject.
+pub fn brazil_panel(frame: &polars::prelude::DataFrame, ranges: &ThresholdRanges, title: &str) -> Result<Panel, FigureError> {
+    use crate::anisotropy::brazil::threshold_share_ranges;
+    let window = BRAZIL_WINDOW;
+    let shares = threshold_share_ranges(frame, ranges).map_err(FigureError::model)?;
+    let (x, y) = brazil_axes(window);
+    Ok(Panel::new(
+        &format!(
+            "{title}: beyond Eq. 8 {}, Eq. 12 {}, its kappa = 0.1 form {}",
+            share_words(&shares.parallel),
+            share_words(&shares.perpendicular),
+            share_words(&shares.perpendicular_tenth)
+        ),
+        x,
+        y,
+        threshold_series(ranges, true, window)?,
+    )
+    .with_heatmap(pdf_heatmap(frame, window)?)
+    .legend_at(SeriesLabelPosition::LowerLeft))
+}
+
+/// Palette indices of the kinetic thresholds: none black or yellow-orange, the colours of
+/// Eqs. 8 and 12.
+const KINETIC_COLOURS: [usize; 4] = [1, 3, 4, 0];
+const FLUID_FIREHOSE_COLOUR: usize = 2;
+
+/// The same catalogue against the linear kinetic thresholds of Hellinger et al. (2006) at
+/// `gamma_max = 1e-3 Omega_p` and the fluid firehose (dashed), with the nominal lines of
+/// Eqs. 8 and 12 for comparison.
+///
+/// # Errors
+/// [`FigureError::Model`] for a catalogue the binning or the thresholds reject.
+pub fn kinetic_panel(frame: &polars::prelude::DataFrame, ranges: &ThresholdRanges, title: &str) -> Result<Panel, FigureError> {
+    use crate::anisotropy::kinetic_thresholds::Instability;
+    let window = BRAZIL_WINDOW;
+    let betas = log_space(window.beta.0, window.beta.1, SAMPLES);
+    // Betas where a fit has no threshold become gaps (NaN).
+    let curve = |value: &dyn Fn(f64) -> Option<f64>| betas.iter().map(|&beta| (beta, value(beta).unwrap_or(f64::NAN))).collect::<Vec<_>>();
+    let dashed = |label: &str, colour: usize, points: Vec<(f64, f64)>| {
+        in_range_runs(points, window)
+            .into_iter()
+            .enumerate()
+            .map(|(index, (x, y))| Series::dashed(if index == 0 { label } else { "" }, x, y, colour))
+            .collect::<Vec<_>>()
+    };
+    let model = FigureError::model;
+    let mut series = Vec::new();
+    for (bands, label, regime) in [
+        (betas.iter().map(|&b| ranges.parallel(b).map_err(model)).collect::<Result<Vec<_>, _>>()?, "Eqs. 8 and 12, nominal eta", (0.0, 1.0)),
+        (betas.iter().map(|&b| ranges.perpendicular(1.0, b).map_err(model)).collect::<Result<Vec<_>, _>>()?, "", (1.0, f64::INFINITY)),
+    ] {
+        series.extend(nominal_runs(label, THRESHOLD_COLOUR, &betas, &bands, regime, window));
+    }
+    for (instability, colour) in Instability::ALL.into_iter().zip(KINETIC_COLOURS) {
+        series.extend(dashed(instability.name(), colour, curve(&|beta| instability.threshold(beta).ok())));
+    }
+    series.extend(dashed("fluid firehose", FLUID_FIREHOSE_COLOUR, curve(&|beta| cold::fluid_firehose(beta).ok().filter(|r| *r > 0.0))));
+    let (x, y) = brazil_axes(window);
+    Ok(Panel::new(&format!("{title}: kinetic thresholds (Hellinger et al. 2006, growth 1e-3 Omega_p)"), x, y, series)
+        .with_heatmap(pdf_heatmap(frame, window)?)
+        .legend_at(SeriesLabelPosition::LowerLeft))
+}
+
+/// The Brazil plot of a seeded synthetic sample of the three-population model: the thresholds
+/// of the paper as bands, then the standard kinetic thresholds.
 pub fn brazil(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    use crate::anisotropy::{CurrentFractions, brazil::synthetic_sample};
-    let (eta_e, eta_s, eta_c) = FIGURE_1_ETA;
-    let fractions = CurrentFractions::new(eta_e, eta_s, eta_c).map_err(FigureError::model)?;
+    use crate::anisotropy::brazil::{synthetic_sample, threshold_share_ranges};
+    let ranges = ThresholdRanges::published().map_err(FigureError::model)?;
     let (count, seed) = BRAZIL_SAMPLE;
-    let sample = synthetic_sample(&fractions, count, seed).map_err(FigureError::model)?;
-    let panel = brazil_panel(&sample, &fractions, "Synthetic sample")?;
+    let sample = synthetic_sample(ranges.nominal(), count, seed).map_err(FigureError::model)?;
+    let panels = [brazil_panel(&sample, &ranges, "(a) Synthetic sample")?, kinetic_panel(&sample, &ranges, "(b) Synthetic sample")?];
+    let shares = threshold_share_ranges(&sample, &ranges).map_err(FigureError::model)?;
     spec.figure(
-        "Analogue of the Brazil plots of Fig. 4 of Richard et al. (2025) from a SYNTHETIC sample \
-         (20 000 states of the three-population model, seed 2025; see \
-         `anisotropy::brazil::synthetic_sample`), not MMS data. Colour: log10 of the joint PDF per \
-         unit log10 beta and log10 anisotropy, purple (low) to yellow (high). Thresholds for \
-         eta_e = 0.3, eta_s = 3, eta_c = 0.3. The title gives the share of samples beyond each \
-         threshold; states beyond Eq. 8 have no equilibrium and are not drawn, so the parallel \
-         side is bounded by construction, while nothing in the mixing bounds the Speiser side.",
-        &[panel],
+        &format!(
+            "Analogue of the Brazil plots of Fig. 4 of Richard et al. (2025) from a SYNTHETIC sample \
+             (20 000 states of the three-population model, seed 2025; see \
+             `anisotropy::brazil::synthetic_sample`), not MMS data. Colour: log10 of the joint PDF per \
+             unit log10 beta and log10 anisotropy, purple (low) to yellow (high). (a) The thresholds as bands: \
+             Eq. 8 over eta_c in [1/10, 1/2], Eq. 12 (grey) and its kappa = 0.1 form (yellow) over \
+             eta_e = 0.3 (+0.4/-0.2) and eta_s = 3 (+2/-1), each with its line at eta_e = 0.3, eta_s = 3, \
+             eta_c = 0.3 on top. The title gives the share of samples beyond each line and, in brackets, beyond \
+             the threshold for every and for some value of the fractions in their ranges: {:.1} to {:.1}% of \
+             the sample lies beyond Eq. 12, {:.1} to {:.1}% beyond Eq. 8. States beyond Eq. 8 at the nominal \
+             eta_c have no equilibrium and are not drawn, so the parallel side is bounded by construction. \
+             (b) The same sample against the linear kinetic thresholds of Hellinger et al. (2006, \
+             doi:10.1029/2006GL025925) for bi-Maxwellian protons at growth rate 1e-3 Omega_p and the fluid \
+             firehose beta_par - beta_perp = 2 (dashed), with the nominal lines of Eqs. 8 and 12.",
+            100.0 * shares.perpendicular.every_reading,
+            100.0 * shares.perpendicular.some_reading,
+            100.0 * shares.parallel.every_reading,
+            100.0 * shares.parallel.some_reading,
+        ),
+        &panels,
     )
 }

@@ -362,8 +362,8 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 .iter()
                 .map(|&a| factor(SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: ratio }, binned(boundary)))
                 .collect::<Result<Vec<f64>, _>>()?;
-            let series = Series::line(&format!("r = {ratio}, {name}"), fractions.clone(), y, colour);
-            embedded.push(if boundary == BoundaryField::Asymptotic { series.dashed() } else { series });
+            let draw = if boundary == BoundaryField::Asymptotic { Series::dashed } else { Series::line };
+            embedded.push(draw(&format!("r = {ratio}, {name}"), fractions.clone(), y, colour));
         }
     }
     embedded.push(Series::line("10% above the truth", vec![0.1, 1.0], vec![1.1, 1.1], 6));
@@ -373,8 +373,8 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut bifurcated = Vec::new();
     for (boundary, name, colour) in [(paper_b0, "B0 at a tenth of j0", 2), (BoundaryField::Asymptotic, "B0 far from the sheet", 2)] {
         let y = separations.iter().map(|&s| factor(SheetShape::Bifurcated { separation: s }, binned(boundary))).collect::<Result<Vec<f64>, _>>()?;
-        let series = Series::line(name, separations.clone(), y, colour);
-        bifurcated.push(if boundary == BoundaryField::Asymptotic { series.dashed() } else { series });
+        let draw = if boundary == BoundaryField::Asymptotic { Series::dashed } else { Series::line };
+        bifurcated.push(draw(name, separations.clone(), y, colour));
     }
     bifurcated.push(Series::line("10% above the truth", vec![0.0, 3.0], vec![1.1, 1.1], 6));
     let bifurcated_panel = Panel::new("(d) bifurcated sheets: returned / true share (binned)", Axis::linear("peak offset s (units of L)"), Axis::linear("returned / true"), bifurcated);

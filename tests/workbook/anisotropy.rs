@@ -124,7 +124,8 @@ fn non_physical_inputs_are_typed_errors() {
 
 mod brazil {
     use mmsbook::anisotropy::CurrentFractions;
-    use mmsbook::anisotropy::brazil::{BrazilError, synthetic_sample, threshold_fractions};
+    use mmsbook::anisotropy::bands::ThresholdRanges;
+    use mmsbook::anisotropy::brazil::{BrazilError, synthetic_sample, threshold_fractions, threshold_share_ranges};
     use mmsbook::binning::read_catalogue_str;
 
     fn fractions() -> CurrentFractions {
@@ -159,6 +160,75 @@ mod brazil {
         assert!(matches!(threshold_fractions(&frame, &fractions()), Err(BrazilError::NonPositive { row: 1, .. })));
         let missing = read_catalogue_str("beta,perp_over_par\n1.0,1.0\n", &["beta", "perp_over_par"]).unwrap();
         assert!(matches!(threshold_fractions(&missing, &fractions()), Err(BrazilError::Binning(_))));
+    }
+
+    #[test]
+    fn band_shares_bracket_the_nominal_share() {
+        // Beyond for every value in the ranges implies beyond for the nominal one, which
+        // implies beyond for some value: every <= nominal <= some, for each threshold.
+        let ranges = ThresholdRanges::published().unwrap();
+        let sample = synthetic_sample(ranges.nominal(), 2000, 11).unwrap();
+        let shares = threshold_share_ranges(&sample, &ranges).unwrap();
+        for (name, share) in [("Eq. 8", shares.parallel), ("Eq. 12", shares.perpendicular), ("Eq. 12, kappa = 0.1", shares.perpendicular_tenth)] {
+            assert!(share.every_reading <= share.nominal && share.nominal <= share.some_reading, "{name}: {share:?}");
+        }
+        assert!(shares.perpendicular.some_reading - shares.perpendicular.every_reading > 0.1, "the stated ranges leave Eq. 12 loose: {:?}", shares.perpendicular);
+    }
+
+    #[test]
+    fn ranges_of_zero_width_give_the_nominal_shares() {
+        let exact = ThresholdRanges::exact(&fractions());
+        let sample = synthetic_sample(&fractions(), 1000, 3).unwrap();
+        let shares = threshold_share_ranges(&sample, &exact).unwrap();
+        let nominal = threshold_fractions(&sample, &fractions()).unwrap();
+        for (share, expected) in [(shares.parallel, nominal.beyond_parallel), (shares.perpendicular, nominal.beyond_perpendicular), (shares.perpendicular_tenth, nominal.beyond_perpendicular_tenth)] {
+            assert_eq!((share.every_reading, share.nominal, share.some_reading), (expected, expected, expected));
+        }
+    }
+
+    #[test]
+    fn ranges_reaching_zero_are_typed_errors() {
+        use mmsbook::anisotropy::AnisotropyError;
+        use mmsbook::anisotropy::published::{ETA_E, ETA_S};
+        use mmsbook::claims::{Precision, Quoted};
+        let reaching_zero = Quoted::new(0.3, Precision::Range { lo: 0.0, hi: 0.5 }, "test", "eta_c");
+        assert!(matches!(ThresholdRanges::new(ETA_E, ETA_S, reaching_zero), Err(AnisotropyError::NonPositiveFraction { parameter: "eta_c", .. })));
+        let unbounded = Quoted::new(0.3, Precision::Below, "test", "eta_c");
+        assert!(ThresholdRanges::new(ETA_E, ETA_S, unbounded).is_err(), "a bound is no range");
+    }
+}
+
+mod bands {
+    use mmsbook::anisotropy::bands::ThresholdRanges;
+    use mmsbook::anisotropy::{cold, speiser};
+
+    #[test]
+    fn band_ends_are_the_thresholds_at_the_ends_of_the_ranges() {
+        let ranges = ThresholdRanges::published().unwrap();
+        for beta in [0.1, 1.0, 10.0] {
+            // Eq. 8 rises with eta_c: its band runs from eta_c = 0.1 to eta_c = 0.5.
+            let parallel = ranges.parallel(beta).unwrap();
+            assert!((parallel.interval.lo() - cold::threshold(0.1, beta).unwrap()).abs() < 1e-15, "beta {beta}");
+            assert!((parallel.interval.hi() - cold::threshold(0.5, beta).unwrap()).abs() < 1e-15, "beta {beta}");
+            // Eq. 12 is extreme at a corner of (eta_e, eta_s) in [0.1, 0.7] x [2, 5].
+            let corners: Vec<f64> = [(0.1, 2.0), (0.1, 5.0), (0.7, 2.0), (0.7, 5.0)].iter().map(|&(e, s)| speiser::threshold(1.0, beta, e, s).unwrap()).collect();
+            let perpendicular = ranges.perpendicular(1.0, beta).unwrap();
+            assert_eq!(perpendicular.interval.lo(), corners.iter().copied().fold(f64::INFINITY, f64::min), "beta {beta}");
+            assert_eq!(perpendicular.interval.hi(), corners.iter().copied().fold(0.0, f64::max), "beta {beta}");
+        }
+    }
+
+    #[test]
+    fn eq_12_bounds_the_perpendicular_side_only_below_beta_one_over_eta_e() {
+        // R_s = 1 exactly at beta_par = 1/eta_e (kappa = 1): the band's upper edge leaves the
+        // Speiser regime at 1/0.1 = 10, the nominal line at 1/0.3, the lower edge at 1/0.7.
+        let ranges = ThresholdRanges::published().unwrap();
+        for (beta, nominal_above) in [(1.0 / 0.7 * 0.99, true), (1.0 / 0.3 * 1.01, false)] {
+            let band = ranges.perpendicular(1.0, beta).unwrap();
+            assert_eq!(band.value > 1.0, nominal_above, "beta {beta}");
+            assert!(band.interval.hi() > 1.0, "beta {beta}: some reading still bounds");
+        }
+        assert!(ranges.perpendicular(1.0, 10.0 * 1.01).unwrap().interval.hi() < 1.0, "no reading bounds above beta 10");
     }
 }
 

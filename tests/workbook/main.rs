@@ -11,6 +11,7 @@ mod figures;
 mod field_aligned;
 mod fit;
 mod inventory;
+mod kinetic_thresholds;
 mod flux_rope;
 mod force_balance;
 mod maxwellian;

@@ -168,3 +168,58 @@ fn distribution_gradient_agrees_for_contiguous_and_strided_inputs() {
         assert_eq!(a, b.t(), "component {axis}");
     }
 }
+
+proptest! {
+    #[test]
+    fn pyrfu_curvature_is_ours_shortened_by_the_mean_unit_vector(
+        (tetrahedron, _) in tetrahedron_strategy(),
+        directions in prop::array::uniform4(prop::array::uniform3(-1.0..1.0f64)),
+        magnitudes in prop::array::uniform4(0.1..10.0f64),
+    ) {
+        // Four directions in the x > 0.2 half-space, so the field never reverses inside.
+        let field: [Vector3<f64>; 4] = std::array::from_fn(|a| {
+            let d = Vector3::new(1.2 + directions[a][0], directions[a][1], directions[a][2]);
+            d.normalize() * magnitudes[a]
+        });
+        let mean_length = (field.iter().map(|b| b.normalize()).sum::<Vector3<f64>>() / 4.0).norm();
+        let ours = tetrahedron.curvature(&field).unwrap();
+        let pyrfu = tetrahedron.curvature_unnormalised_mean(&field).unwrap();
+        prop_assume!(ours.vector_per_m.norm() > 0.0);
+        let ratio = pyrfu.vector_per_m.norm() / ours.vector_per_m.norm();
+        prop_assert!((ratio - mean_length).abs() < 1e-12, "ratio {ratio} against |<b>| = {mean_length}");
+        prop_assert!(pyrfu.vector_per_m.normalize().dot(&ours.vector_per_m.normalize()) > 1.0 - 1e-12, "same direction");
+    }
+
+    #[test]
+    fn the_conventions_agree_when_the_field_direction_is_uniform(
+        (tetrahedron, _) in tetrahedron_strategy(),
+        direction in prop::array::uniform3(-1.0..1.0f64),
+        magnitudes in prop::array::uniform4(0.1..10.0f64),
+        bend in 0.0..1e-3f64,
+    ) {
+        let u = Vector3::from(direction);
+        prop_assume!(u.norm() > 0.1);
+        let u = u.normalize();
+        // The same direction everywhere, |B| varying: the mean unit vector is a unit vector
+        // and the two conventions give one curvature.
+        let uniform = magnitudes.map(|m| u * m);
+        let ours = tetrahedron.curvature(&uniform).unwrap();
+        let pyrfu = tetrahedron.curvature_unnormalised_mean(&uniform).unwrap();
+        prop_assert!((pyrfu.b_hat.norm() - 1.0).abs() < 1e-15, "|<b>| = {}", pyrfu.b_hat.norm());
+        // Both are zero up to round-off of sum_a k_a b^T, whose scale is sum_a |k_a|.
+        let scale: f64 = tetrahedron.reciprocal_vectors().iter().map(|k| k.norm()).sum();
+        prop_assert!(ours.vector_per_m.norm() <= 1e-14 * scale, "straight field lines have no curvature: {:e}", ours.vector_per_m.norm());
+        prop_assert!((pyrfu.vector_per_m - ours.vector_per_m).norm() <= 1e-15 * ours.vector_per_m.norm() + 1e-30 * scale,
+            "difference {:e}", (pyrfu.vector_per_m - ours.vector_per_m).norm());
+        // Tilt one spacecraft's field by `bend` rad: the relative difference is second order.
+        let axis = if u.x.abs() < 0.5 { Vector3::x() } else { Vector3::y() };
+        let perpendicular = u.cross(&axis).normalize();
+        let mut bent = uniform;
+        bent[0] = (u + perpendicular * bend.tan()) * magnitudes[0];
+        let ours = tetrahedron.curvature(&bent).unwrap();
+        let pyrfu = tetrahedron.curvature_unnormalised_mean(&bent).unwrap();
+        prop_assume!(ours.vector_per_m.norm() > 0.0);
+        let difference = 1.0 - pyrfu.vector_per_m.norm() / ours.vector_per_m.norm();
+        prop_assert!(difference <= bend * bend + 1e-15, "difference {difference:e} for a bend of {bend:e} rad");
+    }
+}
