@@ -19,6 +19,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
         figure_spec!("shuster2026.crescents", part, crescents),
         figure_spec!("shuster2026.band", part, band),
         figure_spec!("shuster2026.separation", part, separation),
+        figure_spec!("shuster2026.washout_scaling", part, washout_scaling),
         figure_spec!("shuster2026.parallel", part, parallel),
         figure_spec!("shuster2026.eq5", part, eq5),
     ]
@@ -225,10 +226,16 @@ pub fn eq5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let z: Vec<f64> = (0..=7).map(|k| -1.0 + 0.5 * k as f64).collect();
     let (mut dn_plane, mut dn_grid, mut dpi_plane, mut dpi_grid, mut force, mut parallel, mut current, mut required) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Eq. 4's split of the pressure divergence, along the one direction the layer varies in:
+    // d P_zz/dz = T_zz dn/dz + n dT_zz/dz.
+    let (mut density_term, mut temperature_term) = (Vec::new(), Vec::new());
     for &zk in &z {
         let (below, here, above) = (moments(&model, zk - h, plane), moments(&model, zk, plane), moments(&model, zk + h, plane));
         dn_plane.push((above.density - below.density) / (2.0 * h));
         dpi_plane.push((above.pi_zz - below.pi_zz) / (2.0 * h));
+        let temperature = |m: &crate::smile::moments::Moments| m.pi_zz / m.density;
+        density_term.push(temperature(&here) * (above.density - below.density) / (2.0 * h));
+        temperature_term.push(here.density * (temperature(&above) - temperature(&below)) / (2.0 * h));
         force.push(-here.density * model.layer.e_z(zk) + here.flux_y * model.layer.b_x(zk));
         current.push(-here.flux_y);
         required.push(model.layer.required_current(zk));
@@ -253,7 +260,7 @@ pub fn eq5(spec: &FigureSpec) -> Result<Figure, FigureError> {
             Axis::linear("PIC units"),
             vec![
                 Series::points("int v_z^2 grad_z f d^3v (grid)", z.clone(), dpi_grid, 0),
-                Series::line("d Pi_zz / dz (plane)", z.clone(), dpi_plane, 1),
+                Series::line("d Pi_zz / dz (plane)", z.clone(), dpi_plane.clone(), 1),
                 Series::line("-n E_z + n U_y B_x", z.clone(), force, 2),
             ],
         ),
@@ -264,6 +271,16 @@ pub fn eq5(spec: &FigureSpec) -> Result<Figure, FigureError> {
             vec![Series::points("int v_par v_z grad_z f d^3v (grid)", z.clone(), parallel, 0), Series::line("(div P)_par = d P_xz / dz = 0", vec![-1.0, 2.5], vec![0.0, 0.0], 1)],
         ),
         Panel::new(
+            "(e) Eq. 4 along z: d P_zz/dz = T_zz dn/dz + n dT_zz/dz",
+            z_axis(),
+            Axis::linear("PIC units"),
+            vec![
+                Series::line("T_zz dn/dz (density gradient)", z.clone(), density_term, 0),
+                Series::line("n dT_zz/dz (temperature divergence)", z.clone(), temperature_term, 1),
+                Series::points("d Pi_zz / dz (plane)", z.clone(), dpi_plane.clone(), 6),
+            ],
+        ),
+        Panel::new(
             "(d) how far from self-consistent: the model's current against the layer's",
             z_axis(),
             Axis::linear("e n_MSH d_e Omega_ce"),
@@ -272,7 +289,8 @@ pub fn eq5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     ]
     .map(|p| p.legend_at(SeriesLabelPosition::UpperRight));
     spec.figure(
-        "The velocity integrals behind Eq. 5 for the crescent model: gradients integrated on the 32 x 16 x 32 FPI-like grid \
+        "The velocity integrals behind Eq. 5 for the crescent model, and Eq. 4's split of the pressure divergence (panel e, \
+         along z, the one direction the 1D layer varies in): gradients integrated on the 32 x 16 x 32 FPI-like grid \
          (points) against moments integrated on a 100 x 100 (v_y, v_z) plane with v_x exact (lines). The z-momentum \
          balance holds because f is an exact Vlasov solution; the parallel integral of Eq. 5 and (div P)_par both vanish \
          because nothing varies along B in a 1D layer. Panel (d): the prescribed field needs a current the model's \
@@ -321,5 +339,50 @@ pub fn parallel(spec: &FigureSpec) -> Result<Figure, FigureError> {
          detector also accepts, with its eyes near the crescent's centre (about 40 deg) rather than at its ends. Not PIC \
          or MMS data.",
         &[strength, picture],
+    )
+}
+
+/// Half-thicknesses of the layers of the wash-out scaling, d_e.
+const WASHOUT_THICKNESSES_DE: [f64; 6] = [0.5, 0.75, 1.0, 1.5, 2.0, 3.0];
+
+/// The separation along the normal that washes the smile out, against the band's width, for
+/// layers of several thicknesses.
+pub fn washout_scaling(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::smile::washout::washout;
+    let mut rows = Vec::new();
+    for thickness in WASHOUT_THICKNESSES_DE {
+        if let Some(w) = washout(thickness).map_err(FigureError::model)? {
+            rows.push(w);
+        }
+    }
+    let width: Vec<f64> = rows.iter().map(|w| w.band_width_de).collect();
+    let column = |pick: &dyn Fn(&crate::smile::washout::Washout) -> Option<f64>| -> (Vec<f64>, Vec<f64>) {
+        rows.iter().filter_map(|w| pick(w).map(|s| (w.band_width_de, s))).unzip()
+    };
+    let (dx, dy) = column(&|w| w.difference_de);
+    let (tx, ty) = column(&|w| w.tetrahedron_de);
+    // The ratio the points share, by least squares through the origin.
+    let slope = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>() / x.iter().map(|a| a * a).sum::<f64>();
+    let (k_difference, k_tetrahedron) = (slope(&dx, &dy), slope(&tx, &ty));
+    let top = width.iter().copied().fold(0.0, f64::max) * 1.1;
+    let panel = Panel::new(
+        "separation at which the smile is lost, against the band's width",
+        Axis::linear("width of the smile band (d_e)"),
+        Axis::linear("separation along the normal (d_e)"),
+        vec![
+            Series::points("centred difference", dx.clone(), dy, 0),
+            Series::points("regular tetrahedron", tx.clone(), ty, 1),
+            Series::line(&format!("{k_difference:.1} x width"), vec![0.0, top], vec![0.0, k_difference * top], 0),
+            Series::line(&format!("{k_tetrahedron:.1} x width"), vec![0.0, top], vec![0.0, k_tetrahedron * top], 1),
+        ],
+    )
+    .legend_at(SeriesLabelPosition::UpperLeft);
+    spec.figure(
+        &format!(
+            "Wash-out of the normal smile against the band's width, for crescent-model layers of half-thickness 0.5 to 3 d_e \
+             (model only; no PIC or MMS data). A centred difference loses the strongest smile at about {k_difference:.1} \
+             times the band's width, a regular tetrahedron at about {k_tetrahedron:.1} times."
+        ),
+        &[panel],
     )
 }

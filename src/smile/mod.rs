@@ -26,6 +26,7 @@ pub mod moments;
 pub mod published;
 pub mod quasi_2d;
 pub mod scales;
+pub mod washout;
 
 pub use claims::{ShusterClaimsError, claims};
 pub use detector::{scan_positions, strongest};
