@@ -146,10 +146,12 @@ fn particle_counts(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
             .basis(Basis::Arithmetic)
             .reading("ions and electrons, both populations", hc(sheet + inflow, 2.0)?)
             .reading("one species, both populations", hc(sheet + inflow, 1.0)?)
-            .reading("one species, the Harris population only", hc(sheet, 1.0)?)
+            .reading_needing_data("the run's own macro-particle weights")
             .note(&format!(
-                "Per species, the Harris population holds {:.2e} particles and the cold inflow {:.2e} at 30 per cell. Only \
-                 the Harris population of one species comes near the stated total; the run's own particle count would decide.",
+                "Per species, the Harris population holds {:.2e} particles and the cold inflow {:.2e} at 30 per cell: no \
+                 natural count gives 4.8e8. The grid is also odd: 200/6400 = d_i/32 along x but 12.5/1600 = d_i/128 along z, \
+                 and walls at +-6.25 d_i leave little inflow; L_z = 50 d_i would give square cells (and 3.8e8 particles per \
+                 species). The run's set-up would decide.",
                 30.0 * sheet * cells_x,
                 30.0 * inflow * cells_x
             ))
@@ -175,8 +177,8 @@ fn particle_counts(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
             .quantity("particles of PIC-LP: the Lembège–Pellat density over the 64 x 16 d_i grid at 425 particles per cell of n0")
             .published(paper::LP_PARTICLES, "1")
             .basis(Basis::Model)
-            .reading("ions and electrons", lp(2.0)?)
-            .reading("one species", lp(1.0)?)
+            .reading("425 per cell for each species, ions and electrons", lp(2.0)?)
+            .reading("425 per cell counting both species (or one species)", lp(1.0)?)
             .note(&format!(
                 "The x = 0 column holds {column:.0} cells' worth of n0; the sheet is taken as uniform along x, which its weak x \
                  dependence only approximates."

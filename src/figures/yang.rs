@@ -26,6 +26,7 @@ pub(super) fn figures() -> Vec<FigureSpec> {
         figure_spec!("yang.equilibrium_residual", part, equilibrium_residual),
         figure_spec!("yang.figure_1", part, figure_1),
         figure_spec!("yang.figure_4", part, figure_4),
+        figure_spec!("yang.parameter_map", part, parameter_map),
     ]
 }
 
@@ -551,4 +552,53 @@ fn curlometer_error(profile: &Profile, side_km: f64) -> Result<f64, crate::flux_
         peak = peak.max(model.iter().map(|j| j * j).sum::<f64>().sqrt());
     }
     Ok((sum / times.len() as f64).sqrt() / peak)
+}
+
+/// The far field (and which points match every observed feature) over the plane of
+/// `alpha_r` and `tau_r`, for each regular reading of the mu-terms.
+pub fn parameter_map(spec: &FigureSpec) -> Result<Figure, FigureError> {
+    use crate::flux_rope::parameter_map::parameter_map;
+    use crate::flux_rope::published::{ALPHA_R, TAU_R};
+    const STEP: f64 = 0.1;
+    let alphas: Vec<f64> = (0..9).map(|k| 0.2 + STEP * f64::from(k)).collect();
+    let taus: Vec<f64> = (0..9).map(|k| 0.5 + STEP * f64::from(k)).collect();
+    let edges = |centres: &[f64]| -> Vec<f64> { centres.iter().map(|c| c - STEP / 2.0).chain(std::iter::once(centres[centres.len() - 1] + STEP / 2.0)).collect() };
+    let mut panels = Vec::new();
+    let mut matches_text = Vec::new();
+    for (letter, reading) in [("a", MuReading::LocalField), ("b", MuReading::Nanotesla)] {
+        let map = parameter_map(reading, &alphas, &taus).map_err(FigureError::model)?;
+        let values: Vec<Vec<Option<f64>>> = alphas
+            .iter()
+            .enumerate()
+            .map(|(i, _)| (0..taus.len()).map(|j| map[i * taus.len() + j].features.map(|f| f.far_field_nt)).collect())
+            .collect();
+        let matching: Vec<_> = map.iter().filter(|p| p.features.is_some_and(|f| f.matches_observation(1.0))).collect();
+        matches_text.push(format!("{}: {}", reading.label(), matching.len()));
+        let adopted = if reading == ADOPTED_READING { " (adopted)" } else { "" };
+        panels.push(
+            Panel::new(
+                &format!("({letter}) far field at 500 km, {}{adopted}", reading.label()),
+                Axis::linear("alpha_r").with_range(alphas[0] - STEP / 2.0, alphas[alphas.len() - 1] + STEP / 2.0),
+                Axis::linear("tau_r = T_r / T_b").with_range(taus[0] - STEP / 2.0, taus[taus.len() - 1] + STEP / 2.0),
+                {
+                    let mut series = vec![Series::points("Table 1", vec![ALPHA_R.value], vec![TAU_R.value], 5)];
+                    if !matching.is_empty() {
+                        series.push(Series::points("15 ± 1 nT, T_perp > T_par inside, < outside", matching.iter().map(|p| p.alpha_r).collect(), matching.iter().map(|p| p.tau_r).collect(), 6));
+                    }
+                    series
+                },
+            )
+            .with_heatmap(HeatMap { label: "far field (nT)".to_owned(), x_edges: edges(&alphas), y_edges: edges(&taus), values, diverging: false }),
+        );
+    }
+    spec.figure(
+        &format!(
+            "The field 500 km from the axis over the plane of the rotation component's weight alpha_r and temperature ratio \
+             tau_r, Table 1's other entries as printed (model only). Points mark where the far field is within 1 nT of the \
+             observed 15 nT and T_perp/T_par is above 1 on the axis and below 1 outside ({}); blank cells are singular or \
+             have no quasi-neutral potential. The adopted reading is not an equilibrium.",
+            matches_text.join(", ")
+        ),
+        &panels,
+    )
 }

@@ -66,8 +66,10 @@ pub fn equilibrium_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Ta
     };
     let why = "The mu-term's v_rho^2 + v_phi^2 (the paper's lowest order for v_perp^2) is not a constant of motion, so with b != 0 \
                the distribution is not a function of the invariants; each component's pressure then carries T_perp = T/(1 - a) \
-               while its density follows the potential with T, which leaves a radial force of about a/(1 - a) times the electric \
-               force on it.";
+               while its density follows its invariants with T, which leaves a radial force of a/(1 - a) times the force holding \
+               it, e N (V B_phi - E_rho) for the axial component. It is first order in the field's tilt B_phi/B_z; a mu-term \
+               measured against the true field and in the drift frame (the paper's definition, not its lowest order) would \
+               cancel it at that order.";
     ledger.push(
         force
             .note(&format!(

@@ -29,6 +29,7 @@ pub mod loss_study;
 mod error;
 pub mod moments;
 pub mod mu_iteration;
+pub mod parameter_map;
 pub mod parameters;
 pub mod pitch_angle;
 pub mod published;

@@ -43,11 +43,15 @@ pub enum MuReading {
     LocalField,
     /// `b` in nanotesla: `a = b (1 nT) / B(rho)`.
     Nanotesla,
+    /// `b` in units of the observed background field, 15 nT (Sec. 2): `a = b B_bg / B(rho)`.
+    /// Its coefficient is constant and it needs the field profile, as the paper's iteration
+    /// implies.
+    BackgroundField,
 }
 
 impl MuReading {
     /// Every reading, in the order the chapter lists them.
-    pub const ALL: [MuReading; 3] = [MuReading::CentreField, MuReading::LocalField, MuReading::Nanotesla];
+    pub const ALL: [MuReading; 4] = [MuReading::CentreField, MuReading::LocalField, MuReading::Nanotesla, MuReading::BackgroundField];
 
     /// Short label for figures and tables.
     pub fn label(self) -> &'static str {
@@ -55,16 +59,18 @@ impl MuReading {
             MuReading::CentreField => "b in units of B0z",
             MuReading::LocalField => "b in units of local B",
             MuReading::Nanotesla => "b in nT",
+            MuReading::BackgroundField => "b in units of the 15 nT background",
         }
     }
 
-    /// The field ratio multiplying `b`: 1, `B0z/B` or `1 nT/B`, for the local field `b_t`
+    /// The field ratio multiplying `b`: 1, `B0z/B`, `1 nT/B` or `15 nT/B`, for the local field `b_t`
     /// (T) and central field `b0z_t` (T).
     pub fn scale(self, b_t: f64, b0z_t: f64) -> f64 {
         match self {
             MuReading::CentreField => b0z_t / b_t,
             MuReading::LocalField => 1.0,
             MuReading::Nanotesla => units::nanotesla(1.0) / b_t,
+            MuReading::BackgroundField => units::nanotesla(super::published::BACKGROUND_FIELD_NT.value) / b_t,
         }
     }
 }

@@ -153,9 +153,12 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .quantity("duration of five consecutive DES distributions")
             .published(paper::SMILE_DURATION_S, "s")
             .basis(Basis::Arithmetic)
-            .reading("five accumulation windows of 30 ms", exact(steps * cadence)?)
-            .reading("from the first sample to the fifth (four steps)", exact((steps - 1.0) * cadence)?)
-            .note("Five windows cover 0.15 s; the first and fifth samples are 0.12 s apart. Both describe the same five steps.")
+            .computed(exact(steps * cadence)?)
+            .note(&format!(
+                "Five 30 ms accumulation windows cover 0.15 s, the time five distributions take. (Their first and fifth time \
+                 stamps are {:.2} s apart, but that is not how a duration of five steps is read.)",
+                (steps - 1.0) * cadence
+            ))
             .build()?,
     )?;
 
@@ -285,8 +288,9 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
             .basis(Basis::Model)
             .note(&format!(
                 "{analogue}: regular tetrahedra of 0.5 to 10 d_e centred at z = {smile_z:.3} d_e keep the normal smile up to a \
-                 side of {largest} d_e and lose it by {} d_e, so a 5 d_e (or 7-10 d_e) separation washes the normal smile \
-                 out, as the Discussion argues. The paper's own PIC estimate over 5 d_e (its Fig. 2i, parallel gradient) \
+                 side of {largest} d_e and lose it by {} d_e. Over layers of several thicknesses the smile is lost at about \
+                 3.2-3.7 band widths (smile::washout): a 2 d_e band would survive the Results' 5 d_e and be lost at the \
+                 Discussion's 7-10 d_e, so the Discussion's argument holds only with its own conversion to d_e. The paper's own PIC estimate over 5 d_e (its Fig. 2i, parallel gradient) \
                  would settle the scale.",
                 largest + (sides[1] - sides[0])
             ))
