@@ -40,19 +40,29 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let tried = "Tried: rounding of the printed components (the interval), truncation instead of rounding (every \
                  component up to 0.01 larger in size), and a sign slip in one vector.";
     for (name, axis) in [("l", l), ("m", m), ("n", n)] {
-        let length = corners(&axis, |x| Ok::<_, PropagationError>(dot(x, x).sqrt()))?;
+        let length = |axis: &[Quoted]| corners(axis, |x| Ok::<_, PropagationError>(dot(x, x).sqrt()));
         let truncated: f64 = axis.iter().map(|c| (c.value.abs() + 0.01).powi(2)).sum::<f64>().sqrt();
+        let mut claim = Claim::builder(&format!("yang.lmn_{name}"), Paper::Yang)
+            .source("Sec. 2")
+            .quantity(&format!("length of the printed {} axis", name.to_uppercase()))
+            .published(paper::UNIT_LENGTH, "1")
+            .basis(Basis::Arithmetic);
+        let as_printed = length(&axis)?;
+        // L's first component one digit off (0.97 for 0.96) makes it a unit vector and
+        // -M x N to 0.01: a reading of a slip in print.
+        if name == "l" {
+            let mut slipped = axis;
+            slipped[0] = Quoted::new(0.97, slipped[0].precision, slipped[0].location, "L_x read as 0.97");
+            claim = claim.reading("as printed", as_printed).reading("L_x = 0.97 (a one-digit slip)", length(&slipped)?);
+        } else {
+            claim = claim.computed(as_printed);
+        }
         ledger.push(
-            Claim::builder(&format!("yang.lmn_{name}"), Paper::Yang)
-                .source("Sec. 2")
-                .quantity(&format!("length of the printed {} axis", name.to_uppercase()))
-                .published(paper::UNIT_LENGTH, "1")
-                .basis(Basis::Arithmetic)
-                .computed(length)
+            claim
                 .note(&format!(
                     "|{}| = {:.4} from the printed components; read as truncated rather than rounded it reaches at most {truncated:.4}.",
                     name.to_uppercase(),
-                    length.value
+                    as_printed.value
                 ))
                 .build()?,
         )?;
@@ -86,11 +96,11 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
             .published(paper::RIGHT_HANDED, "1")
             .basis(Basis::Arithmetic)
             .reading("N as printed", as_printed)
-            .reading("N with its sign reversed (a sign slip in print)", n_flipped)
+            .reading("one axis with its sign reversed (a sign slip in print)", n_flipped)
             .note(&format!(
-                "L × M points along -N as printed: (L × M)·N = {:.3}. Reversing the printed N makes the frame right-handed, \
-                 which is the reading under which the paper is right; the magnetic field data (the MDD analysis) would say \
-                 which sign N has.",
+                "L × M points along -N as printed: (L × M)·N = {:.3}. Reversing any one printed axis makes the frame \
+                 right-handed, which is the reading under which the paper is right (the paper does not say the frame is \
+                 right-handed, but LMN frames are); the magnetic field data (the MDD analysis) would say which sign is off.",
                 as_printed.value
             ))
             .build()?,
