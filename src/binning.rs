@@ -259,7 +259,7 @@ impl JointHistogram {
     /// Probability density per unit area of the binned variables, `count / (total * area)`,
     /// or `None` for an empty cell.
     pub fn density(&self, i: usize, j: usize) -> Option<f64> {
-        let count = self.counts[i][j];
+        let count = *self.counts.get(i)?.get(j)?;
         let area = (self.x_edges[i + 1] - self.x_edges[i]) * (self.y_edges[j + 1] - self.y_edges[j]);
         (count > 0).then(|| f64::from(count) / (f64::from(self.total) * area))
     }

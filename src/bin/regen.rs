@@ -87,6 +87,15 @@ enum Format {
     Markdown,
 }
 
+/// Writes a line to standard output; a closed pipe or a full disk becomes an error that ends
+/// the run with a message, where `println!` would panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).context("writing to standard output")?
+    }};
+}
+
 fn main() {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -95,14 +104,21 @@ fn main() {
             // One line, not clap's usage block: the first line of its message.
             let message = error.to_string();
             let first = message.lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ");
-            eprintln!("regen: {first} (see `regen --help`)");
+            complain(&format!("regen: {first} (see `regen --help`)"));
             std::process::exit(2);
         }
     };
     if let Err(error) = run(cli) {
-        eprintln!("regen: {error:#}");
+        complain(&format!("regen: {error:#}"));
         std::process::exit(1);
     }
+}
+
+/// Writes a line to standard error, ignoring a failure: with stderr closed too there is no one
+/// left to tell, and `eprintln!` would panic.
+fn complain(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -112,10 +128,14 @@ fn run(cli: Cli) -> Result<()> {
     if let Some(Command::Claims { format, paper }) = cli.command {
         let ledger = workbook_ledger()?;
         let ledger = paper.map_or(ledger.clone(), |p| ledger.for_paper(p));
-        print!("{}", match format {
+        let text = match format {
             Format::Json => ledger.to_json(),
             Format::Markdown => ledger.to_markdown(),
-        });
+        };
+        {
+            use std::io::Write as _;
+            std::io::stdout().lock().write_all(text.as_bytes()).and_then(|()| std::io::stdout().flush()).context("writing to standard output")?;
+        }
         return Ok(());
     }
     let figures = select_figures(cli.part.as_deref(), cli.figure.as_deref())?;
@@ -131,29 +151,29 @@ fn run(cli: Cli) -> Result<()> {
         let scratch = tempfile::tempdir().context("creating a temporary directory")?;
         timings.step("write to temporary directory", || write_outputs(scratch.path(), &outputs))?;
         let differences = compare_outputs(&cli.root, &outputs);
-        timings.report(cli.timings);
+        timings.report(cli.timings)?;
         if !differences.is_empty() {
             for difference in &differences {
-                eprintln!("{difference}");
+                complain(&difference.to_string());
             }
             bail!("{} committed file(s) differ from a fresh rebuild: run `cargo run --release --bin regen` and commit", differences.len());
         }
-        println!("regen --check: {} files match a fresh rebuild", outputs.len());
+        say!("regen --check: {} files match a fresh rebuild", outputs.len());
         return Ok(());
     }
 
     timings.step("write figures and ledger", || write_outputs(&cli.root, &outputs))?;
-    println!("wrote {} files ({} figures{})", outputs.len(), figures.len(), if whole_ledger { ", ledger" } else { "" });
+    say!("wrote {} files ({} figures{})", outputs.len(), figures.len(), if whole_ledger { ", ledger" } else { "" });
     if !cli.no_book {
         let book = timings.step("build HTML book", || mmsbook::book::build_book(&cli.root))?;
-        println!("book: {}", book.join("index.html").display());
+        say!("book: {}", book.join("index.html").display());
     }
     if cli.timings {
         timings.kernel_benchmark()?;
         timings.flux_rope_benchmark()?;
         timings.smile_benchmark()?;
     }
-    timings.report(cli.timings);
+    timings.report(cli.timings)?;
     Ok(())
 }
 
@@ -178,7 +198,7 @@ fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: Option<f64>, eta_
     let figure = mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &panels)?;
     mmsbook::figure::write_atomic(out, figure.svg.as_bytes())?;
     mmsbook::figure::write_atomic(&out.with_extension("csv"), figure.csv.as_bytes())?;
-    println!("wrote {} and {}", out.display(), out.with_extension("csv").display());
+    say!("wrote {} and {}", out.display(), out.with_extension("csv").display());
     Ok(())
 }
 
@@ -201,13 +221,13 @@ fn select_figures(part: Option<&str>, figure: Option<&str>) -> Result<Vec<Figure
 }
 
 fn list(figures: &[FigureSpec]) -> Result<()> {
-    println!("figures:");
+    say!("figures:");
     for spec in figures {
-        println!("  {:<36} {:<12} {}", spec.id, spec.part.id(), spec.producer);
+        say!("  {:<36} {:<12} {}", spec.id, spec.part.id(), spec.producer);
     }
-    println!("claims:");
+    say!("claims:");
     for claim in workbook_ledger()?.claims() {
-        println!("  {:<40} {:<17} {}", claim.id, claim.status().as_str(), claim.quantity);
+        say!("  {:<40} {:<17} {}", claim.id, claim.status().as_str(), claim.quantity);
     }
     Ok(())
 }
@@ -368,18 +388,19 @@ impl Timings {
         Ok(())
     }
 
-    fn report(&self, show: bool) {
+    fn report(&self, show: bool) -> Result<()> {
         if !show {
-            return;
+            return Ok(());
         }
         let total: Duration = self.steps.iter().map(|(_, d)| *d).sum();
-        println!("{:<48} {:>10}", "step", "wall (ms)");
+        say!("{:<48} {:>10}", "step", "wall (ms)");
         for (name, elapsed) in &self.steps {
-            println!("{name:<48} {:>10.1}", elapsed.as_secs_f64() * 1e3);
+            say!("{name:<48} {:>10.1}", elapsed.as_secs_f64() * 1e3);
         }
-        println!("{:<48} {:>10.1}", "total", total.as_secs_f64() * 1e3);
+        say!("{:<48} {:>10.1}", "total", total.as_secs_f64() * 1e3);
         for note in &self.notes {
-            println!("{note}");
+            say!("{note}");
         }
+        Ok(())
     }
 }

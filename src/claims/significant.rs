@@ -12,7 +12,8 @@
 /// assert_eq!(format_significant(-2.0, 3), "-2.00");
 /// ```
 pub fn format_significant(value: f64, digits: usize) -> String {
-    let digits = digits.max(1);
+    // A double holds at most 17 significant digits; more would only allocate zeros.
+    let digits = digits.clamp(1, 17);
     if !value.is_finite() {
         return format!("{value}");
     }

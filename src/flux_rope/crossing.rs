@@ -146,6 +146,10 @@ pub struct Intersection {
 /// The first time `series` reaches `level` and the last time it is still above it, each by
 /// linear interpolation between samples: the inbound and outbound crossings.
 pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f64, f64)> {
+    // A series without a time for every sample has no crossing times to give.
+    if times_s.len() != series.len() {
+        return None;
+    }
     let first = series.iter().position(|&b| b >= level)?;
     let last = series.iter().rposition(|&b| b >= level)?;
     if first == 0 || last + 1 >= series.len() {
@@ -161,6 +165,9 @@ pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f6
 /// # Errors
 /// [`FluxRopeError::MissingCrossing`] if a spacecraft does not cross a contour twice.
 pub fn intersections(times_s: &[f64], series: &[Vec<f64>], levels_t: &[f64]) -> Result<Vec<Intersection>, FluxRopeError> {
+    if let Some(samples) = series.iter().find(|s| s.len() != times_s.len()) {
+        return Err(FluxRopeError::NonPositive { parameter: "samples per series matching the times (length)", value: samples.len() as f64 });
+    }
     let mut found = Vec::with_capacity(2 * series.len() * levels_t.len());
     for &level_t in levels_t {
         for (spacecraft, samples) in series.iter().enumerate() {

@@ -47,3 +47,12 @@ fn bad_catalogues_and_edges_are_typed_errors() {
     }
     assert!(read_catalogue(std::path::Path::new("/nonexistent/catalogue.csv"), &["x"]).is_err());
 }
+
+#[test]
+fn a_histogram_cell_outside_the_grid_has_no_density() {
+    let frame = read_catalogue_str("x,y\n0.5,0.5\n", &["x", "y"]).unwrap();
+    let histogram = mmsbook::binning::joint_histogram(&frame, "x", "y", &[0.0, 1.0], &[0.0, 1.0]).unwrap();
+    assert!(histogram.density(0, 0).is_some());
+    assert_eq!(histogram.density(1, 0), None);
+    assert_eq!(histogram.density(0, usize::MAX), None);
+}

@@ -422,3 +422,10 @@ fn monte_carlo_refuses_sample_counts_that_would_hang() {
         assert!(matches!(monte_carlo(&[x], samples, 1, f), Err(PropagationError::BadSampleCount { .. })), "{samples} samples");
     }
 }
+
+#[test]
+fn absurd_digit_counts_are_capped_not_allocated() {
+    use mmsbook::claims::format_significant;
+    assert_eq!(format_significant(1.5, 1 << 40), format_significant(1.5, 17));
+    assert_eq!(format_significant(0.0, 1 << 40), format_significant(0.0, 17));
+}

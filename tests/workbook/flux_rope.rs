@@ -332,3 +332,12 @@ fn only_the_original_model_is_an_equilibrium_and_the_check_can_tell() {
     assert!(matches!(vlasov_residual(b0, last, 1), Err(FluxRopeError::NotInterior { .. })));
     assert!(matches!(vlasov_residual(b0, 5, 0), Err(FluxRopeError::NotInterior { .. })));
 }
+
+#[test]
+fn series_and_times_of_different_lengths_give_no_crossing_and_a_typed_error() {
+    use mmsbook::flux_rope::crossing::crossing_times;
+    let series = vec![1.0, 3.0, 1.0];
+    assert_eq!(crossing_times(&[0.0, 1.0], &series, 2.0), None);
+    assert!(crossing_times(&[0.0, 1.0, 2.0], &series, 2.0).is_some());
+    assert!(intersections(&[0.0, 1.0], &[series], &[2.0]).is_err());
+}

@@ -54,3 +54,17 @@ fn brazil_subcommand_plots_a_user_catalogue() {
     assert!(!output.status.success(), "a catalogue without the columns fails");
     assert!(String::from_utf8(output.stderr).unwrap().contains("beta_par"), "and says which column is missing");
 }
+
+#[test]
+fn a_closed_standard_output_ends_the_run_with_a_message_not_a_panic() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    // Read one byte of `--list`, then close the pipe: regen's next write fails (EPIPE).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regen")).arg("--list").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    assert!(!output.status.success() && stderr.contains("writing to standard output"), "a message and a failure: {stderr}");
+}
