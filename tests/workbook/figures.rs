@@ -2,16 +2,25 @@
 //! renders with the committed font alone, and bad data is a typed error.
 
 use mmsbook::figure::{Axis, Figure, FigureError, Panel, Series, render_bitmap};
-use mmsbook::figures::registry;
-use mmsbook::workbook::{compare_outputs, render_outputs};
+use mmsbook::figures::{FigureSpec, registry};
+use mmsbook::workbook::{compare_outputs, figure_outputs, ledger_outputs};
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::OnceLock;
+
+/// Every registered figure, rendered once for all the tests of this file: rendering is the
+/// slowest thing the suite does.
+fn rendered() -> &'static [(FigureSpec, Figure)] {
+    static FIGURES: OnceLock<Vec<(FigureSpec, Figure)>> = OnceLock::new();
+    FIGURES.get_or_init(|| registry().into_iter().map(|spec| (spec, spec.render().unwrap())).collect())
+}
 
 #[test]
 fn committed_figures_and_ledger_match_a_fresh_rebuild() {
     // The same check as `regen --check`, so `cargo test` alone catches stale files.
     let ledger = mmsbook::ledger::workbook_ledger().unwrap();
-    let outputs = render_outputs(&registry(), Some(&ledger), |_, _| {}).unwrap();
+    let mut outputs: Vec<_> = rendered().iter().flat_map(|(_, figure)| figure_outputs(figure)).collect();
+    outputs.extend(ledger_outputs(&ledger));
     let differences = compare_outputs(Path::new(env!("CARGO_MANIFEST_DIR")), &outputs);
     assert!(
         differences.is_empty(),
@@ -23,10 +32,9 @@ fn committed_figures_and_ledger_match_a_fresh_rebuild() {
 #[test]
 fn registry_ids_are_unique_and_captions_name_producer_and_command() {
     let mut seen = HashSet::new();
-    for spec in registry() {
+    for (spec, figure) in rendered() {
         assert!(seen.insert(spec.id), "duplicate figure id {}", spec.id);
         assert!(spec.id.starts_with(&format!("{}.", spec.part.id())), "{} is prefixed by its part", spec.id);
-        let figure = spec.render().unwrap();
         assert!(figure.caption.contains(&format!("`{}`", spec.producer)), "{}: caption names the producer", spec.id);
         assert!(figure.caption.contains(&format!("--figure {}", spec.id)), "{}: caption gives the command", spec.id);
         assert!(figure.svg.starts_with("<svg") && figure.svg.contains("<text"), "{}: SVG with text", spec.id);
@@ -140,8 +148,7 @@ fn every_heat_map_has_a_colour_bar_labelled_with_what_it_shows() {
 #[test]
 fn exponents_reach_the_reader_as_superscripts_in_figures_and_claims() {
     use mmsbook::typography::superscripts;
-    for spec in registry() {
-        let figure = spec.render().unwrap();
+    for (spec, figure) in rendered() {
         assert_eq!(superscripts(&figure.caption), figure.caption, "{}: caption keeps a ^-style unit", spec.id);
         assert_eq!(superscripts(&figure.svg), figure.svg, "{}: figure text keeps a ^-style unit", spec.id);
     }
