@@ -7,6 +7,7 @@ use super::crossing::{Formation, paper_levels, sample_strength};
 use super::mu_iteration::adopted_equilibrium;
 use super::published as paper;
 use crate::claims::{Basis, Claim, Ledger, Paper, PropagationError, Quoted, corners, exact};
+use nalgebra::Vector3;
 use crate::instruments::{DES_ENERGIES_BURST_PARITY_0_EV, DES_ENERGIES_BURST_PARITY_1_EV, DES_ENERGIES_FAST_EV, des_channel_nearest};
 
 /// Adds the text claims to `ledger`.
@@ -24,12 +25,9 @@ pub fn text_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     Ok(())
 }
 
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-fn cross(a: &[f64], b: &[f64]) -> [f64; 3] {
-    [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+/// A 3-vector from three consecutive values.
+fn vector(values: &[f64]) -> Vector3<f64> {
+    Vector3::new(values[0], values[1], values[2])
 }
 
 /// The printed frame: unit axes, orthogonal pairs, right-handed. Corners of the printed
@@ -40,7 +38,7 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let tried = "Tried: rounding of the printed components (the interval), truncation instead of rounding (every \
                  component up to 0.01 larger in size), and a sign slip in one vector.";
     for (name, axis) in [("l", l), ("m", m), ("n", n)] {
-        let length = |axis: &[Quoted]| corners(axis, |x| Ok::<_, PropagationError>(dot(x, x).sqrt()));
+        let length = |axis: &[Quoted]| corners(axis, |x| Ok::<_, PropagationError>(vector(x).norm()));
         let truncated: f64 = axis.iter().map(|c| (c.value.abs() + 0.01).powi(2)).sum::<f64>().sqrt();
         let mut claim = Claim::builder(&format!("yang.lmn_{name}"), Paper::Yang)
             .source("Sec. 2")
@@ -69,7 +67,7 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     }
     for (pair, a, b) in [("lm", l, m), ("ln", l, n), ("mn", m, n)] {
         let inputs = [a[0], a[1], a[2], b[0], b[1], b[2]];
-        let product = corners(&inputs, |x| Ok::<_, PropagationError>(dot(&x[..3], &x[3..])))?;
+        let product = corners(&inputs, |x| Ok::<_, PropagationError>(vector(&x[..3]).dot(&vector(&x[3..]))))?;
         let names = pair.to_uppercase();
         ledger.push(
             Claim::builder(&format!("yang.lmn_{pair}_orthogonality"), Paper::Yang)
@@ -85,7 +83,7 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let inputs = [l[0], l[1], l[2], m[0], m[1], m[2], n[0], n[1]];
     let n_z = n[2].value;
     let handedness = |sign: f64| {
-        move |x: &[f64]| Ok::<_, PropagationError>(sign * dot(&cross(&x[..3], &x[3..6]), &[x[6], x[7], n_z]))
+        move |x: &[f64]| Ok::<_, PropagationError>(sign * vector(&x[..3]).cross(&vector(&x[3..6])).dot(&Vector3::new(x[6], x[7], n_z)))
     };
     let as_printed = corners(&inputs, handedness(1.0))?;
     let n_flipped = corners(&inputs, handedness(-1.0))?;
