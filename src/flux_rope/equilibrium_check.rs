@@ -63,7 +63,7 @@ fn momentum_flux(profile: &Profile, i: usize) -> (f64, f64) {
 /// [`FluxRopeError::NotInterior`] for a profile too short for the stride, or a zero stride.
 pub fn radial_force_residual(profile: &Profile, stride: usize) -> Result<Vec<ForceResidual>, FluxRopeError> {
     let points = profile.rho_m.len();
-    if stride == 0 || points < 2 * stride + 1 {
+    if stride == 0 || stride.checked_mul(2).is_none_or(|span| span >= points) {
         return Err(FluxRopeError::NotInterior { index: stride, points });
     }
     Ok((stride..points - stride)
@@ -108,7 +108,7 @@ pub const VLASOV_VELOCITIES: usize = 13;
 /// [`FluxRopeError::NotInterior`] if `i` is not at least `stride` (> 0) points from either end.
 pub fn vlasov_residual(profile: &Profile, i: usize, stride: usize) -> Result<VlasovResidual, FluxRopeError> {
     let points = profile.rho_m.len();
-    if stride == 0 || i < stride || i + stride >= points {
+    if stride == 0 || i < stride || i.checked_add(stride).is_none_or(|end| end >= points) {
         return Err(FluxRopeError::NotInterior { index: i, points });
     }
     let params = &profile.params;

@@ -25,6 +25,14 @@ pub enum SmileError {
         /// 1-based spacecraft number.
         spacecraft: usize,
     },
+    /// A parameter outside the range the computation is bounded for.
+    #[error("{parameter} out of range: got {value}")]
+    OutOfRange {
+        /// The parameter, with its unit and range.
+        parameter: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
     /// A scan found no smile where one was needed.
     #[error("no smile in {scan}")]
     NoSmile {

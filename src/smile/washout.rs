@@ -29,13 +29,21 @@ pub struct Washout {
     pub tetrahedron_de: Option<f64>,
 }
 
+/// Half-thicknesses the scan is bounded for, d_e: its positions number about
+/// `30 max(delta, 1) / min(delta, 1)`, a few thousand at these ends.
+pub const THICKNESS_RANGE_DE: (f64, f64) = (0.05, 20.0);
+
 /// The band and wash-out separations of the reference model with half-thickness
 /// `thickness_de`. `None` if that layer has no smile at all.
 ///
 /// # Errors
-/// [`SmileError`] for a non-positive or non-finite thickness, or a failed reading.
+/// [`SmileError::OutOfRange`] for a thickness outside [`THICKNESS_RANGE_DE`] (or not
+/// finite), or a failed reading.
 pub fn washout(thickness_de: f64) -> Result<Option<Washout>, SmileError> {
-    super::error::positive("layer half-thickness (d_e)", thickness_de)?;
+    let (thinnest, thickest) = THICKNESS_RANGE_DE;
+    if !(thinnest..=thickest).contains(&thickness_de) {
+        return Err(SmileError::OutOfRange { parameter: "layer half-thickness (d_e, 0.05 to 20)", value: thickness_de });
+    }
     let mut model = CrescentModel::reference();
     model.layer.thickness_de = thickness_de;
     // Scan over three half-thicknesses (at least 3 d_e) in steps fine for the layer.

@@ -411,6 +411,12 @@ proptest! {
         let ids: std::collections::HashSet<String> = ["yang.rope_radius".to_owned()].into();
         let _ = mmsbook::book::link_claims(&text, Some("yang"), &ids);
         let _ = mmsbook::book::link_dois(&text);
+        let _ = mmsbook::book::mentioned_claims(&text, Some("yang"), &ids);
+        let pages: std::collections::HashMap<String, String> = [("yang.rope_radius".to_owned(), "yang.md".to_owned())].into();
+        let _ = mmsbook::book::link_rows_to_text(&text, &pages, "ledger.md");
+        let numbers: std::collections::HashMap<String, String> = [("yang.profiles".to_owned(), "8.1".to_owned())].into();
+        let _ = mmsbook::book::number_figures(&text, &numbers);
+        let _ = mmsbook::book::number_figures(&format!("[Figure]({text}"), &numbers);
     }
 }
 

@@ -10,6 +10,7 @@ mod equilibria;
 mod figures;
 mod field_aligned;
 mod fit;
+mod hostile;
 mod inventory;
 mod kinetic_thresholds;
 mod flux_rope;
