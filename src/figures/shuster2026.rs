@@ -230,7 +230,8 @@ pub fn eq5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     // d P_zz/dz = T_zz dn/dz + n dT_zz/dz.
     let (mut density_term, mut temperature_term) = (Vec::new(), Vec::new());
     for &zk in &z {
-        let (below, here, above) = (moments(&model, zk - h, plane), moments(&model, zk, plane), moments(&model, zk + h, plane));
+        let at = |z| moments(&model, z, plane).map_err(FigureError::model);
+        let (below, here, above) = (at(zk - h)?, at(zk)?, at(zk + h)?);
         dn_plane.push((above.density - below.density) / (2.0 * h));
         dpi_plane.push((above.pi_zz - below.pi_zz) / (2.0 * h));
         let temperature = |m: &crate::smile::moments::Moments| m.pi_zz / m.density;

@@ -12,6 +12,7 @@
 
 use super::error::{SmileError, finite, positive};
 use super::layer::Layer;
+use super::phase_space::ElectronLayer;
 use std::f64::consts::PI;
 
 /// Field-aligned components `[v_par, v_perp1, v_perp2]` to the layer's `[v_x, v_y, v_z]` on the
@@ -23,6 +24,10 @@ pub fn fac_to_layer(v: [f64; 3]) -> [f64; 3] {
 
 /// Step of the downward search for the turning point, d_e.
 const TURNING_POINT_STEP: f64 = 0.04;
+/// Most steps the search takes (4000 d_e): an orbit still descending after them has a
+/// gyroradius beyond 2000 d_e, a speed where the Maxwellian underflows to zero, so its label
+/// does not matter; the bound keeps a huge `z` from stepping forever.
+const MAX_TURNING_STEPS: usize = 100_000;
 /// Orbits that reach this far below the layer come from the magnetosheath, d_e.
 const SHEATH_DEPTH: f64 = -30.0;
 
@@ -92,12 +97,15 @@ impl CrescentModel {
         let allowed = |s: f64| self.effective_potential(s, p_y) <= h_perp;
         let mut upper = z;
         let mut lower = z - TURNING_POINT_STEP;
+        // Steps are counted from z, not accumulated, so a huge z cannot stall the search.
+        let mut step = 1;
         while allowed(lower) {
-            if lower < floor {
+            if lower < floor || step >= MAX_TURNING_STEPS {
                 return None;
             }
             upper = lower;
-            lower -= TURNING_POINT_STEP;
+            step += 1;
+            lower = z - TURNING_POINT_STEP * step as f64;
         }
         // Bisect between the last allowed and the first forbidden point.
         for _ in 0..24 {
@@ -140,5 +148,19 @@ impl CrescentModel {
         let w = self.thermal_speed;
         let energy = 0.5 * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) - self.layer.phi(z);
         self.weight_at(z, v[1], v[2]) / (PI.powf(1.5) * w.powi(3)) * (-2.0 * energy / (w * w)).exp()
+    }
+}
+
+impl ElectronLayer for CrescentModel {
+    fn phase_space_density(&self, z: f64, v: [f64; 3]) -> f64 {
+        CrescentModel::phase_space_density(self, z, v)
+    }
+
+    fn thermal_speed(&self) -> f64 {
+        self.thermal_speed
+    }
+
+    fn validate(&self) -> Result<(), SmileError> {
+        CrescentModel::validate(self)
     }
 }

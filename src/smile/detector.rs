@@ -9,7 +9,8 @@
 //! negative minimum (an eye), all three beyond [`SMILE_THRESHOLD`] of `max |g|` on the ring,
 //! and the distribution on the ring has a crescent of contrast at least [`CRESCENT_CONTRAST`].
 
-use super::crescent::{CrescentModel, fac_to_layer};
+use super::crescent::fac_to_layer;
+use super::phase_space::ElectronLayer;
 
 /// Fraction of the ring's largest |gradient| the centre and both eyes must exceed.
 pub const SMILE_THRESHOLD: f64 = 0.1;
@@ -67,8 +68,8 @@ pub fn ring_angles() -> Vec<f64> {
 
 /// The crescent ring speed at `z`: where `f(v, 0) - f(v, 180 deg)` peaks, searched over 0.1
 /// to 4 thermal speeds.
-pub fn ring_speed(model: &CrescentModel, z: f64) -> f64 {
-    let w = model.thermal_speed;
+pub fn ring_speed(model: &(impl ElectronLayer + ?Sized), z: f64) -> f64 {
+    let w = model.thermal_speed();
     (1..=80)
         .map(|k| 0.05 * k as f64 * w)
         .max_by(|a, b| {
@@ -80,7 +81,7 @@ pub fn ring_speed(model: &CrescentModel, z: f64) -> f64 {
 
 /// Reads the ring at `z` for the gradient `gradient(v)` (any estimate of d f / d z at the
 /// layer-frame velocity v).
-pub fn read_ring(model: &CrescentModel, z: f64, gradient: impl Fn([f64; 3]) -> f64) -> RingReading {
+pub fn read_ring(model: &(impl ElectronLayer + ?Sized), z: f64, gradient: impl Fn([f64; 3]) -> f64) -> RingReading {
     let speed = ring_speed(model, z);
     let g: Vec<f64> = ring_angles().iter().map(|a| gradient(ring_velocity(speed, *a))).collect();
     read_ring_values(model, z, speed, &g)
@@ -88,7 +89,7 @@ pub fn read_ring(model: &CrescentModel, z: f64, gradient: impl Fn([f64; 3]) -> f
 
 /// Reads the ring of speed `speed` at `z` from gradient values `g` already sampled at
 /// [`ring_angles`] (for instance on a [`super::grids::VelocityGrid::Ring`] of 72 points).
-pub fn read_ring_values(model: &CrescentModel, z: f64, speed: f64, g: &[f64]) -> RingReading {
+pub fn read_ring_values(model: &(impl ElectronLayer + ?Sized), z: f64, speed: f64, g: &[f64]) -> RingReading {
     let angles = ring_angles();
     let f: Vec<f64> = angles.iter().map(|a| model.phase_space_density(z, ring_velocity(speed, *a))).collect();
     let (f_min, f_max) = f.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
@@ -135,7 +136,7 @@ impl GradientEstimate {
     /// # Errors
     /// [`super::SmileError`] for a non-physical model, a non-finite z, a bad spacing or a
     /// degenerate tetrahedron.
-    pub fn read(&self, model: &CrescentModel, z: f64) -> Result<RingReading, super::SmileError> {
+    pub fn read(&self, model: &(impl ElectronLayer + ?Sized), z: f64) -> Result<RingReading, super::SmileError> {
         use super::gradient::{binned_difference, centred_difference, tetrahedron_normal_gradient};
         model.validate()?;
         super::error::finite("z (d_e)", z)?;
@@ -164,7 +165,7 @@ impl GradientEstimate {
 ///
 /// # Errors
 /// As [`GradientEstimate::read`].
-pub fn scan(model: &CrescentModel, estimate: GradientEstimate, positions: &[f64]) -> Result<Vec<(f64, RingReading)>, super::SmileError> {
+pub fn scan(model: &(impl ElectronLayer + ?Sized), estimate: GradientEstimate, positions: &[f64]) -> Result<Vec<(f64, RingReading)>, super::SmileError> {
     positions.iter().map(|&z| Ok((z, estimate.read(model, z)?))).collect()
 }
 
@@ -213,7 +214,7 @@ pub fn narrowing_distance(readings: &[(f64, RingReading)], from_deg: f64, to_deg
 ///
 /// # Errors
 /// As [`GradientEstimate::read`].
-pub fn largest_smiling_side(model: &CrescentModel, z: f64, sides: &[f64], angles_rad: [f64; 3]) -> Result<Option<f64>, super::SmileError> {
+pub fn largest_smiling_side(model: &(impl ElectronLayer + ?Sized), z: f64, sides: &[f64], angles_rad: [f64; 3]) -> Result<Option<f64>, super::SmileError> {
     let mut largest = None;
     for &side in sides {
         if (GradientEstimate::Tetrahedron { side, angles_rad }).read(model, z)?.is_smile() {

@@ -2,7 +2,8 @@
 //! an FPI-DES-like spherical grid (energy x polar x azimuth), and a ring in the perpendicular
 //! plane, and distributions sampled on them.
 
-use super::crescent::{CrescentModel, fac_to_layer};
+use super::crescent::fac_to_layer;
+use super::phase_space::ElectronLayer;
 use super::error::{SmileError, positive};
 use ndarray::{ArrayD, IxDyn};
 use std::f64::consts::PI;
@@ -149,7 +150,7 @@ impl VelocityGrid {
     }
 
     /// The model's distribution at `z` (d_e) on this grid.
-    pub fn sample(&self, model: &CrescentModel, z: f64) -> SampledDistribution {
+    pub fn sample(&self, model: &(impl ElectronLayer + ?Sized), z: f64) -> SampledDistribution {
         let values = self.velocities().iter().map(|v| model.phase_space_density(z, fac_to_layer(*v))).collect();
         SampledDistribution { grid: *self, values: ArrayD::from_shape_vec(IxDyn(&self.shape()), values).expect("grid shape matches its velocities") }
     }

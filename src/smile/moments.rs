@@ -5,6 +5,7 @@
 //! the orbit label jumps across separatrices, where higher-order rules gain nothing.
 
 use super::crescent::CrescentModel;
+use super::error::{SmileError, finite};
 use std::f64::consts::PI;
 
 /// Velocity moments at one position, PIC units.
@@ -27,8 +28,20 @@ pub struct Moments {
 /// Points per axis of the `(v_y, v_z)` quadrature, over `+-6` thermal speeds.
 pub const PLANE_POINTS: usize = 240;
 
+/// Most points per axis: the plane then costs 10^8 turning-point searches.
+pub const MAX_PLANE_POINTS: usize = 10_000;
+
 /// The moments at `z` (d_e), integrating `(v_y, v_z)` on `points x points` cells.
-pub fn moments(model: &CrescentModel, z: f64, points: usize) -> Moments {
+///
+/// # Errors
+/// [`SmileError`] for a non-physical model, a non-finite `z`, or `points` outside
+/// 1..=[`MAX_PLANE_POINTS`].
+pub fn moments(model: &CrescentModel, z: f64, points: usize) -> Result<Moments, SmileError> {
+    model.validate()?;
+    finite("z (d_e)", z)?;
+    if !(1..=MAX_PLANE_POINTS).contains(&points) {
+        return Err(SmileError::OutOfRange { parameter: "quadrature points per axis (1 to 10000)", value: points as f64 });
+    }
     let w = model.thermal_speed;
     let half = 6.0 * w;
     let dv = 2.0 * half / points as f64;
@@ -48,5 +61,5 @@ pub fn moments(model: &CrescentModel, z: f64, points: usize) -> Moments {
     }
     let cell = dv * dv;
     let density = sums[0] * cell;
-    Moments { density, flux_y: sums[1] * cell, flux_z: sums[2] * cell, pi_zz: sums[3] * cell, pi_yz: sums[4] * cell, pi_xx: 0.5 * density * w * w }
+    Ok(Moments { density, flux_y: sums[1] * cell, flux_z: sums[2] * cell, pi_zz: sums[3] * cell, pi_yz: sums[4] * cell, pi_xx: 0.5 * density * w * w })
 }

@@ -84,7 +84,7 @@ impl PhysicalScales {
 /// # Errors
 /// [`SmileError::NonPositive`] if the model density there, `n_cm3` or `t_e_ev` is not positive.
 pub fn physical_scales_at(model: &super::CrescentModel, z: f64, n_cm3: f64, t_e_ev: f64) -> Result<PhysicalScales, SmileError> {
-    let local = super::moments::moments(model, z, super::moments::PLANE_POINTS / 2).density;
+    let local = super::moments::moments(model, z, super::moments::PLANE_POINTS / 2)?.density;
     PhysicalScales::new(n_cm3 / positive("model density at the smile", local)?, t_e_ev)
 }
 

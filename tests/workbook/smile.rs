@@ -75,8 +75,8 @@ fn phase_space_density_is_constant_along_orbits() {
 #[test]
 fn far_densities_are_the_two_sides_of_the_layer() {
     let model = CrescentModel::reference();
-    let sheath = moments(&model, -8.0, 120).density;
-    let sphere = moments(&model, 8.0, 120).density;
+    let sheath = moments(&model, -8.0, 120).unwrap().density;
+    let sphere = moments(&model, 8.0, 120).unwrap().density;
     assert!((sheath - 1.0).abs() < 1e-3, "magnetosheath density {sheath}");
     assert!((sphere - 0.125).abs() < 1e-3, "magnetosphere density {sphere}");
 }
@@ -86,7 +86,7 @@ fn z_momentum_balance_holds_because_f_is_an_equilibrium() {
     let model = CrescentModel::reference();
     let h = 0.05;
     for z in [-0.5, 0.375, 1.0, 2.0] {
-        let (below, here, above) = (moments(&model, z - h, 160), moments(&model, z, 160), moments(&model, z + h, 160));
+        let (below, here, above) = (moments(&model, z - h, 160).unwrap(), moments(&model, z, 160).unwrap(), moments(&model, z + h, 160).unwrap());
         let divergence = (above.pi_zz - below.pi_zz) / (2.0 * h);
         let force = -here.density * model.layer.e_z(z) + here.flux_y * model.layer.b_x(z);
         let scale = here.pi_xx;
@@ -105,10 +105,10 @@ fn velocity_integrals_of_the_gradient_match_the_moments() {
     let h = 0.05;
     for z in [-1.0, 0.375, 1.5] {
         let gradient = (&grid.sample(&model, z + h).values - &grid.sample(&model, z - h).values) / (2.0 * h);
-        let (below, above) = (moments(&model, z - h, 200), moments(&model, z + h, 200));
+        let (below, above) = (moments(&model, z - h, 200).unwrap(), moments(&model, z + h, 200).unwrap());
         let dn = (above.density - below.density) / (2.0 * h);
         let integrated = grid.integrate(&gradient, |_| 1.0).unwrap();
-        let scale = moments(&model, z, 100).density;
+        let scale = moments(&model, z, 100).unwrap().density;
         assert!((integrated - dn).abs() < 0.02 * scale, "z = {z}: int grad f = {integrated}, dn/dz = {dn}");
         let parallel = grid.integrate(&gradient, |v| v[0] * fac_to_layer(v)[2]).unwrap();
         // (div P)_par = d P_xz / dz from the distribution's own v_par v_z moment.
@@ -206,4 +206,30 @@ fn a_drifting_layer_has_a_parallel_smile_and_a_flat_one_none() {
     let v = mmsbook::smile::detector::ring_velocity(0.5, 30.0);
     assert_eq!(flat.parallel_gradient(0.0, 0.375, 5.0, v), 0.0);
     assert!(matches!(DriftingLayer { base, slope: f64::NAN }.read_parallel(0.0, 0.375, 5.0), Err(SmileError::NonFinite { .. })));
+}
+
+#[test]
+fn far_positions_and_huge_spacings_end_in_bounded_time() {
+    // The downward turning-point search once stepped by adding -0.04 to z = 1e15, which
+    // leaves it unchanged: the loop never ended.
+    let model = CrescentModel::reference();
+    let started = std::time::Instant::now();
+    for z in [1e15, -1e15, 1e300] {
+        let f = model.phase_space_density(z, [0.1, 0.2, 0.3]);
+        assert!(f.is_finite() && f >= 0.0, "f({z}) = {f}");
+    }
+    assert!(mmsbook::smile::detector::ring_speed(&model, 1e15).is_finite());
+    let reading = GradientEstimate::Difference { dz: 1e16 }.read(&model, 1.0).unwrap();
+    assert!(reading.scale.is_finite());
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn moments_need_points_and_a_finite_position() {
+    let model = CrescentModel::reference();
+    assert!(matches!(moments(&model, 0.0, 0), Err(SmileError::OutOfRange { .. })));
+    assert!(matches!(moments(&model, f64::NAN, 10), Err(SmileError::NonFinite { .. })));
+    let mut broken = model;
+    broken.thermal_speed = f64::NAN;
+    assert!(matches!(moments(&broken, 0.0, 10), Err(SmileError::NonPositive { .. })));
 }
