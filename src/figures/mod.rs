@@ -4,6 +4,7 @@
 pub mod methods;
 pub mod richard2025;
 pub mod shuster2026;
+pub mod shuster2026_layer;
 pub mod yang;
 pub mod zhang2025;
 
@@ -84,6 +85,7 @@ pub fn registry() -> Vec<FigureSpec> {
     figures.extend(zhang2025::figures());
     figures.extend(yang::figures());
     figures.extend(shuster2026::figures());
+    figures.extend(shuster2026_layer::figures());
     figures.extend(richard2025::figures());
     figures
 }

@@ -47,6 +47,7 @@ pub fn claims() -> Result<Ledger, ShusterClaimsError> {
     estimate_claims(&mut ledger)?;
     scale_claims(&mut ledger)?;
     model_claims(&mut ledger, &CrescentModel::reference())?;
+    super::layer_claims::layer_claims(&mut ledger)?;
     super::text_claims::text_claims(&mut ledger)?;
     Ok(ledger)
 }

@@ -33,6 +33,12 @@ pub enum SmileError {
         /// The rejected value.
         value: f64,
     },
+    /// An iteration or integration did not reach its solution.
+    #[error("{what} did not converge")]
+    NotConverged {
+        /// What was being solved.
+        what: &'static str,
+    },
     /// A scan found no smile where one was needed.
     #[error("no smile in {scan}")]
     NoSmile {

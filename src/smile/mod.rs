@@ -15,6 +15,7 @@
 //! - [`published`]: every number taken from the paper, with its printed precision.
 
 mod claims;
+mod layer_claims;
 mod text_claims;
 pub mod crescent;
 pub mod detector;
@@ -27,6 +28,7 @@ pub mod phase_space;
 pub mod published;
 pub mod quasi_2d;
 pub mod scales;
+pub mod self_consistent;
 pub mod washout;
 
 pub use claims::{ShusterClaimsError, claims};

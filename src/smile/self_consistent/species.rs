@@ -1,0 +1,168 @@
+//! One species of the self-consistent layer and its velocity moments.
+//!
+//! A species (charge `q` in e, mass `m` in m_e, temperature `T` in `m_e (d_e Omega_ce)^2`) has
+//! two background populations, Maxwellians in the energy `H = m v^2/2 + q Phi`: orbits that
+//! dip below the source plane `z_s` carry the magnetosheath amplitude, orbits confined above
+//! it the magnetospheric one. Electrons also carry a Harris population
+//! `exp(-(H - u p_y)/T)`, a Maxwellian drifting at `u` along y whose density
+//! `exp(q (u A_y - Phi)/T)` peaks where `A_y` does, at the field reversal: it carries the
+//! current and the pressure maximum that a reversing field needs.
+//!
+//! Every population is a function of the constants of motion (`H`, `p_y = m v_y + q A_y`,
+//! `v_x`, and which side of `z_s` the orbit reaches), so each is an exact Vlasov solution in
+//! any fields `A_y(z)`, `Phi(z)`; what is left for the solver is Ampère and quasi-neutrality.
+
+use super::barrier::Thresholds;
+use std::f64::consts::PI;
+
+/// Velocity-space points of the `v_y` quadrature.
+const VY_POINTS: usize = 96;
+/// Half-width of the `v_y` quadrature, in `sqrt(T/m)`.
+const VY_REACH: f64 = 8.0;
+
+/// Density, flux and normal pressure of one population at one position, PIC units.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Moments {
+    /// Density, n_MSH.
+    pub density: f64,
+    /// Particle flux `n U_y`, `n_MSH d_e Omega_ce`.
+    pub flux_y: f64,
+    /// Normal pressure `P_zz = m int v_z^2 f`, `B_MSH^2 / mu0`.
+    pub pressure_zz: f64,
+}
+
+impl std::ops::Add for Moments {
+    type Output = Moments;
+    fn add(self, other: Moments) -> Moments {
+        Moments { density: self.density + other.density, flux_y: self.flux_y + other.flux_y, pressure_zz: self.pressure_zz + other.pressure_zz }
+    }
+}
+
+/// A species with its two background amplitudes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Species {
+    /// Charge, e (-1 for electrons).
+    pub charge: f64,
+    /// Mass, m_e.
+    pub mass: f64,
+    /// Temperature, `m_e (d_e Omega_ce)^2`.
+    pub temperature: f64,
+    /// Density the magnetosheath-labelled population has where `Phi = 0`, n_MSH.
+    pub sheath_amplitude: f64,
+    /// Density the magnetosphere-labelled population has where `Phi = 0`, n_MSH.
+    pub sphere_amplitude: f64,
+}
+
+impl Species {
+    /// Effective potential of the z motion, `U = (p_y - q A_y)^2 / 2m + q Phi`: an orbit with
+    /// perpendicular energy `H_perp = H - m v_x^2/2` can be wherever `U <= H_perp`.
+    pub fn effective_potential(&self, p_y: f64, a_y: f64, phi: f64) -> f64 {
+        let m_v_y = p_y - self.charge * a_y;
+        m_v_y * m_v_y / (2.0 * self.mass) + self.charge * phi
+    }
+
+    /// Canonical momentum `p_y = m v_y + q A_y`.
+    pub fn canonical_momentum(&self, v_y: f64, a_y: f64) -> f64 {
+        self.mass * v_y + self.charge * a_y
+    }
+
+    /// Thermal spread of one velocity component, `sqrt(T/m)`.
+    pub fn spread(&self) -> f64 {
+        (self.temperature / self.mass).sqrt()
+    }
+
+    /// Moments of the two background populations at a point with `A_y = a_y`, `Phi = phi`,
+    /// labelled by `labels` (see [`super::barrier`]); below every threshold all orbits are
+    /// magnetosheath-labelled.
+    ///
+    /// A sharp label depends on `v_y` (through `p_y`) and on `v_z` (through `H_perp`), not on
+    /// `v_x`: the `v_x` integral is a Gaussian's, the `v_z` integral over the orbits that pass
+    /// the barrier, `m v_z^2/2 >= D = max U - m v_y^2/2 - q Phi`, is `erfc(sqrt(D/T))` (and its
+    /// pressure `T (erfc x + 2 x e^{-x^2}/sqrt(pi))`), and `v_y` is done by the midpoint rule.
+    pub fn background(&self, a_y: f64, phi: f64, labels: &Thresholds) -> Moments {
+        let t = self.temperature;
+        let boltzmann = (-self.charge * phi / t).exp();
+        let (count, passed) = (labels.positions.len(), labels.passed());
+        if passed == 0 {
+            let density = self.sheath_amplitude * boltzmann;
+            return Moments { density, flux_y: 0.0, pressure_zz: density * t };
+        }
+        let share = 1.0 / count as f64;
+        let below = (count - passed) as f64 * share;
+        let sigma = self.spread();
+        let dv = 2.0 * VY_REACH * sigma / VY_POINTS as f64;
+        let (mut passing, mut passing_flux, mut passing_pressure) = (0.0, 0.0, 0.0);
+        for k in 0..VY_POINTS {
+            let v_y = -VY_REACH * sigma + (k as f64 + 0.5) * dv;
+            let gaussian = (-0.5 * (v_y / sigma).powi(2)).exp() / ((2.0 * PI).sqrt() * sigma) * dv;
+            let p_y = self.canonical_momentum(v_y, a_y);
+            let here = 0.5 * self.mass * v_y * v_y + self.charge * phi;
+            // Thresholds above z are reached by every orbit through z.
+            let (mut fraction, mut pressure) = (below, below * t);
+            for j in 0..passed {
+                let deficit = labels.highest(j, p_y) - here;
+                if deficit <= 0.0 {
+                    fraction += share;
+                    pressure += share * t;
+                } else {
+                    let x = (deficit / t).sqrt();
+                    let tail = libm::erfc(x);
+                    fraction += share * tail;
+                    pressure += share * t * (tail + 2.0 * x * (-x * x).exp() / PI.sqrt());
+                }
+            }
+            passing += gaussian * fraction;
+            passing_flux += gaussian * fraction * v_y;
+            passing_pressure += gaussian * pressure;
+        }
+        // The magnetospheric amplitude fills all of velocity space; the sheath excess only the
+        // passing orbits.
+        let excess = self.sheath_amplitude - self.sphere_amplitude;
+        Moments {
+            density: boltzmann * (self.sphere_amplitude + excess * passing),
+            flux_y: boltzmann * excess * passing_flux,
+            pressure_zz: boltzmann * (self.sphere_amplitude * t + excess * passing_pressure),
+        }
+    }
+
+    /// Phase-space density of a background population of amplitude `amplitude` at the
+    /// velocity `v` where the potential is `phi`, `n_MSH / (d_e Omega_ce)^3`.
+    pub fn maxwellian(&self, amplitude: f64, phi: f64, v: [f64; 3]) -> f64 {
+        let t = self.temperature;
+        let energy = 0.5 * self.mass * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) + self.charge * phi;
+        amplitude * (self.mass / (2.0 * PI * t)).powf(1.5) * (-energy / t).exp()
+    }
+}
+
+/// The Harris population `N exp(-(H - u p_y)/T)` of a species: a Maxwellian drifting at `u`
+/// along y with density `N exp(q (u A_y - Phi)/T)` (the constant `m u^2/2T` absorbed in `N`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Drifting {
+    /// The species it belongs to (charge, mass, temperature).
+    pub species: Species,
+    /// Amplitude `N`, n_MSH.
+    pub amplitude: f64,
+    /// Drift speed `u` along y, `d_e Omega_ce`.
+    pub drift: f64,
+}
+
+impl Drifting {
+    /// Density at `A_y = a_y`, `Phi = phi`, n_MSH.
+    pub fn density(&self, a_y: f64, phi: f64) -> f64 {
+        let s = &self.species;
+        self.amplitude * (s.charge * (self.drift * a_y - phi) / s.temperature).exp()
+    }
+
+    /// Its moments: the flux is `n u`, the normal pressure `n T`.
+    pub fn moments(&self, a_y: f64, phi: f64) -> Moments {
+        let density = self.density(a_y, phi);
+        Moments { density, flux_y: density * self.drift, pressure_zz: density * self.species.temperature }
+    }
+
+    /// Phase-space density at velocity `v`, `n_MSH / (d_e Omega_ce)^3`.
+    pub fn phase_space_density(&self, a_y: f64, phi: f64, v: [f64; 3]) -> f64 {
+        let s = &self.species;
+        let relative = v[0] * v[0] + (v[1] - self.drift).powi(2) + v[2] * v[2];
+        self.density(a_y, phi) * (s.mass / (2.0 * PI * s.temperature)).powf(1.5) * (-0.5 * s.mass * relative / s.temperature).exp()
+    }
+}
