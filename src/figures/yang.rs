@@ -339,11 +339,11 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
         let values: Vec<Vec<Option<f64>>> = times
             .iter()
             .map(|&t| {
-                let pad = spacecraft_pad(profile, &formation, Spacecraft::Mms1, t, *energy, &pitch);
+                let pad = spacecraft_pad(profile, &formation, Spacecraft::Mms1, t, *energy, &pitch).map_err(FigureError::model)?;
                 let mean = pad.iter().sum::<f64>() / pad.len() as f64;
-                pad.iter().map(|f| Some(f / mean)).collect()
+                Ok(pad.iter().map(|f| Some(f / mean)).collect())
             })
-            .collect();
+            .collect::<Result<_, FigureError>>()?;
         let map = HeatMap { label: format!("f / pitch-angle mean at {energy} eV"), x_edges: time_edges.clone(), y_edges: pitch_edges.clone(), values, diverging: false };
         let title = format!("({}) MMS1 PAD at {energy} eV, over its pitch-angle mean (purple low, yellow high)", ["b", "c", "d", "e"][index]);
         panels.push(Panel::new(&title, Axis::linear("t (s)"), Axis::linear("pitch angle (deg)").with_range(0.0, 180.0), Vec::new()).with_heatmap(map));
@@ -360,10 +360,10 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let measured: Vec<f64> = energies
         .iter()
         .map(|e| {
-            let pad = spacecraft_pad(profile, &formation, Spacecraft::Mms1, t_start, *e, &[0.0, 180.0]);
-            pad[0] / pad[1]
+            let pad = spacecraft_pad(profile, &formation, Spacecraft::Mms1, t_start, *e, &[0.0, 180.0]).map_err(FigureError::model)?;
+            Ok(pad[0] / pad[1])
         })
-        .collect();
+        .collect::<Result<_, FigureError>>()?;
     panels.push(Panel::new(
         "(f) flux ratios outside the rope against energy",
         Axis::linear("electron energy (eV)"),

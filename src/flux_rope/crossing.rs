@@ -124,7 +124,7 @@ impl Formation {
         (l * w_n - n * w_l).abs() / w_l.hypot(w_n)
     }
 
-    fn validate(&self) -> Result<(), FluxRopeError> {
+    pub(crate) fn validate(&self) -> Result<(), FluxRopeError> {
         positive("sample_rate_hz (Hz)", self.sample_rate_hz)?;
         positive("duration_s (s)", self.duration_s)?;
         for value in self.positions_lmn_m.iter().flatten() {
@@ -195,7 +195,8 @@ pub struct Intersection {
 }
 
 /// The first time `series` reaches `level` and the last time it is still above it, each by
-/// linear interpolation between samples: the inbound and outbound crossings.
+/// linear interpolation between samples: the inbound and outbound crossings. `None` if the
+/// series never crosses, or the crossing times are not finite (a NaN time or sample).
 pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f64, f64)> {
     // A series without a time for every sample has no crossing times to give.
     if times_s.len() != series.len() {
@@ -207,7 +208,8 @@ pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f6
         return None;
     }
     let interpolate = |a: usize, b: usize| times_s[a] + (level - series[a]) / (series[b] - series[a]) * (times_s[b] - times_s[a]);
-    Some((interpolate(first - 1, first), interpolate(last, last + 1)))
+    let (t_in, t_out) = (interpolate(first - 1, first), interpolate(last, last + 1));
+    (t_in.is_finite() && t_out.is_finite()).then_some((t_in, t_out))
 }
 
 /// Every spacecraft's crossings of every contour in `levels_t` (T), from the field-strength

@@ -198,8 +198,12 @@ mod sweep {
 
     fn sweep(rounds: usize) -> Tally {
         use mmsbook::plasma::{self, Species};
+        use mmsbook::claims::{Precision, Quoted};
+        use mmsbook::flux_rope::crossing::{Formation, Spacecraft, crossing_times, curlometer_lmn};
         let mut tally = Tally::default();
         let mut rng = seeded_rng(14);
+        let grid = mmsbook::flux_rope::RadialGrid { rho_max_m: 2e5, intervals: 200 };
+        let profile = mmsbook::flux_rope::equilibrium::solve_original(&mmsbook::flux_rope::RopeParameters::table_1(), grid).unwrap();
         for round in 0..rounds {
             let rng = &mut rng;
             // Plasma formulary.
@@ -299,6 +303,28 @@ mod sweep {
             } else {
                 tally.call(&format!("times_s({}, {})", formation.duration_s, formation.sample_rate_hz), || formation.times_s().map(|t| t.len()), |_| true);
             }
+            // The virtual crossing in the rope: contour times, curlometer, pitch-angle data.
+            let times: Vec<f64> = (0..[0, 1, 5][rng.random_range(0..3)]).map(|k| if rng.random_range(0..5) == 0 { value(rng) } else { k as f64 }).collect();
+            let series: Vec<f64> = (0..[times.len(), 5][rng.random_range(0..2)]).map(|_| mostly(rng, 1.0)).collect();
+            let level = mostly(rng, 1.0);
+            tally.call(&format!("crossing_times({times:?}, {series:?}, {level})"), || crossing_times(&times, &series, level).ok_or(()), |(a, b)| a.is_finite() && b.is_finite());
+            let mut moving = Formation::regular(mostly(rng, 10.0), [0.3, 0.9, 0.2], [mostly(rng, -4.0), 0.0]);
+            moving.velocity_lmn_ms[2] = mostly(rng, -1.7e5);
+            let t = mostly(rng, 0.1);
+            tally.call(&format!("curlometer_lmn({:?}, {t})", moving.positions_lmn_m), || curlometer_lmn(&profile, &moving, t), |j| finite(j));
+            let (energy, pitch) = (mostly(rng, 50.0), [mostly(rng, 90.0), 0.0]);
+            tally.call(&format!("spacecraft_pad({t}, {energy}, {pitch:?})"), || mmsbook::flux_rope::pitch_angle::spacecraft_pad(&profile, &moving, Spacecraft::Mms2, t, energy, &pitch), |f| finite(f));
+
+            // Printed precisions: the interval of a hostile number (Tolerance::rounding's heir).
+            let precision = match rng.random_range(0..4) {
+                0 => Precision::Significant(rng.random_range(0..=40)),
+                1 => Precision::Step(value(rng)),
+                2 => Precision::Decimals(rng.random_range(0..=40)),
+                _ => Precision::OrderOfMagnitude,
+            };
+            let quoted = Quoted::new(value(rng), precision, "sweep", "x");
+            tally.call(&format!("{quoted:?}.interval()"), || quoted.interval(), |i| i.lo().is_finite() && i.hi().is_finite());
+
             let index = size(rng);
             tally.call(&format!("Spacecraft::try_from({index})"), || mmsbook::flux_rope::crossing::Spacecraft::try_from(index), |_| true);
             let grid = mmsbook::flux_rope::RadialGrid { rho_max_m: mostly(rng, 2e5), intervals: [10, 0, usize::MAX, 1 << 40][rng.random_range(0..4)] };
@@ -425,4 +451,29 @@ fn long_integrations_and_samples_are_refused_not_allocated() {
     let fractions = mmsbook::anisotropy::CurrentFractions::new(0.3, 3.0, 0.3).unwrap();
     let sample = mmsbook::anisotropy::brazil::synthetic_sample(&fractions, 1 << 40, 1);
     assert!(matches!(sample, Err(mmsbook::anisotropy::brazil::BrazilError::TooLarge { .. })), "2^40 samples");
+}
+
+#[test]
+fn intervals_that_overflow_are_typed_errors() {
+    use mmsbook::claims::{Precision, PrecisionError, Quoted};
+    let edge = Quoted::new(1e308, Precision::OrderOfMagnitude, "test", "x").interval();
+    assert_eq!(edge, Err(PrecisionError::Overflow { what: "x", value: 1e308 }), "x sqrt(10) overflows");
+    assert!(Quoted::new(1e308, Precision::Below, "test", "x").interval().is_ok(), "a one-sided bound is unbounded by meaning");
+    assert_eq!(Quoted::new(1.0, Precision::Significant(0), "test", "x").interval(), Err(PrecisionError::NoDigits { what: "x" }), "zero digits (Tolerance::rounding(0, ..) before the ledger's rewrite)");
+}
+
+#[test]
+fn crossing_times_and_pitch_angle_data_refuse_non_finite_input() {
+    use mmsbook::flux_rope::crossing::{Formation, Spacecraft, crossing_times};
+    use mmsbook::flux_rope::equilibrium::{RadialGrid, solve_original};
+    use mmsbook::flux_rope::pitch_angle::spacecraft_pad;
+    let times = [f64::NAN, 1.0, 2.0];
+    assert_eq!(crossing_times(&times, &[0.0, 2.0, 0.0], 1.0), None, "a NaN time gave a NaN crossing");
+    let profile = solve_original(&mmsbook::flux_rope::RopeParameters::table_1(), RadialGrid { rho_max_m: 2e5, intervals: 200 }).unwrap();
+    let formation = Formation::chapter();
+    for (t, energy, pitch) in [(f64::NAN, 50.0, 90.0), (0.0, 0.0, 90.0), (0.0, f64::INFINITY, 90.0), (0.0, 50.0, f64::NAN)] {
+        assert!(spacecraft_pad(&profile, &formation, Spacecraft::Mms1, t, energy, &[pitch]).is_err(), "t {t}, energy {energy}, pitch {pitch}");
+    }
+    let pad = spacecraft_pad(&profile, &formation, Spacecraft::Mms1, 0.0, 50.0, &[0.0, 90.0]).unwrap();
+    assert!(pad.iter().all(|f| f.is_finite() && *f > 0.0), "{pad:?}");
 }

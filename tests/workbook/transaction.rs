@@ -194,3 +194,27 @@ fn brazil_never_overwrites_its_input() {
     let output = run(&["brazil.csv", "--out", "plot.svg"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn a_swap_interrupted_between_two_renames_is_finished_by_the_next_run() {
+    // The layout a kill leaves after the commit point, with figures/ already moved aside and
+    // the new one not yet in place: the window is microseconds wide, so it is built by hand.
+    let root = tempfile::tempdir().unwrap();
+    let committed = root.path().join(mmsbook::transaction::COMMITTED);
+    std::fs::create_dir_all(committed.join("root/figures")).unwrap();
+    std::fs::create_dir_all(committed.join("root/book")).unwrap();
+    std::fs::create_dir_all(committed.join("old/figures")).unwrap();
+    std::fs::write(committed.join("root/figures/a.svg"), "new").unwrap();
+    std::fs::write(committed.join("root/book/index.html"), "new book").unwrap();
+    std::fs::write(committed.join("old/figures/a.svg"), "old").unwrap();
+    std::fs::create_dir_all(root.path().join("book")).unwrap();
+    std::fs::write(root.path().join("book/index.html"), "old book").unwrap();
+    std::fs::write(committed.join("targets"), "figures\nbook\n").unwrap();
+    let leftovers = mmsbook::workbook::leftovers(root.path(), &[]);
+    assert!(leftovers.contains(&mmsbook::workbook::Difference::Temporary(".regen-commit".into())), "--check reports the interrupted swap: {leftovers:?}");
+    assert!(mmsbook::transaction::finish_interrupted(root.path()).unwrap(), "there was a swap to finish");
+    assert_eq!(std::fs::read_to_string(root.path().join("figures/a.svg")).unwrap(), "new", "figures/ swapped in");
+    assert_eq!(std::fs::read_to_string(root.path().join("book/index.html")).unwrap(), "new book", "book/ swapped in");
+    assert!(!committed.exists(), "the old set is removed");
+    assert!(!mmsbook::transaction::finish_interrupted(root.path()).unwrap(), "nothing left to finish");
+}
