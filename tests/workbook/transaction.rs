@@ -218,3 +218,15 @@ fn a_swap_interrupted_between_two_renames_is_finished_by_the_next_run() {
     assert!(!committed.exists(), "the old set is removed");
     assert!(!mmsbook::transaction::finish_interrupted(root.path()).unwrap(), "nothing left to finish");
 }
+
+#[test]
+fn atomic_writes_never_replace_what_is_not_a_regular_file() {
+    // A directory stands in for a device node (`--out /dev/null` as root), which a test must
+    // not risk.
+    let directory = tempfile::tempdir().unwrap();
+    let target = directory.path().join("device.svg");
+    std::fs::create_dir(&target).unwrap();
+    let refused = mmsbook::figure::write_atomic(&target, b"<svg/>");
+    assert!(refused.is_err() && target.is_dir(), "refused, and the directory is intact: {refused:?}");
+    assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 1, "no temporary file left");
+}
