@@ -173,10 +173,10 @@ fn require_catalogue(frame: DataFrame, required: &[&str]) -> Result<DataFrame, B
     // polars renames a repeated header `x` to `x_duplicated_0`.
     let names = frame.get_column_names();
     for name in &names {
-        if let Some((base, _)) = name.as_str().rsplit_once("_duplicated_") {
-            if names.iter().any(|n| n.as_str() == base) {
-                return Err(BinningError::DuplicateColumn { column: one_line(base) });
-            }
+        if let Some((base, _)) = name.as_str().rsplit_once("_duplicated_")
+            && names.iter().any(|n| n.as_str() == base)
+        {
+            return Err(BinningError::DuplicateColumn { column: one_line(base) });
         }
     }
     if frame.height() == 0 {

@@ -181,7 +181,8 @@ impl Quoted {
         let interval = interval.expect("finite value gives an ordered interval");
         // Only the one-sided precisions are unbounded by meaning.
         let one_sided = matches!(self.precision, Precision::Below | Precision::Above | Precision::Sign);
-        if !one_sided && !(interval.lo().is_finite() && interval.hi().is_finite()) {
+        let bounded = interval.lo().is_finite() && interval.hi().is_finite();
+        if !(one_sided || bounded) {
             return Err(PrecisionError::Overflow { what, value });
         }
         Ok(interval)
