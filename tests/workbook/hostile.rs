@@ -269,6 +269,13 @@ mod sweep {
             tally.call(&format!("binned_mean({xs:?}, {ys:?}, {edges:?})"), || mmsbook::binning::binned_mean(&frame, "x", "y", &edges), |p| {
                 finite(&p.mean) && finite(&p.standard_error) && finite(&p.centre)
             });
+            let groups: Vec<f64> = (0..4).map(|_| [0.0, 1.0, value(rng)][rng.random_range(0..3)]).collect();
+            let mut grouped = frame.clone();
+            grouped.with_column(polars::prelude::Column::new("event".into(), groups.clone())).unwrap();
+            tally.call(&format!("binned_mean_of_groups({groups:?}, {xs:?}, {ys:?})"), || mmsbook::binning::binned_mean_of_groups(&grouped, "event", "x", "y", &edges), |p| {
+                finite(&p.mean) && finite(&p.standard_error)
+            });
+            tally.call(&format!("f64_column({ys:?})"), || mmsbook::binning::f64_column(&frame, "y"), |c| finite(c));
             tally.call(&format!("joint_histogram({xs:?}, {ys:?})"), || mmsbook::binning::joint_histogram(&frame, "x", "y", &edges, &[0.0, 1.0, 2.0]), |_| true);
             if let Ok(histogram) = mmsbook::binning::joint_histogram(&frame, "x", "y", &[0.0, 1.0], &[0.0, 1.0]) {
                 let (i, j) = (size(rng), size(rng));
@@ -307,6 +314,10 @@ mod sweep {
             let times: Vec<f64> = (0..[0, 1, 5][rng.random_range(0..3)]).map(|k| if rng.random_range(0..5) == 0 { value(rng) } else { k as f64 }).collect();
             let series: Vec<f64> = (0..[times.len(), 5][rng.random_range(0..2)]).map(|_| mostly(rng, 1.0)).collect();
             let level = mostly(rng, 1.0);
+            let all = vec![series.clone(); [1, 4, 5][rng.random_range(0..3)]];
+            tally.call(&format!("intersections({times:?}, {} x {series:?}, {level})", all.len()), || mmsbook::flux_rope::crossing::intersections(&times, &all, &[level]), |found| {
+                found.iter().all(|c| c.time_s.is_finite())
+            });
             tally.call(&format!("crossing_times({times:?}, {series:?}, {level})"), || crossing_times(&times, &series, level).ok_or(()), |(a, b)| a.is_finite() && b.is_finite());
             let mut moving = Formation::regular(mostly(rng, 10.0), [0.3, 0.9, 0.2], [mostly(rng, -4.0), 0.0]);
             moving.velocity_lmn_ms[2] = mostly(rng, -1.7e5);

@@ -230,3 +230,37 @@ fn atomic_writes_never_replace_what_is_not_a_regular_file() {
     assert!(refused.is_err() && target.is_dir(), "refused, and the directory is intact: {refused:?}");
     assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 1, "no temporary file left");
 }
+
+#[test]
+fn ledger_pages_are_staged_and_swapped_with_the_figures() {
+    use mmsbook::transaction::Transaction;
+    use mmsbook::workbook::Output;
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join("chapters/claims")).unwrap();
+    std::fs::create_dir_all(root.path().join("figures")).unwrap();
+    for (path, text) in [("chapters/ledger.md", "old ledger"), ("chapters/claims/yang.md", "old table"), ("chapters/intro.md", "prose"), ("figures/a.svg", "old figure")] {
+        std::fs::write(root.path().join(path), text).unwrap();
+    }
+    let outputs: Vec<Output> = ["chapters/ledger.md", "chapters/claims.json", "chapters/claims/yang.md", "figures/a.svg"]
+        .into_iter()
+        .map(|path| Output { path: path.into(), contents: format!("new {path}").into_bytes() })
+        .collect();
+    // Staged and dropped (a failure before the commit): nothing under the root changes.
+    let mut abandoned = Transaction::begin(root.path()).unwrap();
+    abandoned.write(&outputs).unwrap();
+    drop(abandoned);
+    assert_eq!(std::fs::read_to_string(root.path().join("chapters/ledger.md")).unwrap(), "old ledger", "an abandoned stage changes nothing");
+    assert!(!root.path().join("chapters/claims.json").exists() && mmsbook::transaction::stages(root.path()).unwrap().is_empty());
+    // Committed: every output lands, the hand-written chapter is untouched.
+    let mut transaction = Transaction::begin(root.path()).unwrap();
+    transaction.write(&outputs).unwrap();
+    transaction.commit().unwrap();
+    for output in &outputs {
+        assert_eq!(std::fs::read(root.path().join(&output.path)).unwrap(), output.contents, "{} swapped in", output.path.display());
+    }
+    assert_eq!(std::fs::read_to_string(root.path().join("chapters/intro.md")).unwrap(), "prose", "chapters/ itself is not replaced");
+    // An output outside the root is refused before anything is written.
+    let mut outside = Transaction::begin(root.path()).unwrap();
+    let escape = Output { path: "../escape.md".into(), contents: Vec::new() };
+    assert!(matches!(outside.write(&[escape]), Err(mmsbook::transaction::TransactionError::OutsideRoot { .. })));
+}
