@@ -35,7 +35,7 @@ impl std::fmt::Display for Difference {
             Difference::Missing(path) => write!(f, "missing: {}", path.display()),
             Difference::Changed(path) => write!(f, "stale:   {}", path.display()),
             Difference::Orphan(path) => write!(f, "orphan:  {} (no figure or ledger page produces it)", path.display()),
-            Difference::Temporary(path) => write!(f, "temporary: {} (left by an interrupted run; the next `regen` removes it)", path.display()),
+            Difference::Temporary(path) => write!(f, "temporary: {} (left by an interrupted run; the next `regen` finishes or removes it)", path.display()),
         }
     }
 }
