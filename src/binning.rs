@@ -7,7 +7,8 @@ use polars_io::SerReader;
 use polars_io::csv::read::CsvReadOptions;
 use std::path::Path;
 
-/// Why a catalogue could not be read or binned.
+/// Why a catalogue could not be read or binned. Every message is one line of bounded length,
+/// whatever the file holds (a binary file, ten thousand columns).
 #[derive(Debug, thiserror::Error)]
 pub enum BinningError {
     /// The CSV lacks a column the analysis needs.
@@ -15,24 +16,51 @@ pub enum BinningError {
     MissingColumn {
         /// The required column.
         column: String,
-        /// The columns present, comma-separated.
+        /// The columns present, comma-separated (the first few, then how many more).
         available: String,
     },
-    /// A required column holds something that is not a number.
-    #[error("column `{column}` is not numeric: {reason}")]
+    /// A required column holds a cell that is not a number.
+    #[error("column `{column}`, data row {row} (line {}): `{cell}` is not a number", .row + 2)]
     NotNumeric {
         /// The column.
         column: String,
-        /// Why the cast failed.
-        reason: String,
+        /// Zero-based data row.
+        row: usize,
+        /// The cell, shortened and escaped to one line.
+        cell: String,
     },
-    /// A required column has an empty cell or a NaN.
-    #[error("column `{column}` has a missing or NaN value in row {row}")]
+    /// A required column of a frame built in memory has a type that does not hold numbers.
+    #[error("column `{column}` has type {dtype}, not numbers")]
+    NotNumericType {
+        /// The column.
+        column: String,
+        /// Its type.
+        dtype: String,
+    },
+    /// A required column has an empty cell or a NaN (`nan`, `NaN`, `NAN` alike).
+    #[error("column `{column}` has a missing or NaN value in data row {row} (line {})", .row + 2)]
     MissingValue {
         /// The column.
         column: String,
         /// Zero-based data row.
         row: usize,
+    },
+    /// A required column holds an infinite value.
+    #[error("column `{column}` has an infinite value in data row {row} (line {})", .row + 2)]
+    Infinite {
+        /// The column.
+        column: String,
+        /// Zero-based data row.
+        row: usize,
+    },
+    /// The catalogue has a header but no data rows.
+    #[error("catalogue has no rows (only a header)")]
+    NoRows,
+    /// Two columns share a name: which one an analysis reads would be arbitrary.
+    #[error("catalogue has two columns named `{column}`")]
+    DuplicateColumn {
+        /// The repeated name.
+        column: String,
     },
     /// Bin edges must be finite, strictly increasing, and at least two.
     #[error("bin edges must be at least 2 finite, strictly increasing numbers")]
@@ -45,34 +73,84 @@ pub enum BinningError {
         /// The rejected value.
         value: f64,
     },
-    /// A required column holds an infinite value.
-    #[error("column `{column}` has an infinite value in row {row}")]
-    Infinite {
-        /// The column.
-        column: String,
-        /// Zero-based data row.
-        row: usize,
+    /// The mean or standard error of a bin does not fit in a double (finite values near
+    /// 1e308 of both signs).
+    #[error("the statistics of bin {bin} overflow: rescale the column")]
+    Overflow {
+        /// Zero-based bin index.
+        bin: usize,
     },
-    /// Any other polars failure (I/O, malformed CSV).
-    #[error("reading the catalogue: {0}")]
-    Polars(#[from] PolarsError),
+    /// A catalogue file's failure, with the file's name.
+    #[error("{}: {error}", .path.display())]
+    InFile {
+        /// The catalogue file.
+        path: std::path::PathBuf,
+        /// What is wrong with it. (Not a `source`: the message already holds it, and error
+        /// reports that print sources would repeat it.)
+        error: Box<BinningError>,
+    },
+    /// Any other polars failure (I/O, malformed CSV), its message cut to one short line.
+    #[error("{}", one_line(&.0.to_string()))]
+    Polars(PolarsError),
+}
+
+impl From<PolarsError> for BinningError {
+    fn from(error: PolarsError) -> Self {
+        BinningError::Polars(error)
+    }
+}
+
+/// Longest message fragment quoted from the input or from polars.
+const QUOTE_LIMIT: usize = 160;
+
+/// The first line of `text`, escaped (no control characters) and cut to [`QUOTE_LIMIT`]
+/// characters: a binary file or a 10,000-column header must not become a 10 KB message.
+fn one_line(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("");
+    let escaped: String = first.chars().flat_map(char::escape_debug).collect();
+    match escaped.char_indices().nth(QUOTE_LIMIT) {
+        Some((cut, _)) => format!("{}... ({} characters)", &escaped[..cut], escaped.chars().count()),
+        None => escaped,
+    }
+}
+
+/// The columns of a frame for a message: the first few, then how many more.
+fn column_list(frame: &DataFrame) -> String {
+    const SHOWN: usize = 12;
+    let names = frame.get_column_names();
+    let mut list = names.iter().take(SHOWN).map(|n| one_line(n.as_str())).collect::<Vec<_>>().join(", ");
+    if names.len() > SHOWN {
+        list += &format!(" and {} more", names.len() - SHOWN);
+    }
+    list
+}
+
+/// CSV options for catalogues: every column read as text (no schema inference, so a column
+/// of 200 integers followed by `2.5` is not refused as "not i64"); the required columns are
+/// then parsed as `f64` here, with messages that name the row.
+fn csv_options() -> CsvReadOptions {
+    CsvReadOptions::default().with_has_header(true).with_infer_schema_length(Some(0))
 }
 
 /// Reads a CSV catalogue (header row, comma-separated) and checks that every column in
-/// `required` exists, is numeric and complete; those columns come back as `f64`.
+/// `required` exists, is numeric and complete; those columns come back as `f64`, the others
+/// as text.
 ///
 /// # Errors
-/// [`BinningError::MissingColumn`], [`BinningError::NotNumeric`],
-/// [`BinningError::MissingValue`], or [`BinningError::Polars`] for unreadable files.
+/// [`BinningError::InFile`] naming the file, around [`BinningError::MissingColumn`],
+/// [`BinningError::NotNumeric`], [`BinningError::MissingValue`], [`BinningError::Infinite`],
+/// [`BinningError::NoRows`], [`BinningError::DuplicateColumn`], or [`BinningError::Polars`]
+/// for unreadable files.
 pub fn read_catalogue(path: &Path, required: &[&str]) -> Result<DataFrame, BinningError> {
-    let frame = CsvReadOptions::default()
-        .with_has_header(true)
-        .try_into_reader_with_file_path(Some(path.to_owned()))?
-        .finish()?;
-    require_numeric(frame, required)
+    let read = || -> Result<DataFrame, BinningError> {
+        let frame = csv_options().try_into_reader_with_file_path(Some(path.to_owned()))?.finish()?;
+        require_catalogue(frame, required)
+    };
+    read().map_err(|error| BinningError::InFile { path: path.to_owned(), error: Box::new(error) })
 }
 
-/// As [`read_catalogue`], from CSV text in memory.
+/// As [`read_catalogue`], from CSV text in memory (errors are not wrapped in
+/// [`BinningError::InFile`]).
 ///
 /// # Errors
 /// As [`read_catalogue`].
@@ -85,7 +163,25 @@ pub fn read_catalogue(path: &Path, required: &[&str]) -> Result<DataFrame, Binni
 /// ```
 pub fn read_catalogue_str(csv: &str, required: &[&str]) -> Result<DataFrame, BinningError> {
     let cursor = std::io::Cursor::new(csv.as_bytes().to_vec());
-    let frame = CsvReadOptions::default().with_has_header(true).into_reader_with_file_handle(cursor).finish()?;
+    let frame = csv_options().into_reader_with_file_handle(cursor).finish()?;
+    require_catalogue(frame, required)
+}
+
+/// The checks a catalogue read from CSV gets beyond [`require_numeric`]: unique column
+/// names and at least one row.
+fn require_catalogue(frame: DataFrame, required: &[&str]) -> Result<DataFrame, BinningError> {
+    // polars renames a repeated header `x` to `x_duplicated_0`.
+    let names = frame.get_column_names();
+    for name in &names {
+        if let Some((base, _)) = name.as_str().rsplit_once("_duplicated_")
+            && names.iter().any(|n| n.as_str() == base)
+        {
+            return Err(BinningError::DuplicateColumn { column: one_line(base) });
+        }
+    }
+    if frame.height() == 0 {
+        return Err(BinningError::NoRows);
+    }
     require_numeric(frame, required)
 }
 
@@ -109,22 +205,40 @@ pub fn f64_column(frame: &DataFrame, name: &str) -> Result<Vec<f64>, BinningErro
 
 fn require_numeric(mut frame: DataFrame, required: &[&str]) -> Result<DataFrame, BinningError> {
     for &name in required {
-        let column = frame.column(name).map_err(|_| BinningError::MissingColumn {
-            column: name.to_owned(),
-            available: frame.get_column_names().iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
-        })?;
-        let not_numeric = |reason: String| BinningError::NotNumeric { column: name.to_owned(), reason };
-        if !column.dtype().is_primitive_numeric() {
-            return Err(not_numeric(format!("type {}", column.dtype())));
+        let column = frame.column(name).map_err(|_| BinningError::MissingColumn { column: one_line(name), available: column_list(&frame) })?;
+        let values: Vec<f64> = match column.dtype() {
+            DataType::String => parse_cells(name, column.str()?)?,
+            dtype if dtype.is_primitive_numeric() => {
+                let as_f64 = column.cast(&DataType::Float64)?;
+                as_f64.f64()?.iter().enumerate().map(|(row, v)| v.ok_or_else(|| BinningError::MissingValue { column: name.to_owned(), row })).collect::<Result<_, _>>()?
+            }
+            dtype => return Err(BinningError::NotNumericType { column: name.to_owned(), dtype: dtype.to_string() }),
+        };
+        for (row, value) in values.iter().enumerate() {
+            if value.is_nan() {
+                return Err(BinningError::MissingValue { column: name.to_owned(), row });
+            }
+            if value.is_infinite() {
+                return Err(BinningError::Infinite { column: name.to_owned(), row });
+            }
         }
-        let as_f64 = column.cast(&DataType::Float64).map_err(|e| not_numeric(e.to_string()))?;
-        let values = as_f64.f64().map_err(|e| not_numeric(e.to_string()))?;
-        if let Some(row) = values.iter().position(|v| v.is_none_or(f64::is_nan)) {
-            return Err(BinningError::MissingValue { column: name.to_owned(), row });
-        }
-        frame.with_column(as_f64)?;
+        frame.with_column(Column::new(name.into(), values))?;
     }
     Ok(frame)
+}
+
+/// Parses a text column as `f64`, cell by cell (surrounding spaces allowed). Rust's parser
+/// reads `nan`, `NaN`, `inf` and `infinity` in any case, so the checks after it treat them
+/// alike.
+fn parse_cells(name: &str, cells: &StringChunked) -> Result<Vec<f64>, BinningError> {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(row, cell)| match cell.map(str::trim) {
+            None | Some("") => Err(BinningError::MissingValue { column: name.to_owned(), row }),
+            Some(text) => text.parse::<f64>().map_err(|_| BinningError::NotNumeric { column: name.to_owned(), row, cell: one_line(text) }),
+        })
+        .collect()
 }
 
 /// Mean of a quantity in bins of another: one entry per non-empty bin, in bin order.
@@ -212,13 +326,27 @@ pub fn binned_mean_of_groups(frame: &DataFrame, group: &str, by: &str, of: &str,
     }
     let mut profile = BinnedProfile { bin: vec![], centre: vec![], mean: vec![], standard_error: vec![], count: vec![] };
     for (index, values) in per_bin.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
-        let n = values.len() as f64;
-        let mean = values.iter().sum::<f64>() / n;
-        let variance = if values.len() > 1 { values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+        let statistics = |scale: f64| {
+            let n = values.len() as f64;
+            let mean = values.iter().map(|v| v / scale).sum::<f64>() / n;
+            let variance = if values.len() > 1 { values.iter().map(|v| (v / scale - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+            (mean * scale, (variance / n).sqrt() * scale)
+        };
+        let (mut mean, mut standard_error) = statistics(1.0);
+        if !(mean.is_finite() && standard_error.is_finite()) {
+            // Again in units of the bin's largest |value|, so that values near 1e308 do not
+            // overflow the sums and squares (only then: the plain sums keep the figures'
+            // bytes).
+            let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            (mean, standard_error) = statistics(largest);
+        }
+        if !(mean.is_finite() && standard_error.is_finite()) {
+            return Err(BinningError::Overflow { bin: index });
+        }
         profile.bin.push(index as u32);
         profile.centre.push(0.5 * (edges[index] + edges[index + 1]));
         profile.mean.push(mean);
-        profile.standard_error.push((variance / n).sqrt());
+        profile.standard_error.push(standard_error);
         profile.count.push(values.len() as u32);
     }
     Ok(profile)
@@ -226,10 +354,7 @@ pub fn binned_mean_of_groups(frame: &DataFrame, group: &str, by: &str, of: &str,
 
 fn missing(frame: &DataFrame, by: &str, of: &str) -> BinningError {
     let absent = [by, of].into_iter().find(|name| frame.column(name).is_err()).unwrap_or(by);
-    BinningError::MissingColumn {
-        column: absent.to_owned(),
-        available: frame.get_column_names().iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
-    }
+    BinningError::MissingColumn { column: one_line(absent), available: column_list(frame) }
 }
 
 fn bin_of(x: f64, edges: &[f64]) -> Option<u32> {

@@ -19,6 +19,13 @@ pub enum FieldAlignedError {
         /// Largest |T_ij - T_ji| relative to the largest element.
         asymmetry: f64,
     },
+    /// A finite tensor whose field-aligned parts are not finite: elements near 1e154 or more
+    /// overflow the products, and a zero tensor has no agyrotropy (0/0).
+    #[error("the field-aligned {quantity} is not finite for this tensor (zero, or elements too large)")]
+    NotFinite {
+        /// The quantity (`tensor` or `agyrotropy`).
+        quantity: &'static str,
+    },
 }
 
 /// Relative asymmetry accepted as round-off in a measured tensor.
@@ -48,7 +55,12 @@ fn validate(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<Vector3<f64>,
     if asymmetry > SYMMETRY_TOLERANCE {
         return Err(FieldAlignedError::NotSymmetric { asymmetry });
     }
-    field.try_normalize(0.0).filter(|b| b.iter().all(|x| x.is_finite())).ok_or(FieldAlignedError::NoFieldDirection)
+    // Scaled by its largest component first, so that |B| = 1e308 does not overflow the norm.
+    let largest = field.amax();
+    if !(largest.is_finite() && largest > 0.0) {
+        return Err(FieldAlignedError::NoFieldDirection);
+    }
+    (field / largest).try_normalize(0.0).ok_or(FieldAlignedError::NoFieldDirection)
 }
 
 /// Splits `tensor` (any unit) into field-aligned parts for the field `field` (any unit).
@@ -83,6 +95,9 @@ pub fn field_aligned(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<Fiel
     for i in 0..3 {
         agyrotropic[(i, i)] = 0.0; // zero up to round-off by construction
     }
+    if !(parallel.is_finite() && perpendicular.is_finite() && agyrotropic.iter().all(|x| x.is_finite())) {
+        return Err(FieldAlignedError::NotFinite { quantity: "tensor" });
+    }
     Ok(FieldAlignedTensor { parallel, perpendicular, agyrotropic, frame })
 }
 
@@ -99,6 +114,9 @@ pub fn swisdak_agyrotropy(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result
         - (p[(0, 1)] * p[(1, 0)] + p[(0, 2)] * p[(2, 0)] + p[(1, 2)] * p[(2, 1)]);
     let parallel = b.dot(&(p * b));
     let q = 1.0 - 4.0 * i2 / ((i1 - parallel) * (i1 + 3.0 * parallel));
+    if !q.is_finite() {
+        return Err(FieldAlignedError::NotFinite { quantity: "agyrotropy" });
+    }
     // Round-off can take a gyrotropic Q a few ulps below zero.
     Ok(q.max(0.0).sqrt())
 }

@@ -29,6 +29,7 @@ pub mod plasma;
 pub mod smile;
 pub mod synthetic;
 pub mod tetrahedron;
+pub mod transaction;
 pub mod typography;
 pub mod workbook;
 

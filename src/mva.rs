@@ -18,6 +18,16 @@ pub enum MvaError {
         /// Zero-based index of the offending sample.
         index: usize,
     },
+    /// The field does not vary (beyond rounding): every direction is a minimum-variance
+    /// direction, so there is no frame to return.
+    #[error("the field is constant over the {samples} samples: no variance to analyse")]
+    NoVariance {
+        /// Number of samples given.
+        samples: usize,
+    },
+    /// The covariance of finite samples overflows a double (components near 1e154 or more).
+    #[error("the field's covariance overflows: rescale the samples")]
+    Overflow,
 }
 
 /// The result of MVA: eigenvalues in descending order and the right-handed L, M, N frame.
@@ -42,7 +52,8 @@ impl MinimumVariance {
     /// MVA of a series of field vectors (any unit).
     ///
     /// # Errors
-    /// [`MvaError::TooFewSamples`] with fewer than 3 samples, [`MvaError::NonFiniteSample`].
+    /// [`MvaError::TooFewSamples`] with fewer than 3 samples, [`MvaError::NonFiniteSample`],
+    /// [`MvaError::NoVariance`] for a constant field, [`MvaError::Overflow`].
     ///
     /// ```
     /// use mmsbook::mva::MinimumVariance;
@@ -67,6 +78,14 @@ impl MinimumVariance {
         let mean = field.iter().sum::<Vector3<f64>>() / count;
         let covariance: Matrix3<f64> =
             field.iter().map(|b| (b - mean) * (b - mean).transpose()).sum::<Matrix3<f64>>() / count;
+        if !covariance.iter().all(|x| x.is_finite()) {
+            return Err(MvaError::Overflow);
+        }
+        // Variance below the rounding of the largest component is no variance at all.
+        let largest = field.iter().flat_map(|b| b.iter()).fold(0.0f64, |m, x| m.max(x.abs()));
+        if covariance.trace() <= (4.0 * f64::EPSILON * largest).powi(2) {
+            return Err(MvaError::NoVariance { samples: field.len() });
+        }
         let eigen = SymmetricEigen::new(covariance);
         let mut order = [0, 1, 2];
         order.sort_by(|&i, &j| eigen.eigenvalues[j].total_cmp(&eigen.eigenvalues[i]));

@@ -23,6 +23,10 @@ pub enum Difference {
     Missing(PathBuf),
     /// The committed bytes differ from the regenerated ones.
     Changed(PathBuf),
+    /// A file in a directory regen owns (`figures/`, `chapters/claims/`) that no output is.
+    Orphan(PathBuf),
+    /// A temporary file or staging directory an interrupted run left behind.
+    Temporary(PathBuf),
 }
 
 impl std::fmt::Display for Difference {
@@ -30,6 +34,8 @@ impl std::fmt::Display for Difference {
         match self {
             Difference::Missing(path) => write!(f, "missing: {}", path.display()),
             Difference::Changed(path) => write!(f, "stale:   {}", path.display()),
+            Difference::Orphan(path) => write!(f, "orphan:  {} (no figure or ledger page produces it)", path.display()),
+            Difference::Temporary(path) => write!(f, "temporary: {} (left by an interrupted run; the next `regen` finishes or removes it)", path.display()),
         }
     }
 }
@@ -147,4 +153,39 @@ pub fn compare_outputs(root: &Path, outputs: &[Output]) -> Vec<Difference> {
             Ok(_) => None,
         })
         .collect()
+}
+
+/// Every path a full run writes: the three files of each registered figure and the ledger
+/// pages of `ledger`.
+pub fn all_output_paths(ledger: &Ledger) -> Vec<PathBuf> {
+    let figures = crate::figures::registry().into_iter().flat_map(|spec| ["svg", "csv", "md"].map(|extension| PathBuf::from(format!("figures/{}.{extension}", spec.id))));
+    figures.chain(ledger_outputs(ledger).into_iter().map(|output| output.path)).collect()
+}
+
+/// What an interrupted or older run left under `root`: staging directories (`.regen-*`),
+/// temporary files of atomic writes (`.tmp*`) beside the generated files, and files in the
+/// directories regen owns that are not among `expected` (relative paths).
+pub fn leftovers(root: &Path, expected: &[PathBuf]) -> Vec<Difference> {
+    use crate::transaction::{OWNED_DIRECTORIES, TEMPORARY_FILE_PREFIX, stages};
+    let mut found: Vec<Difference> = stages(root).unwrap_or_default().into_iter().map(|stage| Difference::Temporary(relative(root, &stage))).collect();
+    let mut directories: Vec<&str> = OWNED_DIRECTORIES.to_vec();
+    directories.push("chapters"); // the ledger page and its JSON are written there
+    for directory in directories {
+        let Ok(entries) = std::fs::read_dir(root.join(directory)) else { continue };
+        let mut files: Vec<PathBuf> = entries.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_file())).map(|e| PathBuf::from(directory).join(e.file_name())).collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if name.starts_with(TEMPORARY_FILE_PREFIX) {
+                found.push(Difference::Temporary(file));
+            } else if OWNED_DIRECTORIES.contains(&directory) && !expected.contains(&file) {
+                found.push(Difference::Orphan(file));
+            }
+        }
+    }
+    found
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_owned()
 }

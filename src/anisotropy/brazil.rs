@@ -14,6 +14,13 @@ pub const BETA_COLUMN: &str = "beta_par";
 /// Column of the anisotropy `T_perp/T_par`.
 pub const ANISOTROPY_COLUMN: &str = "perp_over_par";
 
+/// Most samples [`synthetic_sample`] draws: 50 times the book's figure, so memory is bounded.
+pub const MAX_SAMPLE_COUNT: usize = 1_000_000;
+
+/// Draws allowed per requested sample before [`synthetic_sample`] gives up: with the
+/// published fractions most draws have an equilibrium.
+pub const MAX_DRAWS_PER_SAMPLE: usize = 1_000;
+
 /// Why a Brazil plot could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum BrazilError {
@@ -26,6 +33,23 @@ pub enum BrazilError {
     /// Building the synthetic frame failed.
     #[error("building the sample: {0}")]
     Frame(String),
+    /// More samples were asked for than [`MAX_SAMPLE_COUNT`].
+    #[error("sample count {count} exceeds the limit {limit}")]
+    TooLarge {
+        /// The count asked for.
+        count: usize,
+        /// The largest count accepted.
+        limit: usize,
+    },
+    /// The current fractions leave so few states with an equilibrium that the sample could
+    /// not be filled (the draw loop would otherwise never end).
+    #[error("only {kept} of {draws} draws had an equilibrium: the current fractions allow too few")]
+    TooFewEquilibria {
+        /// Samples kept.
+        kept: usize,
+        /// Draws made.
+        draws: usize,
+    },
     /// A catalogue row has a non-positive beta or anisotropy.
     #[error("row {row}: beta_par and perp_over_par must be positive, got {beta_par} and {perp_over_par}")]
     NonPositive {
@@ -59,12 +83,23 @@ pub struct ThresholdFractions {
 /// states with an equilibrium (kappa^2 > 0 in Eq. 4) kept.
 ///
 /// # Errors
-/// [`BrazilError`] if the frame cannot be built.
+/// [`BrazilError::TooLarge`] for more than [`MAX_SAMPLE_COUNT`] samples,
+/// [`BrazilError::TooFewEquilibria`] if the fractions allow too few equilibria to fill the
+/// sample within [`MAX_DRAWS_PER_SAMPLE`] draws each, [`BrazilError`] if the frame cannot be
+/// built.
 pub fn synthetic_sample(fractions: &CurrentFractions, count: usize, seed: u64) -> Result<DataFrame, BrazilError> {
+    if count > MAX_SAMPLE_COUNT {
+        return Err(BrazilError::TooLarge { count, limit: MAX_SAMPLE_COUNT });
+    }
     let mut rng = seeded_rng(seed);
     let log_beta = Normal::new(0.0, 0.6).map_err(|e| BrazilError::Frame(e.to_string()))?;
     let (mut betas, mut anisotropies) = (Vec::with_capacity(count), Vec::with_capacity(count));
+    let mut draws = 0usize;
     while betas.len() < count {
+        draws += 1;
+        if draws > MAX_DRAWS_PER_SAMPLE * count {
+            return Err(BrazilError::TooFewEquilibria { kept: betas.len(), draws: draws - 1 });
+        }
         let beta = 10f64.powf(log_beta.sample(&mut rng));
         let populations = if rng.random::<f64>() < 0.5 {
             let excess = 10f64.powf(rng.random_range(-1.0..1.0));

@@ -15,8 +15,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use mmsbook::claims::{Ledger, Paper};
 use mmsbook::figures::{FigureSpec, Part, registry};
 use mmsbook::ledger::workbook_ledger;
-use mmsbook::workbook::{compare_outputs, render_outputs, write_outputs};
-use std::path::PathBuf;
+use mmsbook::transaction::Transaction;
+use mmsbook::workbook::{all_output_paths, compare_outputs, leftovers, render_outputs};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(Parser)]
@@ -31,7 +32,8 @@ struct Cli {
     /// Only this figure (see --list).
     #[arg(long, value_name = "ID")]
     figure: Option<String>,
-    /// Rebuild into a temporary directory and fail if any committed file differs.
+    /// Rebuild in memory and fail if any committed file differs, or if temporary, staging or
+    /// orphan files lie among the generated ones.
     #[arg(long)]
     check: bool,
     /// Print the wall time of every step and a kernel benchmark.
@@ -40,9 +42,9 @@ struct Cli {
     /// Skip building the HTML book.
     #[arg(long)]
     no_book: bool,
-    /// Workbook root (where book.toml is).
-    #[arg(long, value_name = "DIR", default_value = env!("CARGO_MANIFEST_DIR"))]
-    root: PathBuf,
+    /// Workbook root (where book.toml is); the current directory by default.
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -142,31 +144,41 @@ fn run(cli: Cli) -> Result<()> {
     if cli.list {
         return list(&figures);
     }
+    let root = workbook_root(cli.root.as_deref())?;
     let mut timings = Timings::default();
     let whole_ledger = cli.figure.is_none() && cli.part.is_none();
-    let ledger = timings.step("claims ledger", workbook_ledger)?;
-    let outputs = render_with_progress(&figures, whole_ledger.then_some(&ledger), &mut timings)?;
+    // A run for one figure or part writes no ledger; `--check` needs its paths for orphans.
+    let ledger = if whole_ledger || cli.check { Some(timings.step("claims ledger", workbook_ledger)?) } else { None };
+    let outputs = render_with_progress(&figures, ledger.as_ref().filter(|_| whole_ledger), &mut timings)?;
 
     if cli.check {
-        let scratch = tempfile::tempdir().context("creating a temporary directory")?;
-        timings.step("write to temporary directory", || write_outputs(scratch.path(), &outputs))?;
-        let differences = compare_outputs(&cli.root, &outputs);
+        let mut differences = compare_outputs(&root, &outputs);
+        if let Some(ledger) = &ledger {
+            differences.extend(leftovers(&root, &all_output_paths(ledger)));
+        }
         timings.report(cli.timings)?;
         if !differences.is_empty() {
             for difference in &differences {
                 complain(&difference.to_string());
             }
-            bail!("{} committed file(s) differ from a fresh rebuild: run `cargo run --release --bin regen` and commit", differences.len());
+            bail!(
+                "{} committed file(s) differ from a fresh rebuild or should not be there: run `cargo run --release --bin regen` and commit",
+                differences.len()
+            );
         }
         say!("regen --check: {} files match a fresh rebuild", outputs.len());
         return Ok(());
     }
 
-    timings.step("write figures and ledger", || write_outputs(&cli.root, &outputs))?;
+    // Figures, ledger and book are staged and swapped in together: a failure or a kill before
+    // the commit leaves the previous set (mmsbook::transaction).
+    let mut transaction = Transaction::begin(&root)?;
+    timings.step("write figures and ledger", || transaction.write(&outputs))?;
+    let book = if cli.no_book { None } else { Some(timings.step("build HTML book", || transaction.build_book())?) };
+    timings.step("swap in the new files", || transaction.commit())?;
     say!("wrote {} files ({} figures{})", outputs.len(), figures.len(), if whole_ledger { ", ledger" } else { "" });
-    if !cli.no_book {
-        let book = timings.step("build HTML book", || mmsbook::book::build_book(&cli.root))?;
-        say!("book: {}", book.join("index.html").display());
+    if let Some(book) = book {
+        say!("book: {}", root.join(book).join("index.html").display());
     }
     if cli.timings {
         timings.kernel_benchmark()?;
@@ -175,6 +187,19 @@ fn run(cli: Cli) -> Result<()> {
     }
     timings.report(cli.timings)?;
     Ok(())
+}
+
+/// The workbook root: `--root` or the current directory, which must hold `book.toml` (so a
+/// mistyped or missing root is refused before anything is written there).
+fn workbook_root(root: Option<&Path>) -> Result<PathBuf> {
+    let root = match root {
+        Some(root) => root.to_owned(),
+        None => std::env::current_dir().context("finding the current directory")?,
+    };
+    if !root.join("book.toml").is_file() {
+        bail!("no book.toml in {}: run regen in the workbook root or pass --root DIR", root.display());
+    }
+    Ok(root)
 }
 
 /// The book's Brazil-plot code on a user catalogue.
@@ -187,6 +212,8 @@ fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: Option<f64>, eta_
         let medians = *ThresholdRanges::published()?.nominal();
         ThresholdRanges::exact(&CurrentFractions::new(eta_e.unwrap_or(medians.eta_e), eta_s.unwrap_or(medians.eta_s), eta_c.unwrap_or(medians.eta_c))?)
     };
+    let data = out.with_extension("csv");
+    refuse_to_overwrite(csv, out, &data)?;
     let frame = mmsbook::binning::read_catalogue(csv, &[brazil::BETA_COLUMN, brazil::ANISOTROPY_COLUMN])?;
     let name = csv.display().to_string();
     let panels = [brazil_panel(&frame, &ranges, &name)?, kinetic_panel(&frame, &ranges, &name)?];
@@ -197,8 +224,28 @@ fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: Option<f64>, eta_
     );
     let figure = mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &panels)?;
     mmsbook::figure::write_atomic(out, figure.svg.as_bytes())?;
-    mmsbook::figure::write_atomic(&out.with_extension("csv"), figure.csv.as_bytes())?;
-    say!("wrote {} and {}", out.display(), out.with_extension("csv").display());
+    mmsbook::figure::write_atomic(&data, figure.csv.as_bytes())?;
+    say!("wrote {} and {}", out.display(), data.display());
+    Ok(())
+}
+
+/// Refuses outputs that would destroy something: the SVG and its data CSV on the same path
+/// (`--out x.csv`), either of them on the input catalogue (`regen brazil brazil.csv` writes
+/// `brazil.csv` beside `brazil.svg`), or on something that is not a regular file (a rename
+/// over `/dev/null` replaces the device node).
+fn refuse_to_overwrite(input: &Path, svg: &Path, data: &Path) -> Result<()> {
+    if svg == data {
+        bail!("--out {}: the plot and its data CSV would be the same file; give a path ending in .svg", svg.display());
+    }
+    let input = std::fs::canonicalize(input).with_context(|| format!("reading {}", input.display()))?;
+    for target in [svg, data] {
+        if std::fs::canonicalize(target).is_ok_and(|t| t == input) {
+            bail!("--out {}: writing {} would overwrite the input catalogue; choose another --out", svg.display(), target.display());
+        }
+        if std::fs::metadata(target).is_ok_and(|m| !m.is_file()) {
+            bail!("--out {}: {} exists and is not a regular file", svg.display(), target.display());
+        }
+    }
     Ok(())
 }
 

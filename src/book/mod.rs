@@ -34,6 +34,12 @@ pub enum BookError {
         /// The unknown figure.
         source: UnknownFigure,
     },
+    /// `SUMMARY.md` lists no chapter: building would replace the whole book with an empty one.
+    #[error("{summary} lists no chapter; refusing to build an empty book")]
+    NoChapters {
+        /// The summary file.
+        summary: PathBuf,
+    },
     /// mdBook failed (bad SUMMARY.md, missing chapter, I/O...).
     #[error("mdBook: {0}")]
     Mdbook(String),
@@ -205,12 +211,18 @@ pub fn check_math(root: &Path) -> Result<usize, BookError> {
 }
 
 /// Builds the HTML book of the workbook rooted at `root` (where `book.toml` is) and copies
-/// `figures/` and the MathML fonts into it. Returns the output directory.
+/// `figures/` and the MathML fonts into it. Returns the output directory. It builds in place:
+/// `regen` calls it on a staged copy of the root ([`crate::transaction`]).
 ///
 /// # Errors
-/// [`BookError`] on a formula that does not parse, an mdBook failure, or a failed copy.
+/// [`BookError::NoChapters`] for a summary without chapters; [`BookError`] on a formula that
+/// does not parse, an mdBook failure, or a failed copy.
 pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
     let mut book = MDBook::load(root).map_err(mdbook_error)?;
+    let has_chapter = book.iter().any(|item| matches!(item, BookItem::Chapter(chapter) if chapter.path.is_some()));
+    if !has_chapter {
+        return Err(BookError::NoChapters { summary: root.join(&book.config.book.src).join("SUMMARY.md") });
+    }
     book.with_preprocessor(ClaimLinkPreprocessor { ids: claim_ids(root)? });
     book.with_preprocessor(FigureNumberPreprocessor);
     book.with_preprocessor(MathPreprocessor);

@@ -89,6 +89,15 @@ pub enum PrecisionError {
         /// The quoted number's description.
         what: &'static str,
     },
+    /// A finite value whose interval at this precision does not fit in a double (an order
+    /// of magnitude about 1e308).
+    #[error("{what}: the interval of {value} at this precision overflows")]
+    Overflow {
+        /// The quoted number's description.
+        what: &'static str,
+        /// The value.
+        value: f64,
+    },
 }
 
 /// A number taken from a paper: its value in the paper's unit, how precisely it is stated,
@@ -123,7 +132,7 @@ impl Quoted {
     ///
     /// # Errors
     /// [`PrecisionError`] for a non-finite value, a zero value where the precision needs a
-    /// magnitude, or a range that does not hold the value.
+    /// magnitude, a range that does not hold the value, or an interval that overflows.
     pub fn interval(&self) -> Result<Interval, PrecisionError> {
         let (what, value) = (self.what, self.value);
         if !value.is_finite() {
@@ -169,7 +178,14 @@ impl Quoted {
             }
         };
         // Every arm above yields ordered, non-NaN ends for a finite value.
-        Ok(interval.expect("finite value gives an ordered interval"))
+        let interval = interval.expect("finite value gives an ordered interval");
+        // Only the one-sided precisions are unbounded by meaning.
+        let one_sided = matches!(self.precision, Precision::Below | Precision::Above | Precision::Sign);
+        let bounded = interval.lo().is_finite() && interval.hi().is_finite();
+        if !(one_sided || bounded) {
+            return Err(PrecisionError::Overflow { what, value });
+        }
+        Ok(interval)
     }
 
     /// The precision in words, as the ledger prints it (`2 s.f.`, `< x`, `range`, ...).

@@ -5,7 +5,7 @@ use super::{FigureSpec, Part, figure_spec};
 use crate::claims::Paper;
 use crate::figure::{Axis, Figure, FigureError, HeatMap, Panel, Series, SeriesLabelPosition};
 use crate::flux_rope::centre_fit::{distances, fit_centre, locate};
-use crate::flux_rope::crossing::{Formation, field_lmn, intersections, paper_levels, sample_strength};
+use crate::flux_rope::crossing::{Formation, Spacecraft, field_lmn, intersections, paper_levels, sample_strength};
 use crate::flux_rope::equilibrium::solve_original;
 use crate::flux_rope::loss_study::{self, Perturbation, loss_curve};
 use crate::flux_rope::mu_iteration::{IterationSettings, iterate};
@@ -164,15 +164,15 @@ pub fn figure_2(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let fit = fit_centre(&contours).map_err(FigureError::model)?;
 
     let mut strength: Vec<Series> = (0..4).map(|k| Series::line(&format!("MMS{}", k + 1), times.clone(), series[k].iter().map(|b| units::to_nanotesla(*b)).collect(), k)).collect();
-    for k in 0..4 {
-        let (x, y): (Vec<f64>, Vec<f64>) = crossings.iter().filter(|c| c.spacecraft == k).map(|c| (c.time_s, units::to_nanotesla(c.level_t))).unzip();
+    for (k, spacecraft) in Spacecraft::ALL.into_iter().enumerate() {
+        let (x, y): (Vec<f64>, Vec<f64>) = crossings.iter().filter(|c| c.spacecraft == spacecraft).map(|c| (c.time_s, units::to_nanotesla(c.level_t))).unzip();
         strength.push(Series::points("", x, y, k));
     }
     let strength = Panel::new("(a) |B| along the four virtual paths, with the contour crossings", Axis::linear("t (s)"), Axis::linear("|B| (nT)"), strength);
 
     let mut plane = Vec::new();
-    for k in 0..4 {
-        let (l, n): (Vec<f64>, Vec<f64>) = times.iter().map(|&t| formation.position(k, t, formation.velocity_lmn_ms)).map(|p| (units::to_km(p[0]), units::to_km(p[2]))).unzip();
+    for (k, spacecraft) in Spacecraft::ALL.into_iter().enumerate() {
+        let (l, n): (Vec<f64>, Vec<f64>) = times.iter().map(|&t| formation.position(spacecraft, t, formation.velocity_lmn_ms)).map(|p| (units::to_km(p[0]), units::to_km(p[2]))).unzip();
         plane.push(Series::line(&format!("MMS{} path", k + 1), l, n, k));
     }
     let radii = distances(&contours, fit.centre_ln_km);
@@ -270,8 +270,8 @@ pub fn loss_study(spec: &FigureSpec) -> Result<Figure, FigureError> {
 pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let profile = adopted()?;
     let formation = Formation::chapter();
-    let times = formation.times_s();
-    let along = |k: usize, value: &dyn Fn([f64; 3], f64, f64, f64) -> f64| -> Vec<f64> {
+    let times = formation.times_s().map_err(FigureError::model)?;
+    let along = |k: Spacecraft, value: &dyn Fn([f64; 3], f64, f64, f64) -> f64| -> Vec<f64> {
         times
             .iter()
             .map(|&t| {
@@ -283,7 +283,7 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
             .collect()
     };
     let panel = |title: &str, unit: &str, value: &dyn Fn([f64; 3], f64, f64, f64) -> f64| {
-        let series = (0..4).map(|k| Series::line(&format!("MMS{}", k + 1), times.clone(), along(k, value), k)).collect();
+        let series = Spacecraft::ALL.map(|k| Series::line(&format!("MMS{}", k.number()), times.clone(), along(k, value), k.index())).into();
         Panel::new(title, Axis::linear("t (s)"), Axis::linear(unit), series)
     };
     let field = |component: usize| move |p: [f64; 3], _: f64, _: f64, _: f64| units::to_nanotesla(field_lmn(profile, p, [0.0, 0.0])[component]);
@@ -305,7 +305,7 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
     spec.figure(
         &format!("Figure 3 analogue: the adopted model sampled along the four virtual paths of the chapter's crossing (model only; \
          no MMS data). B_L is bipolar and B_M unipolar on every path; B_N peaks on the paths that pass far from the axis \
-         and nearly vanishes on MMS1's, which passes {:.1} km from it.", units::to_km(formation.closest_approach_m(0))),
+         and nearly vanishes on MMS1's, which passes {:.1} km from it.", units::to_km(formation.closest_approach_m(Spacecraft::Mms1))),
         &panels,
     )
 }
@@ -323,7 +323,7 @@ const PITCH_BINS: usize = 12;
 pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let profile = adopted()?;
     let formation = Formation::chapter();
-    let times: Vec<f64> = formation.times_s().into_iter().step_by(2).collect();
+    let times: Vec<f64> = formation.times_s().map_err(FigureError::model)?.into_iter().step_by(2).collect();
     let width = 180.0 / PITCH_BINS as f64;
     let pitch: Vec<f64> = (0..PITCH_BINS).map(|b| (b as f64 + 0.5) * width).collect();
     let pitch_edges: Vec<f64> = (0..=PITCH_BINS).map(|b| b as f64 * width).collect();
@@ -331,7 +331,7 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut time_edges: Vec<f64> = times.iter().map(|t| t - 0.5 * dt).collect();
     time_edges.push(times[times.len() - 1] + 0.5 * dt);
     let strength: Vec<f64> = times.iter().map(|&t| {
-        let p = formation.position(0, t, formation.velocity_lmn_ms);
+        let p = formation.position(Spacecraft::Mms1, t, formation.velocity_lmn_ms);
         units::to_nanotesla(profile.field_magnitude_at(p[0].hypot(p[2])))
     }).collect();
     let mut panels = vec![Panel::new("(a) |B| at MMS1", Axis::linear("t (s)"), Axis::linear("nT"), vec![Series::line("MMS1", times.clone(), strength, 0)])];
@@ -339,11 +339,11 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
         let values: Vec<Vec<Option<f64>>> = times
             .iter()
             .map(|&t| {
-                let pad = spacecraft_pad(profile, &formation, 0, t, *energy, &pitch);
+                let pad = spacecraft_pad(profile, &formation, Spacecraft::Mms1, t, *energy, &pitch).map_err(FigureError::model)?;
                 let mean = pad.iter().sum::<f64>() / pad.len() as f64;
-                pad.iter().map(|f| Some(f / mean)).collect()
+                Ok(pad.iter().map(|f| Some(f / mean)).collect())
             })
-            .collect();
+            .collect::<Result<_, FigureError>>()?;
         let map = HeatMap { label: format!("f / pitch-angle mean at {energy} eV"), x_edges: time_edges.clone(), y_edges: pitch_edges.clone(), values, diverging: false };
         let title = format!("({}) MMS1 PAD at {energy} eV, over its pitch-angle mean (purple low, yellow high)", ["b", "c", "d", "e"][index]);
         panels.push(Panel::new(&title, Axis::linear("t (s)"), Axis::linear("pitch angle (deg)").with_range(0.0, 180.0), Vec::new()).with_heatmap(map));
@@ -360,10 +360,10 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let measured: Vec<f64> = energies
         .iter()
         .map(|e| {
-            let pad = spacecraft_pad(profile, &formation, 0, t_start, *e, &[0.0, 180.0]);
-            pad[0] / pad[1]
+            let pad = spacecraft_pad(profile, &formation, Spacecraft::Mms1, t_start, *e, &[0.0, 180.0]).map_err(FigureError::model)?;
+            Ok(pad[0] / pad[1])
         })
-        .collect();
+        .collect::<Result<_, FigureError>>()?;
     panels.push(Panel::new(
         "(f) flux ratios outside the rope against energy",
         Axis::linear("electron energy (eV)"),
@@ -438,13 +438,13 @@ pub fn equilibrium_residual(spec: &FigureSpec) -> Result<Figure, FigureError> {
 pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let profile = adopted()?;
     let formation = Formation::chapter();
-    let times = formation.times_s();
-    let at = |k: usize, t: f64| formation.position(k, t, formation.velocity_lmn_ms);
+    let times = formation.times_s().map_err(FigureError::model)?;
+    let at = |k: Spacecraft, t: f64| formation.position(k, t, formation.velocity_lmn_ms);
     let rho_of = |p: [f64; 3]| p[0].hypot(p[2]);
-    let strength = (0..4)
-        .map(|k| Series::line(&format!("MMS{}", k + 1), times.clone(), times.iter().map(|&t| units::to_nanotesla(profile.field_magnitude_at(rho_of(at(k, t))))).collect(), k))
-        .collect();
-    let mms1 = |value: &dyn Fn([f64; 3]) -> f64| times.iter().map(|&t| value(at(0, t))).collect::<Vec<f64>>();
+    let strength = Spacecraft::ALL
+        .map(|k| Series::line(&format!("MMS{}", k.number()), times.clone(), times.iter().map(|&t| units::to_nanotesla(profile.field_magnitude_at(rho_of(at(k, t))))).collect(), k.index()))
+        .into();
+    let mms1 = |value: &dyn Fn([f64; 3]) -> f64| times.iter().map(|&t| value(at(Spacecraft::Mms1, t))).collect::<Vec<f64>>();
     let components = ["B_L", "B_M", "B_N"]
         .iter()
         .enumerate()
@@ -472,7 +472,7 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let largest_angle = times
         .iter()
         .map(|&t| {
-            let b = field_lmn(profile, at(0, t), [0.0, 0.0]);
+            let b = field_lmn(profile, at(Spacecraft::Mms1, t), [0.0, 0.0]);
             b[0].hypot(b[2]).atan2(b[1].abs()).to_degrees()
         })
         .fold(0.0, f64::max);
@@ -503,17 +503,17 @@ pub fn figure_4(spec: &FigureSpec) -> Result<Figure, FigureError> {
     use crate::flux_rope::crossing::{current_lmn, curlometer_lmn};
     let profile = adopted()?;
     let formation = Formation::chapter();
-    let times = formation.times_s();
+    let times = formation.times_s().map_err(FigureError::model)?;
     let na = |a: f64| a * 1e9;
     let curlometer = times.iter().map(|&t| curlometer_lmn(profile, &formation, t)).collect::<Result<Vec<[f64; 3]>, _>>().map_err(FigureError::model)?;
     let mut panels = Vec::new();
     for (c, name) in ["L", "M", "N"].iter().enumerate() {
-        let mut series: Vec<Series> = (0..4)
+        let mut series: Vec<Series> = Spacecraft::ALL
             .map(|k| {
                 let y = times.iter().map(|&t| na(current_lmn(profile, formation.position(k, t, formation.velocity_lmn_ms), [0.0, 0.0])[c])).collect();
-                Series::line(&format!("model at MMS{}", k + 1), times.clone(), y, k)
+                Series::line(&format!("model at MMS{}", k.number()), times.clone(), y, k.index())
             })
-            .collect();
+            .into();
         series.push(Series::line("curlometer", times.clone(), curlometer.iter().map(|j| na(j[c])).collect(), 6));
         panels.push(Panel::new(&format!("({}) J_{name}", ["a", "b", "c"][c]), Axis::linear("t (s)"), Axis::linear("nA/m^2"), series));
     }
@@ -541,10 +541,10 @@ pub fn figure_4(spec: &FigureSpec) -> Result<Figure, FigureError> {
 fn curlometer_error(profile: &Profile, side_km: f64) -> Result<f64, crate::flux_rope::FluxRopeError> {
     use crate::flux_rope::crossing::{current_lmn, curlometer_lmn};
     let formation = Formation::regular(side_km, [0.3, 0.9, 0.2], [-4.0, 0.0]);
-    let times = formation.times_s();
+    let times = formation.times_s()?;
     let (mut sum, mut peak) = (0.0, 0.0f64);
     for &t in &times {
-        let positions: Vec<[f64; 3]> = (0..4).map(|k| formation.position(k, t, formation.velocity_lmn_ms)).collect();
+        let positions: Vec<[f64; 3]> = Spacecraft::ALL.iter().map(|&k| formation.position(k, t, formation.velocity_lmn_ms)).collect();
         let centre: [f64; 3] = std::array::from_fn(|i| positions.iter().map(|p| p[i]).sum::<f64>() / 4.0);
         let model = current_lmn(profile, centre, [0.0, 0.0]);
         let estimate = curlometer_lmn(profile, &formation, t)?;

@@ -186,7 +186,7 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
             .note(&format!(
                 "B0z = 22 nT is a boundary condition of the model: this only checks that MMS1's path, {:.1} km from the axis, \
                  samples it.",
-                units::to_km(formation.closest_approach_m(0))
+                units::to_km(formation.closest_approach_m(super::crossing::Spacecraft::Mms1))
             ))
             .build()?,
     )?;

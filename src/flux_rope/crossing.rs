@@ -9,6 +9,47 @@ use super::equilibrium::Profile;
 use super::error::{FluxRopeError, positive};
 use crate::plasma::units;
 
+/// One of the four MMS spacecraft: an index that cannot be out of range, so that asking a
+/// [`Formation`] for a fifth spacecraft does not compile rather than panicking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Spacecraft {
+    /// MMS1.
+    Mms1,
+    /// MMS2.
+    Mms2,
+    /// MMS3.
+    Mms3,
+    /// MMS4.
+    Mms4,
+}
+
+impl Spacecraft {
+    /// The four, in order.
+    pub const ALL: [Spacecraft; 4] = [Spacecraft::Mms1, Spacecraft::Mms2, Spacecraft::Mms3, Spacecraft::Mms4];
+
+    /// 0-based index into a formation's arrays.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// 1-based number, as in "MMS1".
+    pub const fn number(self) -> usize {
+        self as usize + 1
+    }
+}
+
+impl TryFrom<usize> for Spacecraft {
+    type Error = FluxRopeError;
+
+    /// The spacecraft of 0-based index `k`.
+    ///
+    /// # Errors
+    /// [`FluxRopeError::NoSuchSpacecraft`] for `k >= 4`.
+    fn try_from(k: usize) -> Result<Self, FluxRopeError> {
+        Spacecraft::ALL.get(k).copied().ok_or(FluxRopeError::NoSuchSpacecraft { index: k })
+    }
+}
+
 /// Four spacecraft and how they move through the rope's rest frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Formation {
@@ -27,6 +68,9 @@ pub struct Formation {
 pub const PERPENDICULAR_SPEED_MS: f64 = units::km(super::published::PERPENDICULAR_SPEED_KM_S.value);
 /// Parallel component of the spacecraft velocity (Sec. 4), m/s.
 pub const PARALLEL_SPEED_MS: f64 = units::km(super::published::PARALLEL_SPEED_KM_S.value);
+/// Most samples per spacecraft a [`Formation`] may ask for: an hour of 128 Hz burst data
+/// (the chapter's crossing has 129), so a 1e13 s duration is refused rather than allocated.
+pub const MAX_SAMPLES: usize = 128 * 3600;
 /// FGM burst sampling rate, Hz.
 pub const SAMPLE_RATE_HZ: f64 = 128.0;
 
@@ -55,25 +99,32 @@ impl Formation {
     }
 
     /// Sample times, s.
-    pub fn times_s(&self) -> Vec<f64> {
-        let samples = (self.duration_s * self.sample_rate_hz).round() as usize + 1;
-        (0..samples).map(|k| -0.5 * self.duration_s + k as f64 / self.sample_rate_hz).collect()
+    ///
+    /// # Errors
+    /// [`FluxRopeError`] for a bad formation, or more than [`MAX_SAMPLES`] samples.
+    pub fn times_s(&self) -> Result<Vec<f64>, FluxRopeError> {
+        self.validate()?;
+        let samples = (self.duration_s * self.sample_rate_hz).round() + 1.0;
+        if samples > MAX_SAMPLES as f64 {
+            return Err(FluxRopeError::TooLarge { parameter: "samples (duration_s x sample_rate_hz + 1)", value: samples, limit: MAX_SAMPLES as f64 });
+        }
+        Ok((0..samples as usize).map(|k| -0.5 * self.duration_s + k as f64 / self.sample_rate_hz).collect())
     }
 
     /// Where spacecraft `k` is at time `t_s`, `[L, M, N]`, m, if it moves with `velocity`.
-    pub fn position(&self, k: usize, t_s: f64, velocity_lmn_ms: [f64; 3]) -> [f64; 3] {
-        std::array::from_fn(|i| self.positions_lmn_m[k][i] + velocity_lmn_ms[i] * t_s)
+    pub fn position(&self, k: Spacecraft, t_s: f64, velocity_lmn_ms: [f64; 3]) -> [f64; 3] {
+        std::array::from_fn(|i| self.positions_lmn_m[k.index()][i] + velocity_lmn_ms[i] * t_s)
     }
 
     /// Closest approach of spacecraft `k`'s path to the axis, m.
-    pub fn closest_approach_m(&self, k: usize) -> f64 {
-        let [l, _, n] = self.positions_lmn_m[k];
+    pub fn closest_approach_m(&self, k: Spacecraft) -> f64 {
+        let [l, _, n] = self.positions_lmn_m[k.index()];
         let [w_l, _, w_n] = self.velocity_lmn_ms;
         // Distance from the origin to the line through (l, n) along (w_l, w_n).
         (l * w_n - n * w_l).abs() / w_l.hypot(w_n)
     }
 
-    fn validate(&self) -> Result<(), FluxRopeError> {
+    pub(crate) fn validate(&self) -> Result<(), FluxRopeError> {
         positive("sample_rate_hz (Hz)", self.sample_rate_hz)?;
         positive("duration_s (s)", self.duration_s)?;
         for value in self.positions_lmn_m.iter().flatten() {
@@ -123,18 +174,18 @@ pub fn current_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 
 /// [`FluxRopeError::Curlometer`] if the four positions do not span a volume.
 pub fn curlometer_lmn(profile: &Profile, formation: &Formation, t_s: f64) -> Result<[f64; 3], FluxRopeError> {
     use nalgebra::Vector3;
-    let positions: [[f64; 3]; 4] = std::array::from_fn(|k| formation.position(k, t_s, formation.velocity_lmn_ms));
+    let positions: [[f64; 3]; 4] = Spacecraft::ALL.map(|k| formation.position(k, t_s, formation.velocity_lmn_ms));
     let tetrahedron = crate::tetrahedron::Tetrahedron::new(positions).map_err(|e| FluxRopeError::Curlometer(e.to_string()))?;
     let fields: [Vector3<f64>; 4] = positions.map(|p| Vector3::from(field_lmn(profile, p, [0.0, 0.0])));
-    let curl = tetrahedron.curl(&fields) / crate::plasma::constants::VACUUM_PERMEABILITY;
+    let curl = tetrahedron.curl(&fields).map_err(|e| FluxRopeError::Curlometer(e.to_string()))? / crate::plasma::constants::VACUUM_PERMEABILITY;
     Ok([curl[0], curl[1], curl[2]])
 }
 
 /// One contour crossing: when and where, and whether inbound or outbound.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Intersection {
-    /// 0-based spacecraft index.
-    pub spacecraft: usize,
+    /// The spacecraft.
+    pub spacecraft: Spacecraft,
     /// Contour, T.
     pub level_t: f64,
     /// Time, s.
@@ -144,7 +195,8 @@ pub struct Intersection {
 }
 
 /// The first time `series` reaches `level` and the last time it is still above it, each by
-/// linear interpolation between samples: the inbound and outbound crossings.
+/// linear interpolation between samples: the inbound and outbound crossings. `None` if the
+/// series never crosses, or the crossing times are not finite (a NaN time or sample).
 pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f64, f64)> {
     // A series without a time for every sample has no crossing times to give.
     if times_s.len() != series.len() {
@@ -156,7 +208,8 @@ pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f6
         return None;
     }
     let interpolate = |a: usize, b: usize| times_s[a] + (level - series[a]) / (series[b] - series[a]) * (times_s[b] - times_s[a]);
-    Some((interpolate(first - 1, first), interpolate(last, last + 1)))
+    let (t_in, t_out) = (interpolate(first - 1, first), interpolate(last, last + 1));
+    (t_in.is_finite() && t_out.is_finite()).then_some((t_in, t_out))
 }
 
 /// Every spacecraft's crossings of every contour in `levels_t` (T), from the field-strength
@@ -169,10 +222,13 @@ pub fn intersections(times_s: &[f64], series: &[Vec<f64>], levels_t: &[f64]) -> 
         return Err(FluxRopeError::NonPositive { parameter: "samples per series matching the times (length)", value: samples.len() as f64 });
     }
     let mut found = Vec::with_capacity(2 * series.len() * levels_t.len());
+    if series.len() > Spacecraft::ALL.len() {
+        return Err(FluxRopeError::NoSuchSpacecraft { index: series.len() - 1 });
+    }
     for &level_t in levels_t {
-        for (spacecraft, samples) in series.iter().enumerate() {
+        for (spacecraft, samples) in Spacecraft::ALL.into_iter().zip(series) {
             let (t_in, t_out) = crossing_times(times_s, samples, level_t)
-                .ok_or(FluxRopeError::MissingCrossing { spacecraft: spacecraft + 1, level_nt: units::to_nanotesla(level_t) })?;
+                .ok_or(FluxRopeError::MissingCrossing { spacecraft: spacecraft.number(), level_nt: units::to_nanotesla(level_t) })?;
             found.push(Intersection { spacecraft, level_t, time_s: t_in, inbound: true });
             found.push(Intersection { spacecraft, level_t, time_s: t_out, inbound: false });
         }
@@ -192,9 +248,9 @@ pub fn paper_levels() -> Vec<f64> {
 /// # Errors
 /// [`FluxRopeError`] for a bad formation.
 pub fn sample_strength(formation: &Formation, strength: impl Fn([f64; 2]) -> f64) -> Result<(Vec<f64>, Vec<Vec<f64>>), FluxRopeError> {
-    formation.validate()?;
-    let times = formation.times_s();
-    let series = (0..4)
+    let times = formation.times_s()?;
+    let series = Spacecraft::ALL
+        .into_iter()
         .map(|k| {
             times
                 .iter()

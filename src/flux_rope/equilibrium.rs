@@ -12,6 +12,9 @@ use crate::plasma::units;
 /// Potential tolerance of the quasi-neutrality root, in units of `T_eb / e`.
 const POTENTIAL_TOLERANCE: f64 = 1e-13;
 
+/// Most intervals a [`RadialGrid`] may have: 200 times the chapter's grid.
+pub const MAX_INTERVALS: usize = 1_000_000;
+
 /// A uniform radial grid `0, h, 2h, ..., rho_max`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RadialGrid {
@@ -35,6 +38,11 @@ impl RadialGrid {
     fn validate(&self) -> Result<(), FluxRopeError> {
         positive("grid rho_max_m (m)", self.rho_max_m)?;
         positive("grid intervals", self.intervals as f64)?;
+        // Bounded so that work and memory are (2^40 intervals would abort on allocation, and
+        // usize::MAX wraps `intervals + 1` to an empty profile).
+        if self.intervals > MAX_INTERVALS {
+            return Err(FluxRopeError::TooLarge { parameter: "grid intervals", value: self.intervals as f64, limit: MAX_INTERVALS as f64 });
+        }
         Ok(())
     }
 }

@@ -82,6 +82,22 @@ pub enum FluxRopeError {
         /// The contour, nT.
         level_nt: f64,
     },
+    /// A size that sets the work and memory (grid intervals, samples) is above its limit.
+    #[error("{parameter} = {value} exceeds the limit {limit}")]
+    TooLarge {
+        /// The parameter, with its unit.
+        parameter: &'static str,
+        /// The rejected value.
+        value: f64,
+        /// The largest value accepted.
+        limit: f64,
+    },
+    /// A formation has four spacecraft, 0 to 3.
+    #[error("spacecraft index {index} does not exist: a formation has four, 0 to 3")]
+    NoSuchSpacecraft {
+        /// The requested 0-based index.
+        index: usize,
+    },
     /// The field strength never falls to a contour level on the grid.
     #[error("the field never falls to {level_nt} nT on the radial grid")]
     NoContourCrossing {

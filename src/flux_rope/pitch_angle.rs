@@ -5,7 +5,7 @@
 //! shifts the flux exponentially (Eq. 6). A bi-Maxwellian adds the perpendicular/parallel
 //! ratio of Eq. 7.
 
-use super::crossing::Formation;
+use super::crossing::{Formation, Spacecraft};
 use super::distribution::electron_phase_space_density;
 use super::equilibrium::Profile;
 use super::error::{FluxRopeError, finite, positive};
@@ -70,7 +70,17 @@ const GYROPHASES: usize = 16;
 /// The pitch-angle distribution (s^3/m^6, gyrophase-averaged) that spacecraft `k` of
 /// `formation` measures at time `t_s` (s) at electron energy `energy_ev` (eV, spacecraft
 /// frame), at the pitch angles `pitch_deg` (deg), in the rope `profile` centred at the origin.
-pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: usize, t_s: f64, energy_ev: f64, pitch_deg: &[f64]) -> Vec<f64> {
+///
+/// # Errors
+/// [`FluxRopeError`] for a bad formation, a non-finite time or pitch angle, a non-positive
+/// energy, or a density that is not finite there (e.g. where the field vanishes).
+pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t_s: f64, energy_ev: f64, pitch_deg: &[f64]) -> Result<Vec<f64>, FluxRopeError> {
+    formation.validate()?;
+    finite("time t_s (s)", t_s)?;
+    positive("electron energy energy_ev (eV)", energy_ev)?;
+    for &alpha in pitch_deg {
+        finite("pitch angle (deg)", alpha)?;
+    }
     let position = formation.position(k, t_s, formation.velocity_lmn_ms);
     let (dl, dn) = (position[0], position[2]);
     let rho = dl.hypot(dn);
@@ -106,5 +116,6 @@ pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: usize, t_s: f
                 .sum::<f64>()
                 / GYROPHASES as f64
         })
+        .map(|density| if density.is_finite() { Ok(density) } else { Err(FluxRopeError::BadCoefficient { parameter: "phase-space density at this point", extra: "", value: density }) })
         .collect()
 }

@@ -145,10 +145,20 @@ fn fit_once(x_re: &[f64], p_npa: &[f64]) -> Result<(f64, f64), FitError> {
 /// the errors from 200 seeded bootstrap resamples of the events.
 ///
 /// # Errors
-/// [`CatalogueError::BadRow`] for mismatched or too few (< 3) samples, or a failed fit.
+/// [`CatalogueError::BadRow`] for mismatched or too few (< 3) samples, a sample that is not
+/// tailward (X < 0) or not a positive finite pressure (the power law is undefined there, and
+/// the fit would return its starting guess), or a fit whose result is not finite.
 pub fn fit_power_law(x_re: &[f64], p_npa: &[f64], seed: u64) -> Result<PowerLawFit, CatalogueError> {
     if x_re.len() != p_npa.len() || x_re.len() < 3 {
         return Err(CatalogueError::BadRow { row: 0, reason: format!("need >= 3 matching samples, got {} and {}", x_re.len(), p_npa.len()) });
+    }
+    for (row, (&x, &p)) in x_re.iter().zip(p_npa).enumerate() {
+        if !(x.is_finite() && x < 0.0) {
+            return Err(CatalogueError::BadRow { row, reason: format!("x_re = {x} is not a finite tailward (negative) position") });
+        }
+        if !(p.is_finite() && p > 0.0) {
+            return Err(CatalogueError::BadRow { row, reason: format!("pressure {p} nPa is not positive and finite") });
+        }
     }
     let (p0_npa, exponent) = fit_once(x_re, p_npa)?;
     let mut rng = seeded_rng(seed);
@@ -165,5 +175,11 @@ pub fn fit_power_law(x_re: &[f64], p_npa: &[f64], seed: u64) -> Result<PowerLawF
         let mean = values.iter().sum::<f64>() / values.len() as f64;
         (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (values.len() - 1) as f64).sqrt()
     };
-    Ok(PowerLawFit { p0_npa, exponent, p0_error: deviation(&p0s), exponent_error: deviation(&exponents) })
+    let fit = PowerLawFit { p0_npa, exponent, p0_error: deviation(&p0s), exponent_error: deviation(&exponents) };
+    // Valid samples spanning hundreds of decades (1e-300 to 1e300 nPa) still overflow the
+    // least-squares cost.
+    if ![fit.p0_npa, fit.exponent, fit.p0_error, fit.exponent_error].iter().all(|v| v.is_finite()) {
+        return Err(CatalogueError::BadRow { row: 0, reason: format!("the fit is not finite for these samples ({fit:?})") });
+    }
+    Ok(fit)
 }

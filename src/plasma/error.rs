@@ -26,6 +26,15 @@ pub enum PlasmaError {
         /// The rejected charge, C.
         charge_c: f64,
     },
+    /// Valid inputs whose result does not fit in a double (e.g. `beta` of a 1e-200 T
+    /// field, whose magnetic pressure underflows to zero).
+    #[error("{quantity} is not representable for these inputs (got {value})")]
+    OutOfRange {
+        /// The quantity computed.
+        quantity: &'static str,
+        /// The non-finite result.
+        value: f64,
+    },
 }
 
 pub(crate) fn positive(parameter: &'static str, value: f64) -> Result<f64, PlasmaError> {
@@ -42,4 +51,9 @@ pub(crate) fn finite_non_negative(parameter: &'static str, value: f64) -> Result
     } else {
         Err(PlasmaError::Negative { parameter, value })
     }
+}
+
+/// Returns `value` if it is finite: inputs each within range can still overflow together.
+pub(crate) fn computed(quantity: &'static str, value: f64) -> Result<f64, PlasmaError> {
+    if value.is_finite() { Ok(value) } else { Err(PlasmaError::OutOfRange { quantity, value }) }
 }

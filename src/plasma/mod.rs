@@ -21,7 +21,7 @@ pub use error::PlasmaError;
 pub use species::Species;
 
 use constants::{SPEED_OF_LIGHT, VACUUM_PERMEABILITY, VACUUM_PERMITTIVITY};
-use error::{finite_non_negative, positive};
+use error::{computed, finite_non_negative, positive};
 
 /// Plasma (angular) frequency `omega_p = sqrt(n q^2 / (eps0 m))`, in rad/s.
 ///
@@ -29,6 +29,7 @@ use error::{finite_non_negative, positive};
 ///
 /// # Errors
 /// [`PlasmaError::NonPositive`] if the density is not a positive finite number.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{plasma_frequency, Species, units};
@@ -38,7 +39,7 @@ use error::{finite_non_negative, positive};
 /// ```
 pub fn plasma_frequency(n_m3: f64, species: Species) -> Result<f64, PlasmaError> {
     let n = positive("density n_m3", n_m3)?;
-    Ok((n * species.charge_c().powi(2) / (VACUUM_PERMITTIVITY * species.mass_kg())).sqrt())
+    computed("plasma frequency", (n * species.charge_c().powi(2) / (VACUUM_PERMITTIVITY * species.mass_kg())).sqrt())
 }
 
 /// Cyclotron (angular) frequency `omega_c = |q| B / m`, in rad/s.
@@ -47,6 +48,7 @@ pub fn plasma_frequency(n_m3: f64, species: Species) -> Result<f64, PlasmaError>
 ///
 /// # Errors
 /// [`PlasmaError::NonPositive`] if the field strength is not positive and finite.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{cyclotron_frequency, Species, units};
@@ -56,7 +58,7 @@ pub fn plasma_frequency(n_m3: f64, species: Species) -> Result<f64, PlasmaError>
 /// ```
 pub fn cyclotron_frequency(b_t: f64, species: Species) -> Result<f64, PlasmaError> {
     let b = positive("field strength b_t", b_t)?;
-    Ok(species.charge_c().abs() * b / species.mass_kg())
+    computed("cyclotron frequency", species.charge_c().abs() * b / species.mass_kg())
 }
 
 /// Inertial length (skin depth) `d = c / omega_p`, in m.
@@ -65,6 +67,7 @@ pub fn cyclotron_frequency(b_t: f64, species: Species) -> Result<f64, PlasmaErro
 ///
 /// # Errors
 /// [`PlasmaError::NonPositive`] if the density is not positive and finite.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{inertial_length, Species, units};
@@ -73,7 +76,7 @@ pub fn cyclotron_frequency(b_t: f64, species: Species) -> Result<f64, PlasmaErro
 /// assert!((d_i / 1e3 - 227.7).abs() < 0.1);
 /// ```
 pub fn inertial_length(n_m3: f64, species: Species) -> Result<f64, PlasmaError> {
-    Ok(SPEED_OF_LIGHT / plasma_frequency(n_m3, species)?)
+    computed("inertial length", SPEED_OF_LIGHT / plasma_frequency(n_m3, species)?)
 }
 
 /// Thermal speed `v_th = sqrt(2 T / m)`, in m/s: the workbook's one convention.
@@ -82,6 +85,7 @@ pub fn inertial_length(n_m3: f64, species: Species) -> Result<f64, PlasmaError> 
 ///
 /// # Errors
 /// [`PlasmaError::Negative`] if the temperature is negative or not finite.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{thermal_speed, Species, units};
@@ -91,7 +95,7 @@ pub fn inertial_length(n_m3: f64, species: Species) -> Result<f64, PlasmaError> 
 /// ```
 pub fn thermal_speed(t_j: f64, species: Species) -> Result<f64, PlasmaError> {
     let t = finite_non_negative("temperature t_j", t_j)?;
-    Ok((2.0 * t / species.mass_kg()).sqrt())
+    computed("thermal speed", (2.0 * t / species.mass_kg()).sqrt())
 }
 
 /// Gyroradius `r = v_perp / omega_c` of a particle with perpendicular speed `v_perp`, in m.
@@ -102,6 +106,7 @@ pub fn thermal_speed(t_j: f64, species: Species) -> Result<f64, PlasmaError> {
 /// # Errors
 /// [`PlasmaError::Negative`] for a negative speed, [`PlasmaError::NonPositive`] for a
 /// non-positive field.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{gyroradius, Species, units};
@@ -111,7 +116,7 @@ pub fn thermal_speed(t_j: f64, species: Species) -> Result<f64, PlasmaError> {
 /// ```
 pub fn gyroradius(v_perp_ms: f64, b_t: f64, species: Species) -> Result<f64, PlasmaError> {
     let v = finite_non_negative("perpendicular speed v_perp_ms", v_perp_ms)?;
-    Ok(v / cyclotron_frequency(b_t, species)?)
+    computed("gyroradius", v / cyclotron_frequency(b_t, species)?)
 }
 
 /// Thermal gyroradius `rho = v_th / omega_c` with `v_th = sqrt(2T/m)`, in m.
@@ -121,6 +126,7 @@ pub fn gyroradius(v_perp_ms: f64, b_t: f64, species: Species) -> Result<f64, Pla
 ///
 /// # Errors
 /// As [`thermal_speed`] and [`cyclotron_frequency`].
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 pub fn thermal_gyroradius(t_j: f64, b_t: f64, species: Species) -> Result<f64, PlasmaError> {
     gyroradius(thermal_speed(t_j, species)?, b_t, species)
 }
@@ -133,6 +139,7 @@ pub fn thermal_gyroradius(t_j: f64, b_t: f64, species: Species) -> Result<f64, P
 ///
 /// # Errors
 /// [`PlasmaError::NonPositive`] for a non-positive field or density.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{alfven_speed, Species, units};
@@ -143,7 +150,7 @@ pub fn thermal_gyroradius(t_j: f64, b_t: f64, species: Species) -> Result<f64, P
 pub fn alfven_speed(b_t: f64, n_m3: f64, ion: Species) -> Result<f64, PlasmaError> {
     let b = positive("field strength b_t", b_t)?;
     let n = positive("density n_m3", n_m3)?;
-    Ok(b / (VACUUM_PERMEABILITY * n * ion.mass_kg()).sqrt())
+    computed("Alfven speed", b / (VACUUM_PERMEABILITY * n * ion.mass_kg()).sqrt())
 }
 
 /// Plasma beta `beta = n T / (B^2 / 2 mu0)`: thermal over magnetic pressure of one species.
@@ -153,6 +160,7 @@ pub fn alfven_speed(b_t: f64, n_m3: f64, ion: Species) -> Result<f64, PlasmaErro
 /// # Errors
 /// [`PlasmaError::NonPositive`] for a non-positive density or field,
 /// [`PlasmaError::Negative`] for a negative temperature.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{beta, units};
@@ -164,7 +172,7 @@ pub fn beta(n_m3: f64, t_j: f64, b_t: f64) -> Result<f64, PlasmaError> {
     let n = positive("density n_m3", n_m3)?;
     let t = finite_non_negative("temperature t_j", t_j)?;
     let b = positive("field strength b_t", b_t)?;
-    Ok(n * t / magnetic_pressure_unchecked(b))
+    computed("beta", n * t / magnetic_pressure_unchecked(b))
 }
 
 /// Magnetic pressure `B^2 / (2 mu0)`, in Pa.
@@ -173,8 +181,9 @@ pub fn beta(n_m3: f64, t_j: f64, b_t: f64) -> Result<f64, PlasmaError> {
 ///
 /// # Errors
 /// [`PlasmaError::Negative`] if `b_t` is negative or not finite.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 pub fn magnetic_pressure(b_t: f64) -> Result<f64, PlasmaError> {
-    Ok(magnetic_pressure_unchecked(finite_non_negative("field strength b_t", b_t)?))
+    computed("magnetic pressure", magnetic_pressure_unchecked(finite_non_negative("field strength b_t", b_t)?))
 }
 
 fn magnetic_pressure_unchecked(b_t: f64) -> f64 {
@@ -188,6 +197,7 @@ fn magnetic_pressure_unchecked(b_t: f64) -> f64 {
 /// # Errors
 /// [`PlasmaError::NonPositive`] for a non-positive field, [`PlasmaError::Negative`] for a
 /// negative beta.
+/// [`PlasmaError::OutOfRange`] if the result overflows a double.
 ///
 /// ```
 /// use mmsbook::plasma::{beta, lobe_field_from_pressure_balance, magnetic_pressure, units};
@@ -199,5 +209,5 @@ fn magnetic_pressure_unchecked(b_t: f64) -> f64 {
 pub fn lobe_field_from_pressure_balance(b_t: f64, beta_i: f64) -> Result<f64, PlasmaError> {
     let b = positive("field strength b_t", b_t)?;
     let beta_i = finite_non_negative("ion beta beta_i", beta_i)?;
-    Ok(b * (1.0 + beta_i).sqrt())
+    computed("lobe field", b * (1.0 + beta_i).sqrt())
 }

@@ -77,7 +77,7 @@ impl Tetrahedron {
     pub fn curvature(&self, field: &[Vector3<f64>; 4]) -> Result<FieldCurvature, TetrahedronError> {
         let b_hat = unit_directions(field)?;
         let centre_b_hat = mean_direction(&b_hat)?.normalize();
-        Ok(FieldCurvature { vector_per_m: self.gradient_vector(&b_hat).along(&centre_b_hat), b_hat: centre_b_hat })
+        Ok(FieldCurvature { vector_per_m: self.gradient_vector(&b_hat)?.along(&centre_b_hat), b_hat: centre_b_hat })
     }
 
     /// Field-line curvature in the convention of pyrfu (`pyrfu.pyrf.c_4_grad(r, b, "curv")`)
@@ -114,6 +114,6 @@ impl Tetrahedron {
     pub fn curvature_unnormalised_mean(&self, field: &[Vector3<f64>; 4]) -> Result<FieldCurvature, TetrahedronError> {
         let b_hat = unit_directions(field)?;
         let mean = mean_direction(&b_hat)?;
-        Ok(FieldCurvature { vector_per_m: self.gradient_vector(&b_hat).along(&mean), b_hat: mean })
+        Ok(FieldCurvature { vector_per_m: self.gradient_vector(&b_hat)?.along(&mean), b_hat: mean })
     }
 }

@@ -64,6 +64,10 @@ impl Tetrahedron {
                 *gy = wy[0] * a + wy[1] * b + wy[2] * c + wy[3] * d;
                 *gz = wz[0] * a + wz[1] * b + wz[2] * c + wz[3] * d;
             }
+            // Finite densities near 1e308 can still overflow the weighted sums.
+            if !data.iter().all(|v| v.is_finite()) {
+                return Err(TetrahedronError::Overflow { quantity: "gradient" });
+            }
             return Ok(Array::from_shape_vec(shape, data).expect("3 x the input shape holds 3 x its bins"));
         }
         let component = |w: &[f64; 4]| {
@@ -73,6 +77,9 @@ impl Tetrahedron {
         };
         let [x, y, z] = weights.each_ref().map(component);
         let gradient = stack(Axis(0), &[x.view(), y.view(), z.view()]).expect("three components of one shape stack");
+        if !gradient.iter().all(|v| v.is_finite()) {
+            return Err(TetrahedronError::Overflow { quantity: "gradient" });
+        }
         Ok(gradient)
     }
 }

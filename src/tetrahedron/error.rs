@@ -34,8 +34,9 @@ pub enum TetrahedronError {
         /// Shape found.
         found: Vec<usize>,
     },
-    /// A distribution holds a NaN or infinite phase-space density.
-    #[error("distribution of spacecraft {spacecraft} holds a non-finite value")]
+    /// A sample (a distribution's phase-space density, a field or scalar value) is NaN or
+    /// infinite.
+    #[error("the sample of spacecraft {spacecraft} holds a non-finite value")]
     NonFiniteSample {
         /// Spacecraft number, 1-4.
         spacecraft: usize,
@@ -44,6 +45,12 @@ pub enum TetrahedronError {
     /// inside the tetrahedron, so no single direction b exists at its barycentre.
     #[error("field directions cancel across the tetrahedron: the field reverses inside it")]
     FieldReversesInside,
+    /// Finite samples whose gradient (or divergence, curl) does not fit in a double.
+    #[error("the {quantity} overflows: the samples are too large for this tetrahedron")]
+    Overflow {
+        /// `gradient`, `divergence` or `curl`.
+        quantity: &'static str,
+    },
     /// The field vanishes at a spacecraft, so its direction b = B/|B| is undefined.
     #[error("magnetic field at spacecraft {spacecraft} is zero or not finite: no direction b")]
     NoFieldDirection {

@@ -106,32 +106,70 @@ impl Tetrahedron {
     /// use mmsbook::tetrahedron::Tetrahedron;
     /// let t = Tetrahedron::new([[0.,0.,0.], [1.,0.,0.], [0.,1.,0.], [0.,0.,1.]]).unwrap();
     /// // phi = 2x - y + 3z
-    /// let g = t.gradient_scalar([0.0, 2.0, -1.0, 3.0]);
+    /// let g = t.gradient_scalar([0.0, 2.0, -1.0, 3.0]).unwrap();
     /// assert!((g - nalgebra::Vector3::new(2.0, -1.0, 3.0)).norm() < 1e-12);
     /// ```
-    pub fn gradient_scalar(&self, values: [f64; 4]) -> Vector3<f64> {
-        self.reciprocal.iter().zip(values).map(|(k, v)| k * v).sum()
+    ///
+    /// # Errors
+    /// [`TetrahedronError::NonFiniteSample`] for a NaN or infinite value,
+    /// [`TetrahedronError::Overflow`] if finite values overflow the gradient.
+    pub fn gradient_scalar(&self, values: [f64; 4]) -> Result<Vector3<f64>, TetrahedronError> {
+        finite_samples(values.map(|v| [v]).iter().map(|v| v.as_slice()))?;
+        finite_result("gradient", self.reciprocal.iter().zip(values).map(|(k, v)| k * v).sum())
     }
 
     /// Linear gradient of a vector field sampled at the four spacecraft,
     /// `G_ij = sum_a k_a,i V_a,j` (see [`VectorGradient`] for the index convention).
-    pub fn gradient_vector(&self, values: &[Vector3<f64>; 4]) -> VectorGradient {
-        VectorGradient(self.reciprocal.iter().zip(values).map(|(k, v)| k * v.transpose()).sum())
+    ///
+    /// # Errors
+    /// As [`Tetrahedron::gradient_scalar`].
+    pub fn gradient_vector(&self, values: &[Vector3<f64>; 4]) -> Result<VectorGradient, TetrahedronError> {
+        finite_samples(values.iter().map(|v| v.as_slice()))?;
+        let gradient: Matrix3<f64> = self.reciprocal.iter().zip(values).map(|(k, v)| k * v.transpose()).sum();
+        if !gradient.iter().all(|x| x.is_finite()) {
+            return Err(TetrahedronError::Overflow { quantity: "gradient" });
+        }
+        Ok(VectorGradient(gradient))
     }
 
     /// Divergence `sum_a k_a . V_a` of a vector field, in the unit of `V` per metre.
-    pub fn divergence(&self, values: &[Vector3<f64>; 4]) -> f64 {
-        self.reciprocal.iter().zip(values).map(|(k, v)| k.dot(v)).sum()
+    ///
+    /// # Errors
+    /// As [`Tetrahedron::gradient_scalar`].
+    pub fn divergence(&self, values: &[Vector3<f64>; 4]) -> Result<f64, TetrahedronError> {
+        finite_samples(values.iter().map(|v| v.as_slice()))?;
+        let divergence: f64 = self.reciprocal.iter().zip(values).map(|(k, v)| k.dot(v)).sum();
+        if divergence.is_finite() { Ok(divergence) } else { Err(TetrahedronError::Overflow { quantity: "divergence" }) }
     }
 
     /// Curl `sum_a k_a x V_a` of a vector field, in the unit of `V` per metre. Applied to B
     /// (T) and divided by mu0 this is the curlometer current density, A/m^2.
-    pub fn curl(&self, values: &[Vector3<f64>; 4]) -> Vector3<f64> {
-        self.reciprocal.iter().zip(values).map(|(k, v)| k.cross(v)).sum()
+    ///
+    /// # Errors
+    /// As [`Tetrahedron::gradient_scalar`].
+    pub fn curl(&self, values: &[Vector3<f64>; 4]) -> Result<Vector3<f64>, TetrahedronError> {
+        finite_samples(values.iter().map(|v| v.as_slice()))?;
+        finite_result("curl", self.reciprocal.iter().zip(values).map(|(k, v)| k.cross(v)).sum())
     }
 
     /// Geometric quality of the tetrahedron (elongation and planarity).
     pub fn quality(&self) -> Quality {
         quality::quality(&self.positions_m)
     }
+}
+
+/// Checks the samples of the four spacecraft (in order) are finite: a NaN would otherwise
+/// come back as a NaN gradient.
+fn finite_samples<'a>(samples: impl Iterator<Item = &'a [f64]>) -> Result<(), TetrahedronError> {
+    for (index, sample) in samples.enumerate() {
+        if !sample.iter().all(|x| x.is_finite()) {
+            return Err(TetrahedronError::NonFiniteSample { spacecraft: index + 1 });
+        }
+    }
+    Ok(())
+}
+
+/// A vector result, if finite: finite samples of 1e308 still overflow the sum.
+fn finite_result(quantity: &'static str, value: Vector3<f64>) -> Result<Vector3<f64>, TetrahedronError> {
+    if value.iter().all(|x| x.is_finite()) { Ok(value) } else { Err(TetrahedronError::Overflow { quantity }) }
 }

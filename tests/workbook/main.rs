@@ -22,3 +22,4 @@ mod regen;
 mod smile;
 mod synthetic;
 mod tetrahedron;
+mod transaction;

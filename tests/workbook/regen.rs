@@ -68,3 +68,32 @@ fn a_closed_standard_output_ends_the_run_with_a_message_not_a_panic() {
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
     assert!(!output.status.success() && stderr.contains("writing to standard output"), "a message and a failure: {stderr}");
 }
+
+#[test]
+fn a_catalogue_error_is_said_once() {
+    let directory = tempfile::tempdir().unwrap();
+    let csv = directory.path().join("catalogue.csv");
+    std::fs::write(&csv, "beta_par,perp_over_par\n0.5,1.0\n2.0,abc\n").unwrap();
+    let out = directory.path().join("plot.svg");
+    let output = regen(&["brazil", csv.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!output.status.success() && stderr.trim_end().lines().count() == 1, "one line: {stderr}");
+    assert_eq!(stderr.matches("is not a number").count(), 1, "the cause is not repeated: {stderr}");
+    assert!(stderr.contains("catalogue.csv") && stderr.contains("perp_over_par") && stderr.contains("line 3"), "file, column and row: {stderr}");
+}
+
+#[test]
+fn hostile_threshold_fractions_get_one_line_not_a_panic() {
+    let directory = tempfile::tempdir().unwrap();
+    let csv = directory.path().join("catalogue.csv");
+    std::fs::write(&csv, "beta_par,perp_over_par\n0.5,1.0\n2.0,0.05\n").unwrap();
+    let out = directory.path().join("plot.svg");
+    for (flag, value) in [("--eta-e", "nan"), ("--eta-s", "inf"), ("--eta-c", "-1"), ("--eta-e", "1e308"), ("--eta-s", "-0"), ("--eta-c", "1e-320")] {
+        let output = regen(&["brazil", csv.to_str().unwrap(), "--out", out.to_str().unwrap(), flag, value]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{flag} {value}: {stderr}");
+        if !output.status.success() {
+            assert_eq!(stderr.trim_end().lines().count(), 1, "{flag} {value}: one line, got {stderr}");
+        }
+    }
+}
