@@ -95,7 +95,7 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
             "A self-consistent asymmetric layer (model output, not PIC or MMS data): electrons and ions as functions of the \
              constants of motion with the paper's density ratio 8, T_i/T_e = 2 and m_i/m_e = 100, integrated from the \
              magnetosheath with Ampère and quasi-neutrality. Its far field comes out at {:.3} of the sheath's (the paper's \
-             1.37 sets the temperature), its first integral holds to {:.1}%, and an independent quadrature finds Ampère's \
+             1.37 sets the temperature), its first integral holds to {:.2}%, and an independent quadrature finds Ampère's \
              residual at {:.2}% and the charge's at {:.2}% of the peak current (panel d). Panels f and g read both layers with \
              the chapter's detector (a 1 d_e centred difference); in the prescribed model z = 0 is the centre of its tanh, \
              0.16 d_e above its reversal.",

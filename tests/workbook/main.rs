@@ -19,6 +19,7 @@ mod maxwellian;
 mod mva;
 mod plasma;
 mod regen;
+mod self_consistent;
 mod smile;
 mod synthetic;
 mod tetrahedron;

@@ -15,11 +15,13 @@
 //!
 //! Why smooth: with one sharp threshold, a particle just past it reaches back only if it can
 //! climb the potential difference, so the passing fraction goes like
-//! `erfc(sqrt(q (Phi_s - Phi)/T))`, whose infinite slope makes a charge density that grows
-//! with the potential (anti-screening). Quasi-neutrality then has several roots, the physical
-//! branch ends in a jump of the potential (a double layer, which a quasi-neutral model cannot
-//! hold), and the first integral `P_zz + B^2/2` is lost. Spreading the threshold divides that
-//! singular part by `K` and spreads it over `Delta`.
+//! `erfc(sqrt(q (Phi_s - Phi)/T))`, whose infinite slope can make a charge density that grows
+//! with the potential (anti-screening). Quasi-neutrality then has several roots, and a layer
+//! that jumps from one to another has a potential jump no quasi-neutral model can hold (on the
+//! Debye scale it would be a double layer): each jump breaks the first integral
+//! `P_zz + B^2/2`. Measured on the reference layer: one sharp threshold loses 3.1% of it and
+//! ends at a far-field ratio of 1.347; eight thresholds over 0.25 d_e for both species, 0.5%;
+//! the reference (ions spread over 8 d_e), 0.05%.
 
 use super::species::Species;
 
@@ -120,9 +122,14 @@ impl Thresholds {
         }
     }
 
-    /// `max U` between passed threshold `j` and the last point included, for `p_y`.
-    pub fn highest(&self, j: usize, p_y: f64) -> f64 {
-        let running = self.running.as_ref().map_or(f64::NEG_INFINITY, |r| r.highest(p_y));
-        self.frozen[j].as_ref().map_or(running, |f| f.highest(p_y).max(running))
+    /// `max U` since the last threshold passed, for `p_y`: shared by every passed threshold.
+    pub fn recent(&self, p_y: f64) -> f64 {
+        self.running.as_ref().map_or(f64::NEG_INFINITY, |r| r.highest(p_y))
+    }
+
+    /// `max U` between passed threshold `j` and the last point included, for `p_y`, given
+    /// [`Thresholds::recent`] for the same `p_y`.
+    pub fn highest(&self, j: usize, p_y: f64, recent: f64) -> f64 {
+        self.frozen[j].as_ref().map_or(recent, |f| f.highest(p_y).max(recent))
     }
 }

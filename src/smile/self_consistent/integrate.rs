@@ -145,7 +145,7 @@ fn quasi_neutral(plasma: &Plasma, a_y: f64, guess: f64, labels: &[Thresholds; 2]
 }
 
 /// `|ln n_i - ln n_e|` below which the densities count as equal.
-const ROOT_TOLERANCE: f64 = 1e-11;
+const ROOT_TOLERANCE: f64 = 1e-10;
 /// First bracket width in `Phi`, `m_e (d_e Omega_ce)^2 / e`.
 const BRACKET_START: f64 = 1e-4;
 /// Most doublings of the bracket (to 1e-4 2^40, far beyond any potential of the layer).
@@ -207,19 +207,18 @@ pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>) -> Result<Profile, 
         if z >= end {
             break;
         }
-        // Runge-Kutta stages; each stage's potential starts from the last one.
-        let mut phi = local.phi;
+        // Runge-Kutta stages. Each stage's potential starts from the last step's, carried on
+        // along the potential's slope: the root is then within the first bracket.
         let slope_guess = profile.phi.len().checked_sub(2).map_or(0.0, |k| profile.phi[k + 1] - profile.phi[k]);
-        let mut derivative = |s: [f64; 2]| -> Result<[f64; 2], SmileError> {
-            let l = quasi_neutral(plasma, s[0], phi, &labels)?;
-            phi = l.phi;
+        let derivative = |s: [f64; 2], fraction: f64| -> Result<[f64; 2], SmileError> {
+            let l = quasi_neutral(plasma, s[0], local.phi + fraction * slope_guess, &labels)?;
             Ok([-s[1], l.j_y(plasma)])
         };
         let h = STEP_DE;
-        let k1 = derivative(state)?;
-        let k2 = derivative([state[0] + 0.5 * h * k1[0], state[1] + 0.5 * h * k1[1]])?;
-        let k3 = derivative([state[0] + 0.5 * h * k2[0], state[1] + 0.5 * h * k2[1]])?;
-        let k4 = derivative([state[0] + h * k3[0], state[1] + h * k3[1]])?;
+        let k1 = [-state[1], local.j_y(plasma)];
+        let k2 = derivative([state[0] + 0.5 * h * k1[0], state[1] + 0.5 * h * k1[1]], 0.5)?;
+        let k3 = derivative([state[0] + 0.5 * h * k2[0], state[1] + 0.5 * h * k2[1]], 0.5)?;
+        let k4 = derivative([state[0] + h * k3[0], state[1] + h * k3[1]], 1.0)?;
         for i in 0..2 {
             state[i] += h / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
         }

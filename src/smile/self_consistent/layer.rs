@@ -40,7 +40,7 @@ impl LayerParameters {
     /// thick as the prescribed reference layer (a tanh-equivalent half-thickness of 1.00 d_e;
     /// tested); the electrons' label as sharp as the prescribed model's source (0.25 d_e), the
     /// ions' spread over about one thermal ion gyroradius (8 d_e; 8.2 at these parameters),
-    /// the width below which quasi-neutrality loses its unique root (see [`super::barrier`]).
+    /// which keeps quasi-neutrality on one root (see [`super::barrier`]).
     pub fn reference() -> Self {
         use crate::smile::published as paper;
         LayerParameters {

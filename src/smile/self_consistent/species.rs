@@ -99,8 +99,9 @@ impl Species {
             let here = 0.5 * self.mass * v_y * v_y + self.charge * phi;
             // Thresholds above z are reached by every orbit through z.
             let (mut fraction, mut pressure) = (below, below * t);
+            let recent = labels.recent(p_y);
             for j in 0..passed {
-                let deficit = labels.highest(j, p_y) - here;
+                let deficit = labels.highest(j, p_y, recent) - here;
                 if deficit <= 0.0 {
                     fraction += share;
                     pressure += share * t;
