@@ -31,6 +31,11 @@ const MAX_TURNING_STEPS: usize = 100_000;
 /// Orbits that reach this far below the layer come from the magnetosheath, d_e.
 const SHEATH_DEPTH: f64 = -30.0;
 
+/// Largest potential drop across the layer, in electron thermal energies `T_e/e`.
+const MAX_POTENTIAL_DROP: f64 = 100.0;
+/// Largest density ratio across the layer.
+const MAX_DENSITY_RATIO: f64 = 1e6;
+
 /// The crescent model: Maxwellian in energy, with a density weight set by where the orbit
 /// dips to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,6 +80,15 @@ impl CrescentModel {
         positive("thermal_speed (d_e Omega_ce)", self.thermal_speed)?;
         positive("source_width_de (d_e)", self.source_width_de)?;
         finite("source_z_de (d_e)", self.source_z_de)?;
+        // Boltzmann factors exp(2 Phi / v_th^2) overflow for potential drops beyond ~350
+        // thermal energies; far short of that the model is no longer a plasma layer.
+        let drop = 2.0 * (self.layer.normal_field * self.layer.normal_field_width_de).abs() / (self.thermal_speed * self.thermal_speed);
+        if !(drop <= MAX_POTENTIAL_DROP) {
+            return Err(SmileError::OutOfRange { parameter: "normal-field potential drop |E0 w_E| in thermal energies T_e/e (at most 100)", value: drop });
+        }
+        if !(self.density_ratio <= MAX_DENSITY_RATIO) {
+            return Err(SmileError::OutOfRange { parameter: "density_ratio n_MSH/n_MSP (at most 1e6)", value: self.density_ratio });
+        }
         Ok(())
     }
 

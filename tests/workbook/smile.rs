@@ -233,3 +233,19 @@ fn moments_need_points_and_a_finite_position() {
     broken.thermal_speed = f64::NAN;
     assert!(matches!(moments(&broken, 0.0, 10), Err(SmileError::NonPositive { .. })));
 }
+
+#[test]
+fn extreme_normal_fields_are_refused_and_every_reading_is_finite() {
+    // A normal field of 1e3 B_sh d_e Omega_ce made the Boltzmann factor overflow: readings of
+    // NaN came back as Ok.
+    let base = CrescentModel::reference();
+    for (normal_field, width) in [(1e3, 1.0), (-1e3, 1.0), (-0.15, 1e6), (1e300, 1e300)] {
+        let model = CrescentModel { layer: Layer { normal_field, normal_field_width_de: width, ..base.layer }, ..base };
+        assert!(matches!(GradientEstimate::Difference { dz: 1.0 }.read(&model, 1.0), Err(SmileError::OutOfRange { .. })), "E0 = {normal_field}, w = {width}");
+    }
+    for normal_field in [-3.0, -1.0, -0.15, 0.0, 0.15, 1.0, 3.0] {
+        let model = CrescentModel { layer: Layer { normal_field, ..base.layer }, ..base };
+        let reading = GradientEstimate::Difference { dz: 1.0 }.read(&model, 1.0).unwrap();
+        assert!(reading.scale.is_finite() && reading.centre.is_finite() && reading.crescent_contrast.is_finite(), "E0 = {normal_field}: {reading:?}");
+    }
+}
