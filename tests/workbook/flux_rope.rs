@@ -341,3 +341,55 @@ fn series_and_times_of_different_lengths_give_no_crossing_and_a_typed_error() {
     assert!(crossing_times(&[0.0, 1.0, 2.0], &series, 2.0).is_some());
     assert!(intersections(&[0.0, 1.0], &[series], &[2.0]).is_err());
 }
+
+#[test]
+fn eqs_6_7_make_the_perpendicular_anisotropy_gain_on_the_parallel_one_as_the_square_root_of_energy() {
+    use mmsbook::flux_rope::pitch_angle::log_log_slope;
+    let (v_s, t_par, t_perp) = (units::km(140.0), units::electronvolt(33.0), units::electronvolt(30.0));
+    let points: Vec<(f64, f64)> = [32.0, 40.0, 66.0, 85.0]
+        .iter()
+        .map(|&ev| {
+            let w = units::electronvolt(ev);
+            let significance = perpendicular_parallel_ratio(w, t_par, t_perp).unwrap().ln().abs() / parallel_antiparallel_ratio(w, v_s, t_par).unwrap().ln().abs();
+            (ev, significance)
+        })
+        .collect();
+    let slope = log_log_slope(&points).unwrap();
+    assert!((slope - 0.5).abs() < 1e-12, "ln r_perp/par over ln r_p/a grows as W^(1/2) by Eqs. 6-7, slope {slope}");
+}
+
+#[test]
+fn log_log_slope_recovers_a_power_law_and_refuses_degenerate_points() {
+    use mmsbook::flux_rope::pitch_angle::log_log_slope;
+    let points: Vec<(f64, f64)> = [1.0, 2.0, 5.0, 11.0].iter().map(|&x: &f64| (x, 3.0 * x.powf(-1.7))).collect();
+    assert!((log_log_slope(&points).unwrap() + 1.7).abs() < 1e-12, "the exponent of y = 3 x^-1.7");
+    assert!(matches!(log_log_slope(&[(2.0, 1.0), (2.0, 3.0)]), Err(FluxRopeError::NonPositive { .. })), "one distinct abscissa has no slope");
+    assert!(matches!(log_log_slope(&[(1.0, 1.0), (2.0, -1.0)]), Err(FluxRopeError::NonPositive { .. })), "a negative ordinate has no logarithm");
+}
+
+#[test]
+fn channel_anisotropies_follow_eq_6_outside_the_isotropic_rope() {
+    use mmsbook::flux_rope::pitch_angle::channel_anisotropies;
+    // The original model is nearly isotropic far out; there the PAD's parallel/antiparallel
+    // asymmetry is Eq. 6 with the spacecraft's velocity along B and the local T_par.
+    let profile = original();
+    let formation = Formation::chapter();
+    let t = formation.times_s()[0];
+    let p = formation.position(0, t, formation.velocity_lmn_ms);
+    let rho = p[0].hypot(p[2]);
+    let t_par = profile.interpolate(rho, |i| profile.electrons[i].temperature_j[2]);
+    let tilt = profile.interpolate(rho, |i| profile.b_phi_t[i]).atan2(profile.interpolate(rho, |i| profile.b_z_t[i]));
+    let channels = channel_anisotropies(profile, &formation, 0, t, &[32.0, 66.0]).unwrap();
+    for channel in &channels {
+        let eq6 = parallel_antiparallel_ratio(units::electronvolt(channel.energy_ev), -formation.velocity_lmn_ms[1] * tilt.cos(), t_par).unwrap().ln();
+        assert!((channel.log_para_anti / eq6 - 1.0).abs() < 0.05, "{} eV: PAD {} against Eq. 6 {eq6}", channel.energy_ev, channel.log_para_anti);
+        assert!(channel.relative_significance() < 0.1, "nearly isotropic: perpendicular/parallel small beside p/a at {} eV", channel.energy_ev);
+    }
+    assert!(matches!(channel_anisotropies(profile, &formation, 0, t, &[0.0]), Err(FluxRopeError::NonPositive { .. })), "a zero-energy channel is refused");
+}
+
+#[test]
+fn comparable_reads_the_size_of_the_printed_flux_variation() {
+    use mmsbook::flux_rope::published::{FLUX_VARIATION, FLUX_VARIATION_SIZE};
+    assert!((FLUX_VARIATION_SIZE.value - FLUX_VARIATION.value.ln()).abs() < 1e-15, "the size of a ~1.2-times variation is ln 1.2");
+}
