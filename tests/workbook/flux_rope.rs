@@ -393,3 +393,38 @@ fn comparable_reads_the_size_of_the_printed_flux_variation() {
     use mmsbook::flux_rope::published::{FLUX_VARIATION, FLUX_VARIATION_SIZE};
     assert!((FLUX_VARIATION_SIZE.value - FLUX_VARIATION.value.ln()).abs() < 1e-15, "the size of a ~1.2-times variation is ln 1.2");
 }
+
+/// A coarse grid for the gyro-centre solves: 0–500 km in 0.5 km steps.
+fn gyro_grid() -> RadialGrid {
+    RadialGrid { rho_max_m: units::km(500.0), intervals: 1000 }
+}
+
+#[test]
+fn the_gyro_centre_moments_reduce_to_the_lowest_order_with_the_field_along_the_axis() {
+    use mmsbook::flux_rope::gyrocentre::solve_lowest_order;
+    let table = RopeParameters::table_1();
+    let lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, gyro_grid()).unwrap();
+    let rope = solve_lowest_order(&table, gyro_grid()).unwrap();
+    for i in (0..rope.rho_m.len()).step_by(50) {
+        let relative = (rope.field_magnitude(i) / lowest.field_magnitude(i) - 1.0).abs();
+        assert!(relative < 1e-12, "|B| at {} km: the completed square with b_hat = z and no drift is Eq. 4's lowest order", units::to_km(rope.rho_m[i]));
+    }
+}
+
+#[test]
+fn measuring_v_perp_across_the_true_field_in_the_drift_frame_removes_most_of_the_force_residual() {
+    use mmsbook::flux_rope::equilibrium_check::relative_force_residual;
+    use mmsbook::flux_rope::gyrocentre::{self, solve};
+    let table = RopeParameters::table_1();
+    let lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, gyro_grid()).unwrap();
+    let rope = solve(&table, gyro_grid(), &lowest).unwrap();
+    let (before, after) = (relative_force_residual(&lowest, 1).unwrap(), gyrocentre::relative_force_residual(&rope, 1).unwrap());
+    assert!(before > 0.9, "the lowest order leaves about the whole peak J x B: {before}");
+    assert!(after < 0.15 * before, "the first-order excess cancels, leaving second-order terms: {after}");
+    // Halving the axial drift V halves its magnetic force; the second-order rest falls faster.
+    let slower = RopeParameters { v_axial_ms: 0.5 * table.v_axial_ms, ..table };
+    let slower_lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&slower, MuReading::LocalField, gyro_grid()).unwrap();
+    let slower_after = gyrocentre::relative_force_residual(&solve(&slower, gyro_grid(), &slower_lowest).unwrap(), 1).unwrap();
+    assert!(slower_after < 0.5 * after, "the residual left is higher than first order in the drift: {slower_after} against {after}");
+    assert!(rope.history.len() < 20 && *rope.history.last().unwrap() < 1e-9, "the drift-frame iteration converges: {:?}", rope.history);
+}
