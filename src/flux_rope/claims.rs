@@ -5,7 +5,8 @@
 use super::centre_fit::{fit_centre, locate};
 use super::crossing::{Formation, intersections, paper_levels, sample_strength};
 use super::equilibrium::{RadialGrid, solve_original};
-use super::features::{contour_radius, density_minimum_radius, negative_phase_space_density};
+use super::gyrocentre::{GyroSensitivity, relative_force_residual as relative_gyro_residual};
+use super::features::{contour_radius, density_minimum_radius, density_minimum_radius_of, negative_phase_space_density};
 use super::loss_study::{DIRECTION_SCAN_DEG, ELLIPTICITY_SCAN, NOISE_SCAN_NT, Perturbation, STUDY_SEEDS, amplitude_reaching, loss_curve};
 use super::mu_iteration::ADOPTED_READING;
 use super::pitch_angle::{channel_anisotropies, log_log_slope, parallel_antiparallel_ratio};
@@ -181,6 +182,26 @@ fn singular_readings_note(solved: &[(MuReading, &'static Table1Sensitivity)]) ->
     if singular.is_empty() { String::new() } else { format!(" The unit of b is open; {}.", singular.join("; ")) }
 }
 
+/// The gyro-centre reading of the mu-terms ([`super::gyrocentre`]), labelled with its force
+/// residual like the others, and its equilibria over Table 1's precision.
+fn gyro_reading() -> Result<(String, &'static GyroSensitivity), YangClaimsError> {
+    let gyro = GyroSensitivity::chapter()?;
+    let residual = relative_gyro_residual(&gyro.nominal, 1)?;
+    Ok((format!("b in units of local B, mu about the gyro-centre (force residual {:.1}% of peak J x B)", 100.0 * residual), gyro))
+}
+
+/// Why the gyro-centre reading has no value for a feature of the `level_nt` contour: within
+/// Table 1's precision its field does not always fall that low.
+fn gyro_unbounded(gyro: &GyroSensitivity, level_nt: f64) -> String {
+    let far = |rope: &super::gyrocentre::GyroRope| units::to_nanotesla(rope.field_magnitude(rope.rho_m.len() - 1));
+    let highest = gyro.ends.iter().flatten().map(far).fold(far(&gyro.nominal), f64::max);
+    format!(
+        " The gyro-centre reading has no value here: its far field is {:.2} nT at Table 1's printed values and up to {highest:.1} nT \
+         within their precision, so its field does not always fall to {level_nt} nT at all.",
+        far(&gyro.nominal)
+    )
+}
+
 /// A claim with one reading per solvable unit of the b coefficients.
 fn per_reading(
     mut claim: crate::claims::ClaimBuilder,
@@ -254,14 +275,19 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
         .basis(Basis::Model);
     ledger.push(
         per_reading(claim, solved, far_field)?
+            .reading(&gyro_reading()?.0, gyro_reading()?.1.feature(|rope| Ok(nanotesla(rope.field_magnitude(rope.rho_m.len() - 1))))?)
             .note(&format!(
                 "Table 1 leaves the rope too strong a current: the far field is {:.2} nT with the adopted reading (interval from \
                  the printed precision of all twelve Table 1 entries) and {:.2} nT without mu-terms. The drop from B0z is set by \
                  the plasma pressure the rotation component removes (alpha_r n T_r), only weakly by Omega: halving or doubling \
                  Omega gives {half_omega:.2} or {double_omega:.2} nT (b = 0), scaling alpha_r by 0.6 gives \
-                 {weaker_rotation:.2} nT.{singular}",
+                 {weaker_rotation:.2} nT. Measured about the gyro-centre (flux_rope::gyrocentre), the mu-terms' extra \
+                 perpendicular pressure on the axis is held by the current of the flow it adds, and pressure balance then lifts \
+                 the far field to {:.2} nT: the low background of the lowest order comes with its force residual, not from \
+                 Table 1 alone.{singular}",
                 adopted_far.value,
                 nanotesla(original.field_magnitude(far)),
+                nanotesla(gyro_reading()?.1.nominal.field_magnitude(gyro_reading()?.1.nominal.rho_m.len() - 1)),
             ))
             .build()?,
     )?;
@@ -271,19 +297,28 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
             .map(units::to_km)
             .ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::CONTOUR_RANGE_NT.0 })
     };
+    let (gyro_name, gyro) = gyro_reading()?;
+    let gyro_radius = gyro.feature(|rope| {
+        rope.contour_radius(units::nanotesla(paper::CONTOUR_RANGE_NT.0)).map(units::to_km).ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::CONTOUR_RANGE_NT.0 })
+    });
     let claim = Claim::builder("yang.rope_radius", Paper::Yang)
         .source("Sec. 4, Figure 2b")
         .quantity("radius of the outermost (16 nT) contour")
         .published(paper::ROPE_RADIUS_KM, "km")
         .basis(Basis::Model);
+    let (claim, gyro_words) = match gyro_radius {
+        Ok(radius_km) => (per_reading(claim, solved, radius)?.reading(&gyro_name, radius_km), String::new()),
+        Err(FluxRopeError::NoContourCrossing { .. }) => (per_reading(claim, solved, radius)?, gyro_unbounded(gyro, paper::CONTOUR_RANGE_NT.0)),
+        Err(other) => return Err(other.into()),
+    };
     ledger.push(
-        per_reading(claim, solved, radius)?
+        claim
             .note(&format!(
                 "Figure 2b's contours are fitted to the measured |B|; here the radius comes from solving the model with Table 1. \
                  It rests on how fast the field falls from B0z = 22 nT to 16 nT, which the rotation component's pressure \
                  (alpha_r n T_r) and Omega set, so it is a model result; but Table 1 was itself tuned to MMS1's field, so the \
                  agreement says that the printed table and this solver reproduce the paper's fit, not that the model predicts \
-                 an independent number.{singular}"
+                 an independent number.{gyro_words}{singular}"
             ))
             .build()?,
     )?;
@@ -291,6 +326,8 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     let minimum_at = |profile: &super::Profile| Ok(units::to_km(density_minimum_radius(profile)));
     let minimum = adopted.feature(minimum_at)?;
     let original_minimum = units::to_km(density_minimum_radius(&original));
+    let (gyro_name, gyro) = gyro_reading()?;
+    let gyro_minimum = gyro.feature(|rope| Ok(units::to_km(density_minimum_radius_of(&rope.rho_m, |i| rope.electron_density(i)))))?;
     let claim = Claim::builder("yang.density_minimum", Paper::Yang)
         .source("Sec. 4, Figure 3c")
         .quantity("radius of the electron density minimum")
@@ -298,6 +335,7 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
         .basis(Basis::Model);
     ledger.push(
         per_reading(claim, solved, minimum_at)?
+            .reading(&gyro_name, gyro_minimum)
             .note(&format!(
                 "Without mu-terms the minimum is at {original_minimum:.1} km (n rises from {:.2} to {:.2} cm^-3 outward). With the \
                  adopted reading the 1/(1 - b_z) density factor of the axial component piles electrons on the axis: the centre \
@@ -321,11 +359,15 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
             .quantity(&format!("T_perp/T_par - 1 {place} (the paper gives its sign)"))
             .published(published, "1")
             .basis(basis);
+        let (gyro_name, gyro) = gyro_reading()?;
+        let gyro_anisotropy = gyro.feature(|rope| Ok(rope.anisotropy(if index == 0 { 0 } else { rope.rho_m.len() - 1 }) - 1.0))?;
         ledger.push(
             per_reading(claim, solved, |profile| Ok(profile.anisotropy(if index == 0 { 0 } else { profile.rho_m.len() - 1 }) - 1.0))?
+                .reading(&gyro_name, gyro_anisotropy)
                 .note(&format!(
                     "{:.4} without mu-terms: the original model cannot give the anisotropy, the mu-terms must. The chapter \
-                     adopts the reading of b that gives both signs, so the adopted reading alone does not test them.{singular}",
+                     adopts the reading of b that gives both signs, so the adopted reading alone does not test them. The gyro-centre \
+                     reading measures T_perp and T_par against the true field.{singular}",
                     original.anisotropy(index) - 1.0
                 ))
                 .build()?,
@@ -530,13 +572,30 @@ fn enhancement_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1S
         .quantity("time MMS1's virtual path spends above the 15 nT background, crossing at 170 km/s (model)")
         .published(paper::ENHANCEMENT_DURATION_S, "s")
         .basis(Basis::Model);
-    let (mut radii, mut widest_m) = (Vec::new(), 0.0f64);
-    // widest_m: the largest nominal 15 nT radius over the readings, m.
+    // Every reading's chord through the 15 nT contour, m, with Table 1's precision.
+    let mut chords = Vec::new();
     for (reading, sensitivity) in solved {
         let adopted = if *reading == ADOPTED_READING { " (adopted)" } else { "" };
-        let chord_m = sensitivity.feature(chord)?;
+        chords.push((format!("{}{adopted}", reading.label()), sensitivity.feature(chord)?));
+    }
+    let (gyro_name, gyro) = gyro_reading()?;
+    let gyro_chord = gyro.feature(|rope| {
+        let radius = rope.contour_radius(level).ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::BACKGROUND_FIELD_NT.value })?;
+        Ok(2.0 * (radius * radius - closest * closest).max(0.0).sqrt())
+    });
+    let gyro_words = match gyro_chord {
+        Ok(chord_m) => {
+            chords.push((gyro_name, chord_m));
+            String::new()
+        }
+        Err(FluxRopeError::NoContourCrossing { .. }) => gyro_unbounded(gyro, paper::BACKGROUND_FIELD_NT.value),
+        Err(other) => return Err(other.into()),
+    };
+    let (mut radii, mut widest_m) = (Vec::new(), 0.0f64);
+    // widest_m: the largest nominal 15 nT radius over the readings, m.
+    for (name, chord_m) in chords {
         widest_m = widest_m.max(0.5 * chord_m.value);
-        radii.push(format!("{:.1} km{adopted} ({})", units::to_km(0.5 * chord_m.value), reading.label()));
+        radii.push(format!("{:.1} km ({name})", units::to_km(0.5 * chord_m.value)));
         for (part, fraction) in [("whole enhancement, in and out", 1.0), ("rise from 15 nT to the peak", 0.5)] {
             // Time = fraction x chord / speed; the chord carries Table 1's precision, the speed its own.
             let time = |length: f64, v_km_s: f64| fraction * length / units::km(v_km_s);
@@ -545,24 +604,24 @@ fn enhancement_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1S
                 [time(chord_m.interval.lo(), paper::PERPENDICULAR_SPEED_KM_S.value), time(chord_m.interval.hi(), paper::PERPENDICULAR_SPEED_KM_S.value)],
                 [time(chord_m.value, speed_interval.hi()), time(chord_m.value, speed_interval.lo())],
             ];
-            claim = claim.reading(&format!("{}{adopted}, {part}", reading.label()), first_order(value, &ends)?);
+            claim = claim.reading(&format!("{name}, {part}"), first_order(value, &ends)?);
         }
     }
     let needed_radius_km = 0.5 * paper::PERPENDICULAR_SPEED_KM_S.value * paper::ENHANCEMENT_DURATION_S.value;
     let comparison = if units::to_km(widest_m) < needed_radius_km {
-        "At Table 1's printed values every reading's 15 nT contour lies inside that radius, for the reason of \
-         yang.background_field: the model's field does not level off at 15 nT but falls on below it, so it crosses 15 nT \
-         while still falling steeply, close in. Each reading's verdict says whether Table 1's printed precision reaches \
-         the printed duration all the same."
+        "At Table 1's printed values every reading's 15 nT contour lies inside that radius. Each reading's verdict says \
+         whether Table 1's printed precision reaches the printed duration all the same."
     } else {
-        "At Table 1's printed values a reading's 15 nT contour reaches the radius the whole-enhancement reading needs."
+        "At Table 1's printed values a reading's 15 nT contour reaches the radius the whole-enhancement reading needs; \
+         the lowest-order readings' field does not level off at 15 nT but falls on below it (yang.background_field), so \
+         they cross 15 nT while still falling steeply, close in."
     };
     ledger.push(
         claim
             .note(&format!(
                 "The model's field falls to 15 nT at a radius of {}; MMS1 passes {:.1} km from the axis. Read as the whole \
                  enhancement, 0.5 s at 170 km/s needs the 15 nT contour near {needed_radius_km:.0} km; read as the rise alone, \
-                 twice that. {comparison}",
+                 twice that. {comparison}{gyro_words}",
                 radii.join(", "),
                 units::to_km(closest)
             ))

@@ -16,11 +16,13 @@
 //!
 //! **Why it matters.** In the lowest order each component's radial pressure gradient,
 //! `T/(1 - a) dN/drho`, exceeds the force holding it, `q N (E_rho - V B_phi)` for the axial
-//! component, by `a/(1 - a)` of it ([`super::equilibrium_check`]). Here the flow `W e_hat`
-//! adds a magnetic force `q N W (e_hat x B)_rho = q N W B`: its `U_e = V s` part supplies
-//! `-a/(1 - a) q N V B_phi` and its `-a w_E` part `+a/(1 - a) q N E_rho`, which is the excess.
-//! What remains is second order: `(P_rr - P_pp)/rho = N T s^2 a/(1 - a) / rho`, the
-//! derivative of `C`, and the inertia of the new flow.
+//! component, by `a/(1 - a)` of it ([`super::equilibrium_check`]). Here the flow across the
+//! field feels `q N W (e_hat x B)_rho = -q N W B`. For the axial component `U_e = V s`, so
+//! `-q N W B = -q N (V B_phi - a E_rho)/(1 - a)`: beyond the lowest order's `-q N V B_phi`
+//! it adds `a/(1 - a) q N (E_rho - V B_phi)`, which is the excess. The background
+//! (`U_e = 0`) and rotation components work the same way. What remains is second order:
+//! `(P_rr - P_pp)/rho = N T s^2 a/(1 - a) / rho`, the derivative of `C`, and the inertia of
+//! the new flow.
 //!
 //! **How it is solved.** As the paper's iteration: `E_rho` for the drift frame is taken from
 //! the previous solution (the adopted lowest-order rope to start), the field direction from
@@ -30,6 +32,7 @@
 //! force balance of the moments, not a Vlasov residual.
 
 use super::equilibrium::{Profile, RadialGrid};
+use super::equilibrium_check::ForceResidual;
 use super::error::FluxRopeError;
 use super::moments::LocalPotentials;
 use super::parameters::{Component, MuReading, RopeParameters, perpendicular_factors};
@@ -135,6 +138,11 @@ impl GyroRope {
     /// Field strength at grid point `i`, T.
     pub fn field_magnitude(&self, i: usize) -> f64 {
         self.b_z_t[i].hypot(self.b_phi_t[i])
+    }
+
+    /// Electron density at grid point `i`, m^-3.
+    pub fn electron_density(&self, i: usize) -> f64 {
+        self.components[i].iter().map(|p| p.density_m3).sum()
     }
 
     /// Electron current `(J_phi, J_z)` at grid point `i`, A/m^2.
@@ -320,13 +328,14 @@ fn root_near(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64> {
     None
 }
 
-/// The largest radial force residual of the ions and electrons over the largest `J x B`,
-/// `d Pi_rr/d rho + (Pi_rr - Pi_pp)/rho - (J_phi B_z - J_z B_phi)`, the derivative by centred
-/// differences over `stride` grid steps.
+/// The radial force balance of ions and electrons at every interior grid point,
+/// `d Pi_rr/d rho + (Pi_rr - Pi_pp)/rho` against `J_phi B_z - J_z B_phi`, the derivative by
+/// centred differences over `stride` grid steps (as [`super::equilibrium_check`] does for the
+/// lowest order).
 ///
 /// # Errors
 /// [`FluxRopeError::NotInterior`] for a rope too short for the stride, or a zero stride.
-pub fn relative_force_residual(rope: &GyroRope, stride: usize) -> Result<f64, FluxRopeError> {
+pub fn force_residuals(rope: &GyroRope, stride: usize) -> Result<Vec<ForceResidual>, FluxRopeError> {
     let points = rope.rho_m.len();
     if stride == 0 || stride.checked_mul(2).is_none_or(|span| span >= points) {
         return Err(FluxRopeError::NotInterior { index: stride, points });
@@ -339,14 +348,90 @@ pub fn relative_force_residual(rope: &GyroRope, stride: usize) -> Result<f64, Fl
         let pp: f64 = parts.iter().map(|p| p.density_m3 * (p.t_pp_j + ELECTRON_MASS * p.u_phi_ms * p.u_phi_ms)).sum::<f64>() + ions;
         (rr, pp)
     };
-    let (mut worst, mut scale) = (0.0f64, 0.0f64);
-    for i in stride..points - stride {
-        let (rr, pp) = flux(i);
-        let divergence = (flux(i + stride).0 - flux(i - stride).0) / (rope.rho_m[i + stride] - rope.rho_m[i - stride]) + (rr - pp) / rope.rho_m[i];
-        let (j_phi, j_z) = rope.current(i);
-        let lorentz = j_phi * rope.b_z_t[i] - j_z * rope.b_phi_t[i];
-        worst = worst.max((divergence - lorentz).abs());
-        scale = scale.max(lorentz.abs());
+    Ok((stride..points - stride)
+        .map(|i| {
+            let (rr, pp) = flux(i);
+            let divergence = (flux(i + stride).0 - flux(i - stride).0) / (rope.rho_m[i + stride] - rope.rho_m[i - stride]) + (rr - pp) / rope.rho_m[i];
+            let (j_phi, j_z) = rope.current(i);
+            ForceResidual { rho_m: rope.rho_m[i], momentum_flux_divergence: divergence, lorentz: j_phi * rope.b_z_t[i] - j_z * rope.b_phi_t[i] }
+        })
+        .collect())
+}
+
+/// The largest radial force residual over the largest `J x B` ([`force_residuals`]).
+///
+/// # Errors
+/// As [`force_residuals`].
+pub fn relative_force_residual(rope: &GyroRope, stride: usize) -> Result<f64, FluxRopeError> {
+    let residuals = force_residuals(rope, stride)?;
+    let scale = residuals.iter().map(|r| r.lorentz.abs()).fold(0.0, f64::max);
+    Ok(residuals.iter().map(|r| r.residual().abs()).fold(0.0, f64::max) / scale)
+}
+
+/// The gyro-centre rope at Table 1's printed values and at both ends of each entry's printed
+/// interval, as [`super::sensitivity::Table1Sensitivity`] does for the lowest order: the
+/// nominal rope on the chapter grid, the ends on [`super::sensitivity::SENSITIVITY_GRID`].
+#[derive(Debug, Clone)]
+pub struct GyroSensitivity {
+    /// At the printed values, chapter grid.
+    pub nominal: GyroRope,
+    /// At the printed values, coarse grid.
+    pub coarse_nominal: GyroRope,
+    /// Per entry of [`super::sensitivity::TABLE_1_INPUTS`], at its lower and upper end.
+    pub ends: Vec<[GyroRope; 2]>,
+}
+
+impl GyroSensitivity {
+    /// Solved once per process and shared by the ledger and the chapter.
+    ///
+    /// # Errors
+    /// As [`solve`] (every call returns the first call's error).
+    pub fn chapter() -> Result<&'static Self, FluxRopeError> {
+        static CACHE: std::sync::OnceLock<Result<GyroSensitivity, FluxRopeError>> = std::sync::OnceLock::new();
+        CACHE.get_or_init(Self::solve).as_ref().map_err(Clone::clone)
     }
-    Ok(worst / scale)
+
+    fn solve() -> Result<Self, FluxRopeError> {
+        use super::sensitivity::{SENSITIVITY_GRID, TABLE_1_INPUTS, parameters_from};
+        let at = |values: &[f64; 12], grid: RadialGrid| -> Result<GyroRope, FluxRopeError> {
+            let params = parameters_from(values);
+            solve(&params, grid, &super::equilibrium::solve_one_pass(&params, MuReading::LocalField, grid)?)
+        };
+        let values: [f64; 12] = TABLE_1_INPUTS.map(|q| q.value);
+        let nominal = at(&values, RadialGrid::chapter())?;
+        let coarse_nominal = at(&values, SENSITIVITY_GRID)?;
+        let mut ends = Vec::with_capacity(TABLE_1_INPUTS.len());
+        for (i, quoted) in TABLE_1_INPUTS.iter().enumerate() {
+            let interval = quoted.interval().map_err(crate::claims::PropagationError::from)?;
+            let end = |value: f64| {
+                let mut varied = values;
+                varied[i] = value;
+                at(&varied, SENSITIVITY_GRID)
+            };
+            ends.push([end(interval.lo())?, end(interval.hi())?]);
+        }
+        Ok(GyroSensitivity { nominal, coarse_nominal, ends })
+    }
+
+    /// A feature of the rope with its first-order interval over Table 1's precision.
+    ///
+    /// # Errors
+    /// Any error of `feature`, or [`FluxRopeError::Propagation`] for a non-finite value.
+    pub fn feature(&self, mut feature: impl FnMut(&GyroRope) -> Result<f64, FluxRopeError>) -> Result<crate::claims::Computed, FluxRopeError> {
+        let value = feature(&self.nominal)?;
+        let base = feature(&self.coarse_nominal)?;
+        let ends = self.ends.iter().map(|[lo, hi]| Ok([value + feature(lo)? - base, value + feature(hi)? - base])).collect::<Result<Vec<_>, FluxRopeError>>()?;
+        Ok(crate::claims::first_order(value, &ends)?)
+    }
+}
+
+impl GyroRope {
+    /// Radius (m) where the field strength first falls to `level_t` (T), linearly
+    /// interpolated; `None` if it never does on the grid.
+    pub fn contour_radius(&self, level_t: f64) -> Option<f64> {
+        (1..self.rho_m.len()).find(|&i| self.field_magnitude(i) <= level_t).map(|i| {
+            let (b0, b1) = (self.field_magnitude(i - 1), self.field_magnitude(i));
+            self.rho_m[i - 1] + (b0 - level_t) / (b0 - b1) * (self.rho_m[i] - self.rho_m[i - 1])
+        })
+    }
 }
