@@ -183,29 +183,39 @@ const TOLERANCE: f64 = 1e-9;
 /// or [`FluxRopeError::NotConverged`].
 pub fn solve(params: &RopeParameters, grid: RadialGrid, start: &Profile) -> Result<GyroRope, FluxRopeError> {
     params.validate()?;
+    validate_grid(grid)?;
+    if start.rho_m.len() < 2 {
+        return Err(FluxRopeError::NotInterior { index: 1, points: start.rho_m.len() });
+    }
     let factors = perpendicular_factors(params, MuReading::LocalField, params.b0z_t, 0.0)?;
-    let potentials_of = |rho: &[f64], phi: Vec<f64>| electric_field(rho, &phi);
-    let mut e_rho = potentials_of(&start.rho_m, start.potentials.iter().map(|p| p.phi_v).collect());
-    let mut field_in: Vec<f64> = (0..start.rho_m.len()).map(|i| start.field_magnitude(i)).collect();
+    let field_of = |rho: &[f64], phi: Vec<f64>| electric_field(rho, &phi);
+    let mut e_rho = field_of(&start.rho_m, start.potentials.iter().map(|p| p.phi_v).collect());
+    let mut previous: Option<GyroRope> = None;
     let mut history = Vec::new();
     for _ in 0..MAX_ITERATIONS {
         let mut rope = solve_once(params, grid, factors, |rho, state| frame(rho, state, &e_rho))?;
-        if rope.rho_m.len() != field_in.len() {
-            return Err(FluxRopeError::NotInterior { index: rope.rho_m.len(), points: field_in.len() });
-        }
-        let new_e = potentials_of(&rope.rho_m, rope.potentials.iter().map(|p| p.phi_v).collect());
-        let change = (0..rope.rho_m.len()).map(|i| (rope.field_magnitude(i) - field_in[i]).abs()).fold(0.0, f64::max) / params.b0z_t;
+        let new_e = field_of(&rope.rho_m, rope.potentials.iter().map(|p| p.phi_v).collect());
+        // The field's change against the previous pass (the start profile, interpolated, at first).
+        let field_in = |i: usize| previous.as_ref().map_or_else(|| start.field_magnitude_at(rope.rho_m[i]), |old| old.field_magnitude(i));
+        let change = (0..rope.rho_m.len()).map(|i| (rope.field_magnitude(i) - field_in(i)).abs()).fold(0.0, f64::max) / params.b0z_t;
         let e_scale = new_e.iter().map(|p| p.1.abs()).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
-        let e_change = e_rho.iter().zip(&new_e).map(|(a, b)| (a.1 - b.1).abs()).fold(0.0, f64::max) / e_scale;
+        let e_change = new_e.iter().map(|&(rho, e)| (interpolate(&e_rho, rho) - e).abs()).fold(0.0, f64::max) / e_scale;
         history.push(change.max(e_change));
         e_rho = new_e;
-        field_in = (0..rope.rho_m.len()).map(|i| rope.field_magnitude(i)).collect();
         if change.max(e_change) < TOLERANCE {
             rope.history = history;
             return Ok(rope);
         }
+        previous = Some(rope);
     }
     Err(FluxRopeError::NotConverged { iterations: MAX_ITERATIONS, last_change: history.last().copied().unwrap_or(f64::NAN) })
+}
+
+/// A grid the outward pass can integrate: a positive, finite outer radius and at least one interval.
+fn validate_grid(grid: RadialGrid) -> Result<(), FluxRopeError> {
+    super::error::positive("grid rho_max_m (m)", grid.rho_max_m)?;
+    super::error::positive("grid intervals", grid.intervals as f64)?;
+    Ok(())
 }
 
 /// The same solver with the paper's lowest-order frame everywhere (field along the axis, no
@@ -216,6 +226,7 @@ pub fn solve(params: &RopeParameters, grid: RadialGrid, start: &Profile) -> Resu
 /// As [`solve`].
 pub fn solve_lowest_order(params: &RopeParameters, grid: RadialGrid) -> Result<GyroRope, FluxRopeError> {
     params.validate()?;
+    validate_grid(grid)?;
     let factors = perpendicular_factors(params, MuReading::LocalField, params.b0z_t, 0.0)?;
     solve_once(params, grid, factors, |_, _| GyroFrame::AXIAL)
 }

@@ -428,3 +428,16 @@ fn measuring_v_perp_across_the_true_field_in_the_drift_frame_removes_most_of_the
     assert!(slower_after < 0.5 * after, "the residual left is higher than first order in the drift: {slower_after} against {after}");
     assert!(rope.history.len() < 20 && *rope.history.last().unwrap() < 1e-9, "the drift-frame iteration converges: {:?}", rope.history);
 }
+
+#[test]
+fn the_gyro_centre_solver_refuses_bad_grids_and_accepts_a_start_on_another_grid() {
+    use mmsbook::flux_rope::gyrocentre::{solve, solve_lowest_order};
+    let table = RopeParameters::table_1();
+    let bad = RadialGrid { rho_max_m: units::km(200.0), intervals: 0 };
+    assert!(matches!(solve_lowest_order(&table, bad), Err(FluxRopeError::NonPositive { .. })), "a grid without intervals is a typed error");
+    assert!(matches!(solve(&table, bad, original()), Err(FluxRopeError::NonPositive { .. })), "so it is for the iteration");
+    // The start only seeds E_rho: a start on the test grid (0-200 km) serves a 0-300 km solve.
+    let grid = RadialGrid { rho_max_m: units::km(300.0), intervals: 600 };
+    let start = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, test_grid()).unwrap();
+    assert!(solve(&table, grid, &start).is_ok(), "the drift frame is interpolated from any start grid");
+}
