@@ -441,3 +441,38 @@ fn the_gyro_centre_solver_refuses_bad_grids_and_accepts_a_start_on_another_grid(
     let start = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, test_grid()).unwrap();
     assert!(solve(&table, grid, &start).is_ok(), "the drift frame is interpolated from any start grid");
 }
+
+#[test]
+fn the_gyro_centre_distribution_integrates_to_its_moments_and_nearly_solves_vlasov() {
+    use mmsbook::flux_rope::equilibrium_check::vlasov_residual;
+    use mmsbook::flux_rope::gyrocentre::solve;
+    let table = RopeParameters::table_1();
+    let lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, gyro_grid()).unwrap();
+    let rope = solve(&table, gyro_grid(), &lowest).unwrap();
+    // 20 km out: tilted field, non-zero drift frame. Midpoint sums over +-5 thermal speeds.
+    let i = 40;
+    let v_th = (2.0 * table.t_b_j / ELECTRON_MASS).sqrt();
+    let n = 36;
+    let dv = 10.0 * v_th / n as f64;
+    let axis = |k: usize| (k as f64 + 0.5) * dv - 5.0 * v_th;
+    let (mut density, mut flux_phi, mut flux_z) = (0.0, 0.0, 0.0);
+    for a in 0..n {
+        for b in 0..n {
+            for c in 0..n {
+                let v = [axis(a), axis(b), axis(c)];
+                let f = rope.phase_space_density(i, v) * dv.powi(3);
+                density += f;
+                flux_phi += f * v[1];
+                flux_z += f * v[2];
+            }
+        }
+    }
+    let (j_phi, j_z) = rope.current(i);
+    assert!((density / rope.electron_density(i) - 1.0).abs() < 1e-8, "density: quadrature {density} against the completed square");
+    let e = ELEMENTARY_CHARGE;
+    let scale = j_phi.abs().max(j_z.abs());
+    assert!((-e * flux_phi - j_phi).abs() < 1e-6 * scale && (-e * flux_z - j_z).abs() < 1e-6 * scale, "current: quadrature against the flow U_par b + W e");
+    let gyro = rope.vlasov_residual(i, 1).unwrap().relative;
+    let adopted = vlasov_residual(&lowest, i, 1).unwrap().relative;
+    assert!(gyro < 0.05 * adopted, "the Vlasov residual falls by more than twentyfold: {gyro} against {adopted}");
+}
