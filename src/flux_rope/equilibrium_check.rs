@@ -23,7 +23,7 @@
 use super::distribution::electron_phase_space_density;
 use super::equilibrium::Profile;
 use super::error::FluxRopeError;
-use super::moments::{self, LocalPotentials};
+use super::moments;
 use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE};
 
 /// The radial force residual at one radius.
@@ -112,14 +112,34 @@ pub fn vlasov_residual(profile: &Profile, i: usize, stride: usize) -> Result<Vla
         return Err(FluxRopeError::NotInterior { index: i, points });
     }
     let params = &profile.params;
+    let f = |j: usize, v: [f64; 3]| electron_phase_space_density(params, profile.n_e_parameter_m3, &profile.potentials[j], profile.factors[j], v);
+    let fields = LocalFields { rho_m: profile.rho_m.clone(), phi_v: profile.potentials.iter().map(|p| p.phi_v).collect(), b_z_t: profile.b_z_t.clone(), b_phi_t: profile.b_phi_t.clone() };
+    Ok(vlasov_residual_of(&fields, i, stride, (2.0 * params.t_b_j / ELECTRON_MASS).sqrt(), f))
+}
+
+/// The fields on a radial grid that the Vlasov operator needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalFields {
+    /// Radius, m.
+    pub rho_m: Vec<f64>,
+    /// Electric potential, V.
+    pub phi_v: Vec<f64>,
+    /// Axial field, T.
+    pub b_z_t: Vec<f64>,
+    /// Azimuthal field, T.
+    pub b_phi_t: Vec<f64>,
+}
+
+/// The Vlasov residual of any electron distribution `f(j, v)` (grid point `j`, velocity in
+/// the local cylindrical basis, m/s) in the `fields`, at interior grid point `i` (checked by
+/// the caller), over a velocity grid of `±3 v_th_ms`.
+pub fn vlasov_residual_of(fields: &LocalFields, i: usize, stride: usize, v_th_ms: f64, f: impl Fn(usize, [f64; 3]) -> f64) -> VlasovResidual {
     let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
     let q_over_m = -e / m;
-    let f = |j: usize, v: [f64; 3]| electron_phase_space_density(params, profile.n_e_parameter_m3, &profile.potentials[j], profile.factors[j], v);
-    let at: LocalPotentials = profile.potentials[i];
-    let (rho, h2) = (at.rho_m, profile.rho_m[i + stride] - profile.rho_m[i - stride]);
-    let e_rho = -(profile.potentials[i + stride].phi_v - profile.potentials[i - stride].phi_v) / h2;
-    let (b_z, b_phi) = (profile.b_z_t[i], profile.b_phi_t[i]);
-    let v_th = (2.0 * params.t_b_j / m).sqrt();
+    let (rho, h2) = (fields.rho_m[i], fields.rho_m[i + stride] - fields.rho_m[i - stride]);
+    let e_rho = -(fields.phi_v[i + stride] - fields.phi_v[i - stride]) / h2;
+    let (b_z, b_phi) = (fields.b_z_t[i], fields.b_phi_t[i]);
+    let v_th = v_th_ms;
     let dv = 1e-4 * v_th;
     let grid: Vec<f64> = (0..VLASOV_VELOCITIES).map(|k| v_th * (-3.0 + 6.0 * k as f64 / (VLASOV_VELOCITIES - 1) as f64)).collect();
     let mut peak = 0.0f64;
@@ -152,5 +172,5 @@ pub fn vlasov_residual(profile: &Profile, i: usize, stride: usize) -> Result<Vla
     }
     let significant = samples.iter().filter(|(value, _, _)| value.abs() > 1e-3 * peak);
     let (worst, scale) = significant.fold((0.0f64, 0.0f64), |(worst, scale), (_, sum, size)| (worst.max(sum.abs()), scale.max(*size)));
-    Ok(VlasovResidual { rho_m: rho, relative: if scale > 0.0 { worst / scale } else { 0.0 } })
+    VlasovResidual { rho_m: rho, relative: if scale > 0.0 { worst / scale } else { 0.0 } }
 }

@@ -19,16 +19,20 @@ pub fn contour_radius(profile: &Profile, level_t: f64) -> Option<f64> {
 /// of the parabola through it and its neighbours (so the result does not jump by whole grid
 /// steps as parameters change). A minimum on the axis stays there: the density is even in rho.
 pub fn density_minimum_radius(profile: &Profile) -> f64 {
-    let n = |i: usize| profile.electrons[i].density_m3;
-    let index = (0..profile.rho_m.len()).min_by(|&a, &b| n(a).total_cmp(&n(b))).unwrap_or(0);
-    if index == 0 || index + 1 >= profile.rho_m.len() {
-        return profile.rho_m[index];
+    density_minimum_radius_of(&profile.rho_m, |i| profile.electrons[i].density_m3)
+}
+
+/// [`density_minimum_radius`] for any density `n(i)` (m^-3) on the uniform grid `rho_m` (m).
+pub fn density_minimum_radius_of(rho_m: &[f64], n: impl Fn(usize) -> f64) -> f64 {
+    let index = (0..rho_m.len()).min_by(|&a, &b| n(a).total_cmp(&n(b))).unwrap_or(0);
+    if index == 0 || index + 1 >= rho_m.len() {
+        return rho_m[index];
     }
     let (left, centre, right) = (n(index - 1), n(index), n(index + 1));
     let curvature = left - 2.0 * centre + right;
-    let h = profile.rho_m[index + 1] - profile.rho_m[index];
+    let h = rho_m[index + 1] - rho_m[index];
     let shift = if curvature > 0.0 { 0.5 * (left - right) / curvature } else { 0.0 };
-    profile.rho_m[index] + shift.clamp(-0.5, 0.5) * h
+    rho_m[index] + shift.clamp(-0.5, 0.5) * h
 }
 
 /// Highest energy of the scan of [`negative_phase_space_density`], in units of `T_eb`.

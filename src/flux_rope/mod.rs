@@ -13,6 +13,7 @@
 //! - [`centre_fit`]: the centre from the crossings (Eq. 5);
 //! - [`loss_study`]: how the loss grows with noise, ellipticity and velocity error;
 //! - [`pitch_angle`]: the anisotropy a moving spacecraft sees (Eqs. 6–7);
+//! - [`gyrocentre`]: the mu-terms about the gyro-centre, across the true field direction;
 //! - [`features`]: contour radii, the density minimum, the sign of the distribution;
 //! - [`sensitivity`]: the equilibrium within the printed precision of Table 1;
 //! - [`published`]: every number taken from the paper, with its printed precision.
@@ -25,6 +26,7 @@ pub mod equilibrium;
 pub mod equilibrium_check;
 mod equilibrium_claims;
 pub mod features;
+pub mod gyrocentre;
 pub mod loss_study;
 mod error;
 pub mod moments;

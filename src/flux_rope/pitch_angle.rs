@@ -119,3 +119,60 @@ pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t
         .map(|density| if density.is_finite() { Ok(density) } else { Err(FluxRopeError::BadCoefficient { parameter: "phase-space density at this point", extra: "", value: density }) })
         .collect()
 }
+
+/// The two anisotropies of Eqs. 6–7 as a spacecraft's pitch-angle distribution shows them
+/// in one energy channel: `ln(f(0°)/f(180°))` and `ln(f(90°)/f_par)`, with `f_par` the
+/// geometric mean of `f(0°)` and `f(180°)` (which removes the parallel/antiparallel
+/// asymmetry of Eq. 6 to first order, as the paper's `f_par` "between f_para and f_anti" does).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChannelAnisotropy {
+    /// Channel energy, eV (spacecraft frame).
+    pub energy_ev: f64,
+    /// `ln r_p/a = ln(f(0°)/f(180°))`.
+    pub log_para_anti: f64,
+    /// `ln r_perp/par = ln f(90°) - (ln f(0°) + ln f(180°))/2`.
+    pub log_perp_par: f64,
+}
+
+impl ChannelAnisotropy {
+    /// How significant the perpendicular/parallel anisotropy is beside the parallel/
+    /// antiparallel one: `|ln r_perp/par| / |ln r_p/a|`. Eqs. 6–7 make it grow as `sqrt(W)`.
+    pub fn relative_significance(&self) -> f64 {
+        (self.log_perp_par / self.log_para_anti).abs()
+    }
+}
+
+/// [`ChannelAnisotropy`] for spacecraft `k` of `formation` at time `t_s` (s) in each of the
+/// channels `energies_ev` (eV), from the model distribution sampled by [`spacecraft_pad`].
+///
+/// # Errors
+/// [`FluxRopeError::NonPositive`] for a non-positive channel energy, or if the sampled
+/// distribution is not positive at 0°, 90° or 180° (its logarithm is then undefined).
+pub fn channel_anisotropies(profile: &Profile, formation: &Formation, k: Spacecraft, t_s: f64, energies_ev: &[f64]) -> Result<Vec<ChannelAnisotropy>, FluxRopeError> {
+    energies_ev
+        .iter()
+        .map(|&energy_ev| {
+            positive("channel energy energy_ev (eV)", energy_ev)?;
+            let pad = spacecraft_pad(profile, formation, k, t_s, energy_ev, &[0.0, 90.0, 180.0])?;
+            let logs = pad.iter().map(|&f| positive("sampled phase-space density (s^3/m^6)", f).map(f64::ln)).collect::<Result<Vec<f64>, _>>()?;
+            Ok(ChannelAnisotropy { energy_ev, log_para_anti: logs[0] - logs[2], log_perp_par: logs[1] - 0.5 * (logs[0] + logs[2]) })
+        })
+        .collect()
+}
+
+/// Least-squares slope of `ln y` against `ln x` over `points` (`(x, y)`, both positive):
+/// the exponent of a power law through them. Eqs. 6–7 give 1/2 for the
+/// [`ChannelAnisotropy::relative_significance`] against energy.
+///
+/// # Errors
+/// [`FluxRopeError::NonPositive`] for a non-positive coordinate, or fewer than two distinct `x`.
+pub fn log_log_slope(points: &[(f64, f64)]) -> Result<f64, FluxRopeError> {
+    let logs = points.iter().map(|&(x, y)| Ok((positive("abscissa x", x)?.ln(), positive("ordinate y", y)?.ln()))).collect::<Result<Vec<(f64, f64)>, FluxRopeError>>()?;
+    let count = logs.len() as f64;
+    let (mean_x, mean_y) = (logs.iter().map(|p| p.0).sum::<f64>() / count, logs.iter().map(|p| p.1).sum::<f64>() / count);
+    let spread: f64 = logs.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    if !(spread > 0.0) {
+        return Err(FluxRopeError::NonPositive { parameter: "spread of ln x over the points (two distinct x needed)", value: spread });
+    }
+    Ok(logs.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum::<f64>() / spread)
+}

@@ -3,7 +3,7 @@
 //! force balance along the solution, the mu-term iteration, the centre fit and Eqs. 6–7.
 
 use mmsbook::flux_rope::centre_fit::{fit_centre, locate};
-use mmsbook::flux_rope::crossing::{Formation, intersections, paper_levels, sample_strength};
+use mmsbook::flux_rope::crossing::{Formation, Spacecraft, intersections, paper_levels, sample_strength};
 use mmsbook::flux_rope::distribution::electron_phase_space_density;
 use mmsbook::flux_rope::equilibrium::{solve_in_field, solve_original};
 use mmsbook::flux_rope::loss_study::{Perturbation, perturbed_fit};
@@ -340,4 +340,139 @@ fn series_and_times_of_different_lengths_give_no_crossing_and_a_typed_error() {
     assert_eq!(crossing_times(&[0.0, 1.0], &series, 2.0), None);
     assert!(crossing_times(&[0.0, 1.0, 2.0], &series, 2.0).is_some());
     assert!(intersections(&[0.0, 1.0], &[series], &[2.0]).is_err());
+}
+
+#[test]
+fn eqs_6_7_make_the_perpendicular_anisotropy_gain_on_the_parallel_one_as_the_square_root_of_energy() {
+    use mmsbook::flux_rope::pitch_angle::log_log_slope;
+    let (v_s, t_par, t_perp) = (units::km(140.0), units::electronvolt(33.0), units::electronvolt(30.0));
+    let points: Vec<(f64, f64)> = [32.0, 40.0, 66.0, 85.0]
+        .iter()
+        .map(|&ev| {
+            let w = units::electronvolt(ev);
+            let significance = perpendicular_parallel_ratio(w, t_par, t_perp).unwrap().ln().abs() / parallel_antiparallel_ratio(w, v_s, t_par).unwrap().ln().abs();
+            (ev, significance)
+        })
+        .collect();
+    let slope = log_log_slope(&points).unwrap();
+    assert!((slope - 0.5).abs() < 1e-12, "ln r_perp/par over ln r_p/a grows as W^(1/2) by Eqs. 6-7, slope {slope}");
+}
+
+#[test]
+fn log_log_slope_recovers_a_power_law_and_refuses_degenerate_points() {
+    use mmsbook::flux_rope::pitch_angle::log_log_slope;
+    let points: Vec<(f64, f64)> = [1.0, 2.0, 5.0, 11.0].iter().map(|&x: &f64| (x, 3.0 * x.powf(-1.7))).collect();
+    assert!((log_log_slope(&points).unwrap() + 1.7).abs() < 1e-12, "the exponent of y = 3 x^-1.7");
+    assert!(matches!(log_log_slope(&[(2.0, 1.0), (2.0, 3.0)]), Err(FluxRopeError::NonPositive { .. })), "one distinct abscissa has no slope");
+    assert!(matches!(log_log_slope(&[(1.0, 1.0), (2.0, -1.0)]), Err(FluxRopeError::NonPositive { .. })), "a negative ordinate has no logarithm");
+}
+
+#[test]
+fn channel_anisotropies_follow_eq_6_outside_the_isotropic_rope() {
+    use mmsbook::flux_rope::pitch_angle::channel_anisotropies;
+    // The original model is nearly isotropic far out; there the PAD's parallel/antiparallel
+    // asymmetry is Eq. 6 with the spacecraft's velocity along B and the local T_par.
+    let profile = original();
+    let formation = Formation::chapter();
+    let t = formation.times_s().unwrap()[0];
+    let p = formation.position(Spacecraft::Mms1, t, formation.velocity_lmn_ms);
+    let rho = p[0].hypot(p[2]);
+    let t_par = profile.interpolate(rho, |i| profile.electrons[i].temperature_j[2]);
+    let tilt = profile.interpolate(rho, |i| profile.b_phi_t[i]).atan2(profile.interpolate(rho, |i| profile.b_z_t[i]));
+    let channels = channel_anisotropies(profile, &formation, Spacecraft::Mms1, t, &[32.0, 66.0]).unwrap();
+    for channel in &channels {
+        let eq6 = parallel_antiparallel_ratio(units::electronvolt(channel.energy_ev), -formation.velocity_lmn_ms[1] * tilt.cos(), t_par).unwrap().ln();
+        assert!((channel.log_para_anti / eq6 - 1.0).abs() < 0.05, "{} eV: PAD {} against Eq. 6 {eq6}", channel.energy_ev, channel.log_para_anti);
+        assert!(channel.relative_significance() < 0.1, "nearly isotropic: perpendicular/parallel small beside p/a at {} eV", channel.energy_ev);
+    }
+    assert!(matches!(channel_anisotropies(profile, &formation, Spacecraft::Mms1, t, &[0.0]), Err(FluxRopeError::NonPositive { .. })), "a zero-energy channel is refused");
+}
+
+#[test]
+fn comparable_reads_the_size_of_the_printed_flux_variation() {
+    use mmsbook::flux_rope::published::{FLUX_VARIATION, FLUX_VARIATION_SIZE};
+    assert!((FLUX_VARIATION_SIZE.value - FLUX_VARIATION.value.ln()).abs() < 1e-15, "the size of a ~1.2-times variation is ln 1.2");
+}
+
+/// A coarse grid for the gyro-centre solves: 0–500 km in 0.5 km steps.
+fn gyro_grid() -> RadialGrid {
+    RadialGrid { rho_max_m: units::km(500.0), intervals: 1000 }
+}
+
+#[test]
+fn the_gyro_centre_moments_reduce_to_the_lowest_order_with_the_field_along_the_axis() {
+    use mmsbook::flux_rope::gyrocentre::solve_lowest_order;
+    let table = RopeParameters::table_1();
+    let lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, gyro_grid()).unwrap();
+    let rope = solve_lowest_order(&table, gyro_grid()).unwrap();
+    for i in (0..rope.rho_m.len()).step_by(50) {
+        let relative = (rope.field_magnitude(i) / lowest.field_magnitude(i) - 1.0).abs();
+        assert!(relative < 1e-12, "|B| at {} km: the completed square with b_hat = z and no drift is Eq. 4's lowest order", units::to_km(rope.rho_m[i]));
+    }
+}
+
+#[test]
+fn measuring_v_perp_across_the_true_field_in_the_drift_frame_removes_most_of_the_force_residual() {
+    use mmsbook::flux_rope::equilibrium_check::relative_force_residual;
+    use mmsbook::flux_rope::gyrocentre::{self, solve};
+    let table = RopeParameters::table_1();
+    let lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, gyro_grid()).unwrap();
+    let rope = solve(&table, gyro_grid(), &lowest).unwrap();
+    let (before, after) = (relative_force_residual(&lowest, 1).unwrap(), gyrocentre::relative_force_residual(&rope, 1).unwrap());
+    assert!(before > 0.9, "the lowest order leaves about the whole peak J x B: {before}");
+    assert!(after < 0.15 * before, "the first-order excess cancels, leaving second-order terms: {after}");
+    // Halving the axial drift V halves its magnetic force; the second-order rest falls faster.
+    let slower = RopeParameters { v_axial_ms: 0.5 * table.v_axial_ms, ..table };
+    let slower_lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&slower, MuReading::LocalField, gyro_grid()).unwrap();
+    let slower_after = gyrocentre::relative_force_residual(&solve(&slower, gyro_grid(), &slower_lowest).unwrap(), 1).unwrap();
+    assert!(slower_after < 0.5 * after, "the residual left is higher than first order in the drift: {slower_after} against {after}");
+    assert!(rope.history.len() < 20 && *rope.history.last().unwrap() < 1e-9, "the drift-frame iteration converges: {:?}", rope.history);
+}
+
+#[test]
+fn the_gyro_centre_solver_refuses_bad_grids_and_accepts_a_start_on_another_grid() {
+    use mmsbook::flux_rope::gyrocentre::{solve, solve_lowest_order};
+    let table = RopeParameters::table_1();
+    let bad = RadialGrid { rho_max_m: units::km(200.0), intervals: 0 };
+    assert!(matches!(solve_lowest_order(&table, bad), Err(FluxRopeError::NonPositive { .. })), "a grid without intervals is a typed error");
+    assert!(matches!(solve(&table, bad, original()), Err(FluxRopeError::NonPositive { .. })), "so it is for the iteration");
+    // The start only seeds E_rho: a start on the test grid (0-200 km) serves a 0-300 km solve.
+    let grid = RadialGrid { rho_max_m: units::km(300.0), intervals: 600 };
+    let start = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, test_grid()).unwrap();
+    assert!(solve(&table, grid, &start).is_ok(), "the drift frame is interpolated from any start grid");
+}
+
+#[test]
+fn the_gyro_centre_distribution_integrates_to_its_moments_and_nearly_solves_vlasov() {
+    use mmsbook::flux_rope::equilibrium_check::vlasov_residual;
+    use mmsbook::flux_rope::gyrocentre::solve;
+    let table = RopeParameters::table_1();
+    let lowest = mmsbook::flux_rope::equilibrium::solve_one_pass(&table, MuReading::LocalField, gyro_grid()).unwrap();
+    let rope = solve(&table, gyro_grid(), &lowest).unwrap();
+    // 20 km out: tilted field, non-zero drift frame. Midpoint sums over +-5 thermal speeds.
+    let i = 40;
+    let v_th = (2.0 * table.t_b_j / ELECTRON_MASS).sqrt();
+    let n = 36;
+    let dv = 10.0 * v_th / n as f64;
+    let axis = |k: usize| (k as f64 + 0.5) * dv - 5.0 * v_th;
+    let (mut density, mut flux_phi, mut flux_z) = (0.0, 0.0, 0.0);
+    for a in 0..n {
+        for b in 0..n {
+            for c in 0..n {
+                let v = [axis(a), axis(b), axis(c)];
+                let f = rope.phase_space_density(i, v) * dv.powi(3);
+                density += f;
+                flux_phi += f * v[1];
+                flux_z += f * v[2];
+            }
+        }
+    }
+    let (j_phi, j_z) = rope.current(i);
+    assert!((density / rope.electron_density(i) - 1.0).abs() < 1e-8, "density: quadrature {density} against the completed square");
+    let e = ELEMENTARY_CHARGE;
+    let scale = j_phi.abs().max(j_z.abs());
+    assert!((-e * flux_phi - j_phi).abs() < 1e-6 * scale && (-e * flux_z - j_z).abs() < 1e-6 * scale, "current: quadrature against the flow U_par b + W e");
+    let gyro = rope.vlasov_residual(i, 1).unwrap().relative;
+    let adopted = vlasov_residual(&lowest, i, 1).unwrap().relative;
+    assert!(gyro < 0.05 * adopted, "the Vlasov residual falls by more than twentyfold: {gyro} against {adopted}");
 }
