@@ -70,25 +70,23 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Axis::linear("departure (%)"),
         vec![Series::line("P_zz + B_x^2/2", z.clone(), first_integral, 0)],
     );
-    let [own, reference] = readings().map_err(FigureError::model)?;
-    let along = |readings: &[(f64, RingReading)], pick: &dyn Fn(&RingReading) -> f64| -> (Vec<f64>, Vec<f64>) { readings.iter().map(|(z, r)| (*z, pick(r))).unzip() };
-    let strength = |r: &RingReading| r.smile_strength();
-    let (sz, ss) = along(&own, &strength);
-    let (rz, rs) = along(&reference, &strength);
+    let read = readings().map_err(FigureError::model)?;
+    let lines = |pick: &dyn Fn(&RingReading) -> f64| -> Vec<Series> {
+        let along = |readings: &[(f64, RingReading)]| -> (Vec<f64>, Vec<f64>) { readings.iter().map(|(z, r)| (*z, pick(r))).unzip() };
+        let ((fz, fv), (bz, bv), (pz, pv)) = (along(&read.full), along(&read.backgrounds), along(&read.prescribed));
+        vec![Series::line("self-consistent, all electrons", fz, fv, 0), Series::line("self-consistent, backgrounds only", bz, bv, 2), Series::dashed("prescribed", pz, pv, 1)]
+    };
     let smile = Panel::new(
-        "(f) smile strength (> 0 and detected: a smile; < 0: centre and eyes inverted)",
+        "(f) smile strength (> 0.1 with a crescent: a smile; < 0: the centre or an eye has the wrong sign)",
         Axis::linear("z (d_e)"),
         Axis::linear("min(centre, -eyes) / max |grad f|").with_range(-1.05, 1.05),
-        vec![Series::line("self-consistent", sz, ss, 0), Series::dashed("prescribed", rz, rs, 1)],
+        lines(&|r| r.smile_strength()),
     );
-    let extent = |r: &RingReading| r.crescent_extent_deg;
-    let (ez, es) = along(&own, &extent);
-    let (pz, ps) = along(&reference, &extent);
     let crescent = Panel::new(
-        "(g) crescent gyrophase extent on the ring",
+        "(g) crescent gyrophase extent on the ring the detector reads",
         Axis::linear("z (d_e)"),
         Axis::linear("extent (deg)").with_range(0.0, 360.0),
-        vec![Series::line("self-consistent", ez, es, 0), Series::dashed("prescribed", pz, ps, 1)],
+        lines(&|r| r.crescent_extent_deg),
     );
     spec.figure(
         &format!(
@@ -96,9 +94,10 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
              constants of motion with the paper's density ratio 8, T_i/T_e = 2 and m_i/m_e = 100, integrated from the \
              magnetosheath with Ampère and quasi-neutrality. Its far field comes out at {:.3} of the sheath's (the paper's \
              1.37 sets the temperature), its first integral holds to {:.2}%, and an independent quadrature finds Ampère's \
-             residual at {:.2}% and the charge's at {:.2}% of the peak current (panel d). Panels f and g read both layers with \
-             the chapter's detector (a 1 d_e centred difference); in the prescribed model z = 0 is the centre of its tanh, \
-             0.16 d_e above its reversal.",
+             residual at {:.2}% and the charge's at {:.2}% of the peak current (panel d); both depend on the integration step \
+             (see the text). Panels f and g read the layers with the chapter's detector (a 1 d_e centred difference): the whole \
+             self-consistent distribution, whose ring up to about 2 d_e is the drifting Harris population, its crescent-carrying \
+             backgrounds alone, and the prescribed model, in which z = 0 is the centre of its tanh, 0.16 d_e above its reversal.",
             layer.field_ratio(),
             100.0 * layer.first_integral_error(),
             100.0 * ampere,

@@ -45,6 +45,16 @@ fn a_sharp_label_loses_the_first_integral() {
 }
 
 #[test]
+fn every_label_threshold_lies_inside_the_integration() {
+    // A threshold below the start would act at the start, and the layer would then depend on
+    // where the integration begins.
+    let layer = layer();
+    for thresholds in &layer.thresholds_de {
+        assert!(thresholds[0] > layer.profile.z[0] + 1.0, "threshold {} against start {}", thresholds[0], layer.profile.z[0]);
+    }
+}
+
+#[test]
 fn thresholds_sit_at_the_quantiles_of_the_label_weight() {
     let t = Thresholds::new(2.0, 0.5, 4);
     assert_eq!(t.positions.len(), 4);

@@ -1,7 +1,7 @@
 //! How far the solved layer is from self-consistency, measured by a quadrature independent of
 //! the solver's: at each check position the electron and ion moments are integrated over a
 //! `(v_y, v_z)` plane with each orbit labelled by walking the solved profile
-//! ([`SelfConsistentLayer::reaches_source`]), not by the solver's barrier tables and erfc; the
+//! ([`SelfConsistentLayer::sheath_weight`]), not by the solver's barrier tables and erfc; the
 //! current is compared with `dB_x/dz` of the solved field (Ampère) and the two densities with
 //! each other (quasi-neutrality).
 
@@ -51,7 +51,7 @@ pub fn residual(layer: &SelfConsistentLayer, z: f64) -> Residual {
     let (n_e, flux_e) = plane_moments(layer, &plasma.electrons, z);
     let (n_i, flux_i) = plane_moments(layer, &plasma.ions, z);
     let harris = plasma.current.moments(layer.a_y(z), layer.phi(z));
-    let h = 0.5 * super::integrate::STEP_DE;
+    let h = 0.5 * layer.profile.step;
     Residual {
         z,
         current: plasma.electrons.charge * (flux_e + harris.flux_y) + plasma.ions.charge * flux_i,

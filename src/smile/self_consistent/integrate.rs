@@ -3,7 +3,7 @@
 //! stage set by quasi-neutrality, `n_i(Phi) = n_e(Phi)`, solved by Newton's method.
 //!
 //! Nothing is shot or iterated: the layer is the unstable manifold of the magnetosheath state.
-//! The start sits where the Harris density is still `1e-9`, on the exact first integral
+//! The start sits where the Harris density is still `1e-22`, on the exact first integral
 //! `B_x^2/2 + P_zz = const`; from there the Harris density grows, pulls `B_x` through zero
 //! (which fixes the source plane of the orbit labels) and the field settles at the value the
 //! magnetospheric pressure leaves, the field ratio the solution has to reproduce.
@@ -12,13 +12,14 @@ use super::barrier::{Barrier, Thresholds};
 use super::species::{Drifting, Moments, Species};
 use crate::smile::error::SmileError;
 
-/// Step, d_e: the Harris population varies on `T_e/|u|`, about 0.2 d_e.
+/// Reference step, d_e: the Harris population varies on `T_e/|u|`, about 0.2 d_e.
 pub const STEP_DE: f64 = 0.04;
 /// How far past the reversal the integration goes, d_e: ten reference ion gyroradii, so that
 /// magnetosheath-labelled ions have left.
 pub const BEYOND_REVERSAL_DE: f64 = 50.0;
-/// Harris density at the start, n_MSH.
-const START_DENSITY: f64 = 1e-9;
+/// Harris density at the start, n_MSH: small enough that the start lies below every label
+/// threshold (the ions' reach 11 d_e below the reversal), so that no threshold acts at the start.
+const START_DENSITY: f64 = 1e-22;
 /// The reversal must come within this distance of the start, d_e.
 const MAX_APPROACH_DE: f64 = 200.0;
 /// Entries per `sqrt(m T)` of momentum in the barrier tables.
@@ -58,6 +59,8 @@ pub struct Profile {
     pub pressure_zz: Vec<f64>,
     /// Index of the source plane: the first point where `B_x >= 0`.
     pub source: usize,
+    /// Grid step, d_e.
+    pub step: f64,
 }
 
 /// Local state at one position: the potential and the moments it gives.
@@ -171,7 +174,7 @@ pub struct LabelShape {
 ///
 /// # Errors
 /// [`SmileError::NotConverged`] if quasi-neutrality has no root or the field never reverses.
-pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>) -> Result<Profile, SmileError> {
+pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>, step: f64) -> Result<Profile, SmileError> {
     let sheath_pressure = plasma.electrons.sheath_amplitude * plasma.electrons.temperature + plasma.ions.sheath_amplitude * plasma.ions.temperature;
     let total_pressure = sheath_pressure + 0.5;
     let mut labels = match shape {
@@ -179,7 +182,7 @@ pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>) -> Result<Profile, 
         None => [Thresholds::none(), Thresholds::none()],
     };
     let tables = shape.map(|s| table_ranges(plasma, s.peak_a_y));
-    let mut profile = Profile::default();
+    let mut profile = Profile { step, ..Profile::default() };
     let mut local = quasi_neutral(plasma, 0.0, 0.0, &labels)?;
     let pressure = |l: &Local| l.electrons.pressure_zz + l.ions.pressure_zz + l.current.pressure_zz;
     let mut state = [0.0, -(2.0 * (total_pressure - pressure(&local))).max(0.0).sqrt()];
@@ -214,7 +217,7 @@ pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>) -> Result<Profile, 
             let l = quasi_neutral(plasma, s[0], local.phi + fraction * slope_guess, &labels)?;
             Ok([-s[1], l.j_y(plasma)])
         };
-        let h = STEP_DE;
+        let h = step;
         let k1 = [-state[1], local.j_y(plasma)];
         let k2 = derivative([state[0] + 0.5 * h * k1[0], state[1] + 0.5 * h * k1[1]], 0.5)?;
         let k3 = derivative([state[0] + 0.5 * h * k2[0], state[1] + 0.5 * h * k2[1]], 0.5)?;

@@ -2,7 +2,7 @@
 //! distribution at any position and velocity, and what the solution has to reproduce (the
 //! field ratio 1.37 and the density ratio 8).
 
-use super::integrate::{LabelShape, Plasma, Profile, STEP_DE, integrate, start_amplitude};
+use super::integrate::{LabelShape, Plasma, Profile, integrate, start_amplitude};
 use super::species::{Drifting, Species};
 use crate::smile::error::{SmileError, finite};
 use crate::smile::phase_space::ElectronLayer;
@@ -32,6 +32,8 @@ pub struct LayerParameters {
     pub ion_label_width_de: f64,
     /// Number of sharp thresholds the smooth label is made of.
     pub label_thresholds: usize,
+    /// Integration step, d_e.
+    pub step_de: f64,
 }
 
 impl LayerParameters {
@@ -53,6 +55,7 @@ impl LayerParameters {
             label_width_de: 0.25,
             ion_label_width_de: 8.0,
             label_thresholds: 8,
+            step_de: super::integrate::STEP_DE,
         }
     }
 
@@ -73,6 +76,7 @@ impl LayerParameters {
         within("label_width_de (0 to 10 d_e)", self.label_width_de, 0.0, 10.0)?;
         within("ion_label_width_de (0 to 20 d_e)", self.ion_label_width_de, 0.0, 20.0)?;
         within("label_thresholds (1 to 64)", self.label_thresholds as f64, 0.5, 64.0)?;
+        within("step_de (0.001 to 0.2 d_e)", self.step_de, 0.000_999, 0.2)?;
         Ok(())
     }
 
@@ -147,12 +151,12 @@ impl SelfConsistentLayer {
     pub fn solve(parameters: LayerParameters) -> Result<Self, SmileError> {
         parameters.validate()?;
         let plasma = parameters.plasma();
-        let unlabelled = integrate(&plasma, None)?;
+        let unlabelled = integrate(&plasma, None, parameters.step_de)?;
         let centre = reversal(&unlabelled);
         let peak_a_y = unlabelled.a_y.iter().fold(f64::NEG_INFINITY, |m, a| m.max(*a));
         let widths = [parameters.label_width_de, parameters.ion_label_width_de];
         let shape = LabelShape { centre, widths, count: parameters.label_thresholds, peak_a_y };
-        let mut profile = integrate(&plasma, Some(shape))?;
+        let mut profile = integrate(&plasma, Some(shape), parameters.step_de)?;
         let shift = reversal(&profile);
         profile.z.iter_mut().for_each(|z| *z -= shift);
         let thresholds_de = widths.map(|width| super::barrier::Thresholds::new(centre - shift, width, shape.count).positions);
@@ -164,7 +168,7 @@ impl SelfConsistentLayer {
     fn locate(&self, z: f64) -> (usize, f64) {
         let z0 = self.profile.z[0];
         let last = self.profile.z.len() - 2;
-        let x = ((z - z0) / STEP_DE).clamp(0.0, (last + 1) as f64);
+        let x = ((z - z0) / self.profile.step).clamp(0.0, (last + 1) as f64);
         let k = (x.floor() as usize).min(last);
         (k, x - k as f64)
     }
@@ -173,7 +177,7 @@ impl SelfConsistentLayer {
     pub fn a_y(&self, z: f64) -> f64 {
         let (k, t) = self.locate(z);
         let p = &self.profile;
-        let (a0, a1, d0, d1) = (p.a_y[k], p.a_y[k + 1], -p.b_x[k] * STEP_DE, -p.b_x[k + 1] * STEP_DE);
+        let (a0, a1, d0, d1) = (p.a_y[k], p.a_y[k + 1], -p.b_x[k] * p.step, -p.b_x[k + 1] * p.step);
         let (t2, t3) = (t * t, t * t * t);
         (2.0 * t3 - 3.0 * t2 + 1.0) * a0 + (t3 - 2.0 * t2 + t) * d0 + (-2.0 * t3 + 3.0 * t2) * a1 + (t3 - t2) * d1
     }
