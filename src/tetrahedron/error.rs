@@ -34,6 +34,15 @@ pub enum TetrahedronError {
         /// Shape found.
         found: Vec<usize>,
     },
+    /// The caller's output buffer of [`super::Tetrahedron::gradient_distribution_into`] does
+    /// not have the shape `[3, <distribution shape>]`.
+    #[error("gradient buffer has shape {found:?}, expected {expected:?} (3 x the distribution shape)")]
+    OutputShapeMismatch {
+        /// `[3, <shape of spacecraft 1's distribution>]`.
+        expected: Vec<usize>,
+        /// Shape of the buffer given.
+        found: Vec<usize>,
+    },
     /// A distribution holds a NaN or infinite phase-space density.
     #[error("distribution of spacecraft {spacecraft} holds a non-finite value")]
     NonFiniteSample {
