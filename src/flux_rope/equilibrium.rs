@@ -1,16 +1,32 @@
 //! The self-consistent fields of the rope (Eq. 3): quasi-neutrality solved for the potential
-//! at every radius by a bracketed root, and Ampère's law integrated outward from the centre
-//! by RK4 with `phi(0) = 0`, `A_z(0) = 0`, `A_phi(0) = 0`, `B_z(0) = B0z`, `B_phi(0) = 0`.
+//! at every radius, and Ampère's law integrated outward from the centre by RK4 with
+//! `phi(0) = 0`, `A_z(0) = 0`, `A_phi(0) = 0`, `B_z(0) = B0z`, `B_phi(0) = 0`.
+//!
+//! The ion density and each electron component's density are exponentials in the potential
+//! (Eqs. 2 and 4), so the charge imbalance has a closed-form derivative; the root moves little
+//! from one RK4 stage to the next, so Newton's method from the previous root converges in two
+//! or three evaluations. It is safeguarded: steps stay inside the bracket that the signs seen
+//! so far define, and a radius where Newton does not converge falls back to a bracket grown
+//! from the guess and Brent's method.
 
 use super::error::{FluxRopeError, positive};
 use super::moments::{self, ElectronMoments, LocalPotentials};
-use super::parameters::{MuReading, RopeParameters, perpendicular_factors};
+use super::parameters::{Component, MuReading, RopeParameters, perpendicular_factors};
 use crate::fit::bracketed_root;
 use crate::plasma::constants::{ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
 use crate::plasma::units;
 
 /// Potential tolerance of the quasi-neutrality root, in units of `T_eb / e`.
 const POTENTIAL_TOLERANCE: f64 = 1e-13;
+
+/// How far (in `T_eb / e`) Newton may go from the guess before it has bracketed a root: the
+/// half-width of the fallback's first bracket, so a root farther away is left to the bracket
+/// search, which finds the one nearest the guess.
+const NEWTON_REACH: f64 = 0.05;
+
+/// Newton steps before falling back to bracketing: from the previous stage's root it needs
+/// two or three; more means the root moved far or the imbalance is far from linear there.
+const NEWTON_STEPS: usize = 12;
 
 /// A uniform radial grid `0, h, 2h, ..., rho_max`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,7 +120,7 @@ struct LocalSolver<'a, F: Fn(f64, &State) -> f64> {
     /// Field strength (T) for the mu-terms at a radius (m), given the integrated state there.
     field: F,
     n_e_m3: f64,
-    /// Last potential in `T_eb / e`, the centre of the next bracket.
+    /// Last potential in `T_eb / e`, where the next root search starts.
     last_x: f64,
 }
 
@@ -113,31 +129,87 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
         let [psi, _, a_z, _] = *state;
         let a_phi = if rho_m > 0.0 { psi / rho_m } else { 0.0 };
         let factors = perpendicular_factors(self.params, self.reading, (self.field)(rho_m, state), rho_m)?;
-        let volts_per_x = self.params.t_b_j / ELEMENTARY_CHARGE;
+        let params = self.params;
+        let n_e_m3 = self.n_e_m3;
+        let volts_per_x = params.t_b_j / ELEMENTARY_CHARGE;
         let potentials = |x: f64| LocalPotentials { rho_m, phi_v: x * volts_per_x, a_phi_tm: a_phi, a_z_tm: a_z };
-        // Charge imbalance over n_i: decreasing in phi wherever the electrons are Boltzmann-like.
+        // d(e phi / T)/dx = T_eb / T for the ions and for each electron component.
+        let ion_rate = -1.0 / params.tau_i;
+        let electron_rates = Component::ALL.map(|c| params.t_b_j / params.temperature(c));
+        // Charge imbalance over n_i and its derivative in x: decreasing wherever the electrons
+        // are Boltzmann-like. Returns the components too, so the root's moments need no
+        // further exponentials.
         let imbalance = |x: f64| {
             let at = potentials(x);
-            (moments::ion_density(self.params, at.phi_v) - moments::electron_density(self.params, self.n_e_m3, &at, factors)) / self.params.n_i_m3
+            let ion = moments::ion_density(params, at.phi_v);
+            let parts = moments::components(params, n_e_m3, &at, factors);
+            let electrons: f64 = parts.iter().map(|c| c.density_m3).sum();
+            let slope: f64 = ion_rate * ion - parts.iter().zip(electron_rates).map(|(c, rate)| rate * c.density_m3).sum::<f64>();
+            ((ion - electrons) / params.n_i_m3, slope / params.n_i_m3, parts)
         };
-        let x = bracket_and_solve(&imbalance, self.last_x).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
+        let (x, parts) = match newton_from(&imbalance, self.last_x) {
+            Some(root) => root,
+            None => {
+                let x = bracket_and_solve(&|x| imbalance(x).0, self.last_x).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
+                (x, imbalance(x).2)
+            }
+        };
         self.last_x = x;
-        let at = potentials(x);
-        let electrons = moments::electron_moments(&moments::components(self.params, self.n_e_m3, &at, factors));
-        Ok((at, factors, electrons))
+        Ok((potentials(x), factors, moments::electron_moments(&parts)))
     }
+}
 
-    fn derivative(&mut self, rho_m: f64, state: &State) -> Result<State, FluxRopeError> {
-        let (_, _, electrons) = self.at(rho_m, state)?;
-        let [_, b_z, _, chi] = *state;
-        let b_phi = if rho_m > 0.0 { chi / rho_m } else { 0.0 };
-        Ok([rho_m * b_z, -VACUUM_PERMEABILITY * electrons.j_phi_am2, -b_phi, VACUUM_PERMEABILITY * rho_m * electrons.j_z_am2])
+/// Ampère's law (Eq. 3) for the state at `rho_m`, given the electron moments there.
+fn derivative(rho_m: f64, state: &State, electrons: &ElectronMoments) -> State {
+    let [_, b_z, _, chi] = *state;
+    let b_phi = if rho_m > 0.0 { chi / rho_m } else { 0.0 };
+    [rho_m * b_z, -VACUUM_PERMEABILITY * electrons.j_phi_am2, -b_phi, VACUUM_PERMEABILITY * rho_m * electrons.j_z_am2]
+}
+
+/// The root of the imbalance by Newton's method from `guess`, with the analytic derivative.
+/// Once two points of opposite sign are known they bracket a root, and a step that would
+/// leave that bracket bisects it instead. `None` (the caller then brackets from the guess) if
+/// it does not converge within [`NEWTON_STEPS`], meets a non-finite value, or would move
+/// farther than [`NEWTON_REACH`] from the guess before a bracket is known.
+fn newton_from<T>(imbalance: &impl Fn(f64) -> (f64, f64, T), guess: f64) -> Option<(f64, T)> {
+    let mut x = guess;
+    let (mut value, mut slope, mut extra) = imbalance(x);
+    // The last point seen on each side of zero.
+    let (mut positive, mut negative) = (None::<f64>, None::<f64>);
+    for _ in 0..NEWTON_STEPS {
+        if !(value.is_finite() && slope.is_finite()) {
+            return None;
+        }
+        if value == 0.0 {
+            return Some((x, extra));
+        }
+        if value > 0.0 {
+            positive = Some(x);
+        } else {
+            negative = Some(x);
+        }
+        let mut next = x - value / slope;
+        if let (Some(p), Some(n)) = (positive, negative) {
+            let (low, high) = (p.min(n), p.max(n));
+            if !(next > low && next < high) {
+                next = 0.5 * (low + high);
+            }
+        } else if !((next - guess).abs() <= NEWTON_REACH) {
+            return None;
+        }
+        let step = next - x;
+        x = next;
+        (value, slope, extra) = imbalance(x);
+        if step.abs() <= POTENTIAL_TOLERANCE {
+            return Some((x, extra));
+        }
     }
+    None
 }
 
 /// The root of `imbalance` nearest `guess`: a bracket grown outward from the guess, then Brent.
 fn bracket_and_solve(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64> {
-    let mut half_width = 0.05;
+    let mut half_width = NEWTON_REACH;
     for _ in 0..40 {
         let (low, high) = (guess - half_width, guess + half_width);
         let (f_low, f_high) = (imbalance(low), imbalance(high));
@@ -209,7 +281,9 @@ fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, fie
         profile.electrons.push(electrons);
         profile.factors.push(factors);
         if i + 1 < points {
-            state = crate::ode::rk4_step(rho, h, &state, |r, y| solver.derivative(r, y))?;
+            // The first stage is the point just solved: its slope needs no second root.
+            let k1 = derivative(rho, &state, &electrons);
+            state = crate::ode::rk4_step_from(rho, h, &state, k1, |r, y| solver.at(r, y).map(|(_, _, electrons)| derivative(r, y, &electrons)))?;
         }
     }
     Ok(profile)
