@@ -11,7 +11,7 @@
 
 use super::error::{FluxRopeError, positive};
 use super::moments::{self, ElectronMoments, LocalPotentials};
-use super::parameters::{Component, MuReading, RopeParameters, perpendicular_factors};
+use super::parameters::{MuReading, RopeParameters, perpendicular_factors};
 use crate::fit::bracketed_root;
 use crate::plasma::constants::{ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
 use crate::plasma::units;
@@ -130,33 +130,62 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
         let a_phi = if rho_m > 0.0 { psi / rho_m } else { 0.0 };
         let factors = perpendicular_factors(self.params, self.reading, (self.field)(rho_m, state), rho_m)?;
         let params = self.params;
-        let n_e_m3 = self.n_e_m3;
         let volts_per_x = params.t_b_j / ELEMENTARY_CHARGE;
         let potentials = |x: f64| LocalPotentials { rho_m, phi_v: x * volts_per_x, a_phi_tm: a_phi, a_z_tm: a_z };
-        // d(e phi / T)/dx = T_eb / T for the ions and for each electron component.
-        let ion_rate = -1.0 / params.tau_i;
-        let electron_rates = Component::ALL.map(|c| params.t_b_j / params.temperature(c));
+        // Every density is its value at the guess times exp(rate * (x - guess)), with
+        // rate = d(e phi / T)/dx = T_eb / T for each electron component and -T_eb / T_i for
+        // the ions; drifts and temperatures do not depend on the potential. So the guess costs
+        // the exponentials once, and Newton's small steps only rescale (see `exp_step`).
+        let guess = self.last_x;
+        let mut parts = moments::components(params, self.n_e_m3, &potentials(guess), factors);
+        let ion_at_guess = moments::ion_density(params, potentials(guess).phi_v);
+        let rates = [1.0, 1.0 / params.tau_r, 1.0 / params.tau_z, -1.0 / params.tau_i];
+        let at_guess = [parts[0].density_m3, parts[1].density_m3, parts[2].density_m3, ion_at_guess];
+        let mut densities = at_guess;
+        let mut from = guess;
         // Charge imbalance over n_i and its derivative in x: decreasing wherever the electrons
-        // are Boltzmann-like. Returns the components too, so the root's moments need no
-        // further exponentials.
-        let imbalance = |x: f64| {
-            let at = potentials(x);
-            let ion = moments::ion_density(params, at.phi_v);
-            let parts = moments::components(params, n_e_m3, &at, factors);
-            let electrons: f64 = parts.iter().map(|c| c.density_m3).sum();
-            let slope: f64 = ion_rate * ion - parts.iter().zip(electron_rates).map(|(c, rate)| rate * c.density_m3).sum::<f64>();
-            ((ion - electrons) / params.n_i_m3, slope / params.n_i_m3, parts)
+        // are Boltzmann-like.
+        let mut imbalance = |x: f64| {
+            for ((density, rate), start) in densities.iter_mut().zip(rates).zip(at_guess) {
+                // Rescale from the last point, or start again from the guess after a big jump
+                // (a bisection), so rounding cannot accumulate over long moves.
+                *density = if (x - from).abs() * rate.abs() < EXP_STEP_SERIES { *density * exp_step(rate * (x - from)) } else { start * (rate * (x - guess)).exp() };
+            }
+            from = x;
+            let [background, rotation, axial, ion] = densities;
+            let value = (ion - (background + rotation + axial)) / params.n_i_m3;
+            let slope = (rates[3] * ion - (rates[0] * background + rates[1] * rotation + rates[2] * axial)) / params.n_i_m3;
+            (value, slope, [background, rotation, axial])
         };
-        let (x, parts) = match newton_from(&imbalance, self.last_x) {
+        let (x, electrons) = match newton_from(&mut imbalance, guess) {
             Some(root) => root,
             None => {
-                let x = bracket_and_solve(&|x| imbalance(x).0, self.last_x).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
-                (x, imbalance(x).2)
+                let x = bracket_and_solve(&|x| imbalance_at(params, self.n_e_m3, &potentials(x), factors), guess).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
+                let parts = moments::components(params, self.n_e_m3, &potentials(x), factors);
+                (x, parts.map(|c| c.density_m3))
             }
         };
         self.last_x = x;
+        for (part, density) in parts.iter_mut().zip(electrons) {
+            part.density_m3 = density;
+        }
         Ok((potentials(x), factors, moments::electron_moments(&parts)))
     }
+}
+
+/// `(N_i - N_e) / n_i` at `at`, evaluated directly: the fallback's function.
+fn imbalance_at(params: &RopeParameters, n_e_m3: f64, at: &LocalPotentials, factors: [f64; 3]) -> f64 {
+    (moments::ion_density(params, at.phi_v) - moments::electron_density(params, n_e_m3, at, factors)) / params.n_i_m3
+}
+
+/// Below this `|t|`, [`exp_step`] sums the series: its first omitted term, `t^6/720`, is
+/// below 1.4e-21 of the result, far under one rounding.
+const EXP_STEP_SERIES: f64 = 1e-3;
+
+/// `exp(t)` for `|t| < EXP_STEP_SERIES` by its Taylor series to `t^5`: Newton's late steps are
+/// tiny, and this is several times cheaper than the library exponential.
+fn exp_step(t: f64) -> f64 {
+    1.0 + t * (1.0 + t * (0.5 + t * (1.0 / 6.0 + t * (1.0 / 24.0 + t * (1.0 / 120.0)))))
 }
 
 /// Ampère's law (Eq. 3) for the state at `rho_m`, given the electron moments there.
@@ -171,7 +200,7 @@ fn derivative(rho_m: f64, state: &State, electrons: &ElectronMoments) -> State {
 /// leave that bracket bisects it instead. `None` (the caller then brackets from the guess) if
 /// it does not converge within [`NEWTON_STEPS`], meets a non-finite value, or would move
 /// farther than [`NEWTON_REACH`] from the guess before a bracket is known.
-fn newton_from<T>(imbalance: &impl Fn(f64) -> (f64, f64, T), guess: f64) -> Option<(f64, T)> {
+fn newton_from<T>(imbalance: &mut impl FnMut(f64) -> (f64, f64, T), guess: f64) -> Option<(f64, T)> {
     let mut x = guess;
     let (mut value, mut slope, mut extra) = imbalance(x);
     // The last point seen on each side of zero.
