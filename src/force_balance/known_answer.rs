@@ -248,20 +248,45 @@ fn sample_positions(shape: SheetShape, settings: MethodSettings) -> Vec<f64> {
         Sampling::UniformInZ => (0..n).map(|i| evenly(i, -CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH)).collect(),
         Sampling::UniformInField => {
             let edge = shape.field(CROSSING_HALF_WIDTH);
-            (0..n).map(|i| position_of_field(shape, evenly(i, -edge, edge))).collect()
+            // The targets rise, so each root starts from the one before.
+            let mut previous = -CROSSING_HALF_WIDTH;
+            (0..n)
+                .map(|i| {
+                    previous = position_of_field(shape, evenly(i, -edge, edge), previous);
+                    previous
+                })
+                .collect()
         }
     }
 }
 
-/// The `z/L` where `shape.field` equals `target` (within the crossing), by bisection.
-fn position_of_field(shape: SheetShape, target: f64) -> f64 {
+/// The `z/L` where `shape.field` equals `target` (within the crossing): Newton's method from
+/// `start` with the current as the slope ([`SheetShape::current`] is the field's derivative),
+/// kept inside the bracket `[-CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH]` narrowed at every step
+/// (bisecting when Newton would leave it), until a step is below a few rounding units. From the
+/// previous sample's root it takes three or four steps where plain bisection took 60.
+fn position_of_field(shape: SheetShape, target: f64, start: f64) -> f64 {
     let (mut low, mut high) = (-CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH);
-    // 60 halvings take the 16 L bracket far below round-off.
-    for _ in 0..60 {
-        let middle = 0.5 * (low + high);
-        if shape.field(middle) < target { low = middle } else { high = middle }
+    let mut z = start.clamp(low, high);
+    // Bisection alone reaches round-off within ~60 halvings of the 16 L bracket.
+    for _ in 0..200 {
+        let miss = shape.field(z) - target;
+        if miss == 0.0 {
+            return z;
+        }
+        if miss < 0.0 {
+            low = z;
+        } else {
+            high = z;
+        }
+        let newton = z - miss / shape.current(z);
+        let next = if newton > low && newton < high { newton } else { 0.5 * (low + high) };
+        if (next - z).abs() <= 4.0 * f64::EPSILON * z.abs().max(f64::MIN_POSITIVE) || high - low <= 4.0 * f64::EPSILON * z.abs() {
+            return next;
+        }
+        z = next;
     }
-    0.5 * (low + high)
+    z
 }
 
 /// `|B_x|/B0` at the first `z >= 0` where the current falls below `fraction` of its peak
