@@ -244,7 +244,7 @@ fn crossing_fit(formation: &Formation) -> mmsbook::flux_rope::centre_fit::Centre
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(crate::expensive_cases(24))]
 
     /// Without noise the fit finds the true centre for any tetrahedron orientation and any
     /// path that crosses all 11 contours, and the loss is only interpolation error.
