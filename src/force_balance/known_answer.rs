@@ -67,6 +67,27 @@ impl SheetShape {
         }
     }
 
+    /// [`SheetShape::field`] and its derivative (the current, as [`SheetShape::current`] up to
+    /// rounding) from the same hyperbolic tangents, `sech^2 = 1 - tanh^2`: half the cost of the
+    /// two calls, for root finding.
+    fn field_and_slope(self, zeta: f64) -> (f64, f64) {
+        let tanh_and_sech2 = |x: f64| {
+            let t = x.tanh();
+            (t, 1.0 - t * t)
+        };
+        match self {
+            SheetShape::Harris => tanh_and_sech2(zeta),
+            SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r } => {
+                let ((core, core_slope), (outer, outer_slope)) = (tanh_and_sech2(zeta / r), tanh_and_sech2(zeta));
+                (a * core + (1.0 - a) * outer, a / r * core_slope + (1.0 - a) * outer_slope)
+            }
+            SheetShape::Bifurcated { separation: s } => {
+                let ((left, left_slope), (right, right_slope)) = (tanh_and_sech2(zeta - s), tanh_and_sech2(zeta + s));
+                (0.5 * (left + right), 0.5 * (left_slope + right_slope))
+            }
+        }
+    }
+
     /// `j_y` in units of `B0/(mu0 L)` at `zeta = z/L`: the derivative of [`SheetShape::field`].
     pub fn current(self, zeta: f64) -> f64 {
         let sech2 = |x: f64| 1.0 / x.cosh().powi(2);
@@ -276,8 +297,9 @@ fn position_of_field(shape: SheetShape, target: f64, start: f64) -> (f64, f64) {
     let mut slope = f64::INFINITY;
     // Bisection alone reaches round-off within ~60 halvings of the 16 L bracket.
     for _ in 0..200 {
-        let miss = shape.field(z) - target;
-        slope = shape.current(z);
+        let (field, field_slope) = shape.field_and_slope(z);
+        let miss = field - target;
+        slope = field_slope;
         if miss == 0.0 {
             return (z, slope);
         }
