@@ -151,6 +151,61 @@ impl<F: Fn(f64) -> f64> CostFunction for Residual<F> {
     }
 }
 
+/// The root of `f` in `[low, high]`, where `f` changes sign, by Newton's method with the
+/// derivative that `f_and_slope` returns beside the value, started at `start`: each point
+/// narrows the bracket by its sign, and a step that would leave the bracket bisects it
+/// (Press et al., Numerical Recipes, `rtsafe`). Stops when a step is at most `tolerance`.
+/// Where the derivative is at hand this needs a few evaluations where Brent needs ten or more.
+///
+/// # Errors
+/// [`FitError::BadStart`] if the bracket is not finite and ordered or does not change sign,
+/// [`FitError::BadTolerance`], or [`FitError::Solver`] if 200 steps do not converge.
+///
+/// ```
+/// let root = mmsbook::fit::newton_in_bracket(|x| (x * x - 2.0, 2.0 * x), 0.0, 2.0, 1.0, 1e-14).unwrap();
+/// assert!((root - 2f64.sqrt()).abs() < 1e-12);
+/// ```
+pub fn newton_in_bracket<F: Fn(f64) -> (f64, f64)>(f_and_slope: F, low: f64, high: f64, start: f64, tolerance: f64) -> Result<f64, FitError> {
+    if !(low.is_finite() && high.is_finite() && low < high) {
+        return Err(FitError::BadStart { index: 0, value: low, step: high - low });
+    }
+    if !(tolerance.is_finite() && tolerance > 0.0) {
+        return Err(FitError::BadTolerance { tolerance });
+    }
+    let (f_low, f_high) = (f_and_slope(low).0, f_and_slope(high).0);
+    if !(f_low.is_finite() && f_high.is_finite()) || f_low * f_high > 0.0 {
+        return Err(FitError::BadStart { index: 0, value: f_low, step: f_high });
+    }
+    if f_low == 0.0 {
+        return Ok(low);
+    }
+    if f_high == 0.0 {
+        return Ok(high);
+    }
+    // Orient the bracket so that f < 0 at `below` and f > 0 at `above`.
+    let (mut below, mut above) = if f_low < 0.0 { (low, high) } else { (high, low) };
+    let mut x = if start > low && start < high { start } else { 0.5 * (low + high) };
+    for _ in 0..200 {
+        let (value, slope) = f_and_slope(x);
+        if value == 0.0 {
+            return Ok(x);
+        }
+        if value < 0.0 {
+            below = x;
+        } else {
+            above = x;
+        }
+        let (lo, hi) = (below.min(above), below.max(above));
+        let newton = x - value / slope;
+        let next = if newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
+        if (next - x).abs() <= tolerance || hi - lo <= tolerance {
+            return Ok(next);
+        }
+        x = next;
+    }
+    Err(FitError::Solver("Newton in a bracket: no convergence in 200 steps".into()))
+}
+
 /// The root of `f` in `[low, high]`, where `f` changes sign, by Brent's method (argmin's
 /// `BrentRoot`), to an absolute tolerance `tolerance` in x.
 ///

@@ -10,6 +10,7 @@
 //! parameters and returns a typed error naming the parameter.
 
 pub mod anisotropy;
+pub mod benchmarks;
 pub mod binning;
 pub mod book;
 pub mod claims;

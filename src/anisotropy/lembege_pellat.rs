@@ -6,7 +6,7 @@
 //! Units are the paper's: lengths in d_i, speeds in V_A0, energies in m_i V_A0^2, fields in
 //! B0, densities in n0, so that e = m_i = mu0 = 1 and `B_x = -dA_y/dz`.
 
-use crate::fit::bracketed_root;
+use crate::fit::newton_in_bracket;
 
 /// Why an equilibrium could not be built or solved.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -162,17 +162,29 @@ impl LembegePellat {
             .sum()
     }
 
-    /// The quasi-neutral potential phi(A_y) (Eq. 14), by a bracketed root.
+    /// The quasi-neutral potential phi(A_y) (Eq. 14), by Newton's method with the analytic
+    /// derivative inside a bracket.
     ///
     /// # Errors
     /// [`EquilibriumError::NoPotential`] if no root lies within +-50 m_i V_A0^2/e.
     pub fn potential(&self, a_y: f64) -> Result<f64, EquilibriumError> {
-        self.neutral_potential(a_y, |phi| self.charge_density(a_y, phi))
+        self.neutral_potential(a_y, |phi| self.charge_and_slope(a_y, phi))
+    }
+
+    /// The charge density at (A_y, phi) and its derivative in phi: every density goes as
+    /// `exp(-q phi / T)`, so `d(q n)/dphi = -q^2 n / T`.
+    fn charge_and_slope(&self, a_y: f64, phi: f64) -> (f64, f64) {
+        [&self.ions, &self.electrons].iter().fold((0.0, 0.0), |(charge, slope), s| {
+            let (sheet, background) = self.densities(s, a_y, phi);
+            let q = s.charge;
+            (charge + q * (sheet + background), slope - q * q * (sheet / s.temperature + background / s.background_temperature))
+        })
     }
 
     /// The root of a charge density that falls monotonically with phi (every species'
     /// density goes as exp(-q phi / T)), in an expanding bracket that never overflows.
-    fn neutral_potential(&self, a_y: f64, charge: impl Fn(f64) -> f64) -> Result<f64, EquilibriumError> {
+    fn neutral_potential(&self, a_y: f64, charge_and_slope: impl Fn(f64) -> (f64, f64)) -> Result<f64, EquilibriumError> {
+        let charge = |phi| charge_and_slope(phi).0;
         let temperatures = [self.ions.temperature, self.ions.background_temperature, self.electrons.temperature, self.electrons.background_temperature];
         let smallest = temperatures.iter().copied().fold(f64::INFINITY, f64::min);
         let largest = temperatures.iter().copied().fold(0.0, f64::max);
@@ -183,7 +195,7 @@ impl LembegePellat {
                 break;
             }
             if low * high <= 0.0 {
-                return bracketed_root(&charge, -half_width, half_width, POTENTIAL_TOLERANCE)
+                return newton_in_bracket(&charge_and_slope, -half_width, half_width, 0.0, POTENTIAL_TOLERANCE)
                     .map_err(|_| EquilibriumError::NoPotential { a_y });
             }
             half_width *= 2.0;
@@ -281,7 +293,13 @@ impl LembegePellat {
         }
         let species = [&self.ions, &self.electrons];
         let background = |s: &SpeciesParameters, phi: f64| self.background_ratio * (-s.charge * phi / s.background_temperature).exp();
-        let phi = self.neutral_potential(f64::NEG_INFINITY, |phi| species.iter().map(|s| s.charge * background(s, phi)).sum())?;
+        let charge_and_slope = |phi| {
+            species.iter().fold((0.0, 0.0), |(charge, slope), s| {
+                let n = background(s, phi);
+                (charge + s.charge * n, slope - s.charge * s.charge * n / s.background_temperature)
+            })
+        };
+        let phi = self.neutral_potential(f64::NEG_INFINITY, charge_and_slope)?;
         Ok(species.iter().map(|s| background(s, phi) * s.background_temperature).sum())
     }
 }

@@ -36,7 +36,7 @@ struct Cli {
     /// orphan files lie among the generated ones.
     #[arg(long)]
     check: bool,
-    /// Print the wall time of every step and a kernel benchmark.
+    /// Print the wall time of every step and the kernel benchmarks (as `cargo bench`).
     #[arg(long)]
     timings: bool,
     /// Skip building the HTML book.
@@ -181,9 +181,7 @@ fn run(cli: Cli) -> Result<()> {
         say!("book: {}", root.join(book).join("index.html").display());
     }
     if cli.timings {
-        timings.kernel_benchmark()?;
-        timings.flux_rope_benchmark()?;
-        timings.smile_benchmark()?;
+        timings.benchmarks()?;
     }
     timings.report(cli.timings)?;
     Ok(())
@@ -315,123 +313,12 @@ impl Timings {
         self.steps.push((name.to_owned(), elapsed));
     }
 
-    /// Times the four-spacecraft gradient of an FPI-sized distribution against a baseline
-    /// measured in the same run: summing the same four arrays (same memory traffic, no math).
-    fn kernel_benchmark(&mut self) -> Result<()> {
-        use ndarray::Array3;
-        let tetrahedron = mmsbook::tetrahedron::Tetrahedron::new([
-            [0.0, 0.0, 0.0], [10e3, 1e3, 0.5e3], [3e3, 9.5e3, -1e3], [4e3, 3e3, 9e3],
-        ])?;
-        let grid = (32, 16, 32); // FPI-DES: energies x polar x azimuth
-        let f: Vec<Array3<f64>> = (0..4).map(|s| Array3::from_shape_fn(grid, |(i, j, k)| (s + i + j + k) as f64)).collect();
-        let repeats = 200;
-        let start = Instant::now();
-        for _ in 0..repeats {
-            let gradient = tetrahedron.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()])?;
-            std::hint::black_box(gradient);
+    /// The kernel lines: the library's benchmarks (the same code as `cargo bench`), each
+    /// against a baseline measured in the same run.
+    fn benchmarks(&mut self) -> Result<()> {
+        for comparison in mmsbook::benchmarks::all()? {
+            self.notes.push(comparison.line());
         }
-        let kernel = start.elapsed() / repeats;
-        let start = Instant::now();
-        for _ in 0..repeats {
-            std::hint::black_box(&f[0] + &f[1] + &f[2] + &f[3]);
-        }
-        let baseline = start.elapsed() / repeats;
-        self.notes.push(format!(
-            "kernel: gradient of a 32x16x32 distribution from 4 spacecraft: {:.1} us per call, \
-             {:.2}x the baseline (summing the four arrays: {:.1} us)",
-            kernel.as_secs_f64() * 1e6,
-            kernel.as_secs_f64() / baseline.as_secs_f64(),
-            baseline.as_secs_f64() * 1e6
-        ));
-        Ok(())
-    }
-
-    /// Times the flux-rope equilibrium (Yang et al.): the original model on the chapter grid
-    /// (0-500 km, 5001 points) and the mu-term iterations, against a baseline measured in the
-    /// same run: the closed-form electron density at every point the solver visits, with the
-    /// potential given (what the solve would cost without its quasi-neutrality roots).
-    fn flux_rope_benchmark(&mut self) -> Result<()> {
-        use mmsbook::flux_rope::{MuReading, RadialGrid, RopeParameters, equilibrium, moments, mu_iteration};
-        let params = RopeParameters::table_1();
-        let grid = RadialGrid::chapter();
-        let repeats = 10;
-        let start = Instant::now();
-        for _ in 0..repeats {
-            std::hint::black_box(equilibrium::solve_original(&params, grid)?);
-        }
-        let solve = start.elapsed() / repeats;
-        // One RK4 step visits four stage points plus the stored point.
-        let visits = 5 * (grid.intervals + 1);
-        let start = Instant::now();
-        for _ in 0..repeats {
-            let mut total = 0.0;
-            for v in 0..visits {
-                let at = moments::LocalPotentials { rho_m: v as f64, phi_v: -1e-3 * v as f64, a_phi_tm: 1e-9, a_z_tm: 1e-9 };
-                total += moments::electron_density(&params, params.n_i_m3, &at, [1.0; 3]);
-            }
-            std::hint::black_box(total);
-        }
-        let baseline = start.elapsed() / repeats;
-        self.notes.push(format!(
-            "flux rope: original-model solve (0-500 km, {} points): {:.1} ms, {:.0}x the baseline ({} closed-form densities \
-             without the potential root: {:.2} ms)",
-            grid.intervals + 1,
-            solve.as_secs_f64() * 1e3,
-            solve.as_secs_f64() / baseline.as_secs_f64(),
-            visits,
-            baseline.as_secs_f64() * 1e3
-        ));
-        for reading in [MuReading::LocalField, MuReading::Nanotesla] {
-            let start = Instant::now();
-            let converged = mu_iteration::iterate(&params, reading, grid, mu_iteration::IterationSettings::default())?;
-            let elapsed = start.elapsed();
-            self.notes.push(format!(
-                "flux rope: mu-term iteration ({}): {} iterations, {:.1} ms ({:.1}x one original solve)",
-                reading.label(),
-                converged.history.len(),
-                elapsed.as_secs_f64() * 1e3,
-                elapsed.as_secs_f64() / solve.as_secs_f64()
-            ));
-        }
-        Ok(())
-    }
-
-    /// Times one step of a virtual FPI gradient in the crescent model (Shuster et al.):
-    /// sampling four 32x16x32 distributions and their four-spacecraft gradient, and the whole
-    /// smile scan along z, against the gradient kernel alone measured in the same run.
-    fn smile_benchmark(&mut self) -> Result<()> {
-        use mmsbook::smile::detector::{GradientEstimate, scan};
-        use mmsbook::smile::gradient::{four_spacecraft, regular_tetrahedron};
-        use mmsbook::smile::grids::VelocityGrid;
-        use mmsbook::smile::{CrescentModel, TETRAHEDRON_ANGLES, scan_positions};
-        let model = CrescentModel::reference();
-        let grid = VelocityGrid::fpi_des(model.thermal_speed);
-        let positions = regular_tetrahedron(5.0, TETRAHEDRON_ANGLES, 0.375);
-        let repeats = 5;
-        let start = Instant::now();
-        let mut samples = Vec::new();
-        for _ in 0..repeats {
-            samples = positions.iter().map(|p| grid.sample(&model, p[2])).collect();
-        }
-        let sampling = start.elapsed() / repeats;
-        let repeats = 200;
-        let start = Instant::now();
-        for _ in 0..repeats {
-            std::hint::black_box(four_spacecraft([&samples[0], &samples[1], &samples[2], &samples[3]], positions)?);
-        }
-        let gradient = start.elapsed() / repeats;
-        let start = Instant::now();
-        let readings = scan(&model, GradientEstimate::Difference { dz: 1.0 }, &scan_positions())?;
-        let scan_time = start.elapsed();
-        self.notes.push(format!(
-            "smile: one FPI step (four 32x16x32 model distributions + their gradient): sampling {:.1} ms, gradient {:.1} us \
-             ({:.0}x the gradient); smile scan of {} positions along z: {:.1} ms",
-            sampling.as_secs_f64() * 1e3,
-            gradient.as_secs_f64() * 1e6,
-            sampling.as_secs_f64() / gradient.as_secs_f64(),
-            readings.len(),
-            scan_time.as_secs_f64() * 1e3
-        ));
         Ok(())
     }
 

@@ -12,12 +12,14 @@ use super::parameters::{MuReading, RopeParameters};
 pub const ADOPTED_READING: MuReading = MuReading::LocalField;
 
 /// The adopted equilibrium: Table 1 with [`ADOPTED_READING`], iterated to convergence on the
-/// chapter grid.
+/// chapter grid. Solved once per process and shared by the ledger and the figures (the
+/// solve is deterministic); later calls return a copy.
 ///
 /// # Errors
-/// As [`iterate`].
+/// As [`iterate`] (every call returns the first call's error).
 pub fn adopted_equilibrium() -> Result<Converged, FluxRopeError> {
-    iterate(&RopeParameters::table_1(), ADOPTED_READING, RadialGrid::chapter(), IterationSettings::default())
+    static ADOPTED: std::sync::OnceLock<Result<Converged, FluxRopeError>> = std::sync::OnceLock::new();
+    ADOPTED.get_or_init(|| iterate(&RopeParameters::table_1(), ADOPTED_READING, RadialGrid::chapter(), IterationSettings::default())).clone()
 }
 
 /// When to stop iterating.

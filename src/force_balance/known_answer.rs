@@ -67,6 +67,27 @@ impl SheetShape {
         }
     }
 
+    /// [`SheetShape::field`] and its derivative (the current, as [`SheetShape::current`] up to
+    /// rounding) from the same hyperbolic tangents, `sech^2 = 1 - tanh^2`: half the cost of the
+    /// two calls, for root finding.
+    fn field_and_slope(self, zeta: f64) -> (f64, f64) {
+        let tanh_and_sech2 = |x: f64| {
+            let t = x.tanh();
+            (t, 1.0 - t * t)
+        };
+        match self {
+            SheetShape::Harris => tanh_and_sech2(zeta),
+            SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r } => {
+                let ((core, core_slope), (outer, outer_slope)) = (tanh_and_sech2(zeta / r), tanh_and_sech2(zeta));
+                (a * core + (1.0 - a) * outer, a / r * core_slope + (1.0 - a) * outer_slope)
+            }
+            SheetShape::Bifurcated { separation: s } => {
+                let ((left, left_slope), (right, right_slope)) = (tanh_and_sech2(zeta - s), tanh_and_sech2(zeta + s));
+                (0.5 * (left + right), 0.5 * (left_slope + right_slope))
+            }
+        }
+    }
+
     /// `j_y` in units of `B0/(mu0 L)` at `zeta = z/L`: the derivative of [`SheetShape::field`].
     pub fn current(self, zeta: f64) -> f64 {
         let sech2 = |x: f64| 1.0 / x.cosh().powi(2);
@@ -248,20 +269,53 @@ fn sample_positions(shape: SheetShape, settings: MethodSettings) -> Vec<f64> {
         Sampling::UniformInZ => (0..n).map(|i| evenly(i, -CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH)).collect(),
         Sampling::UniformInField => {
             let edge = shape.field(CROSSING_HALF_WIDTH);
-            (0..n).map(|i| position_of_field(shape, evenly(i, -edge, edge))).collect()
+            // The targets rise evenly, so each root starts from the one before, moved by the
+            // target step over the slope last seen there: within ~1e-8 L of the root.
+            let (mut previous, mut slope, mut last_target) = (-CROSSING_HALF_WIDTH, f64::INFINITY, -edge);
+            (0..n)
+                .map(|i| {
+                    let target = evenly(i, -edge, edge);
+                    let start = previous + (target - last_target) / slope;
+                    (previous, slope) = position_of_field(shape, target, start);
+                    last_target = target;
+                    previous
+                })
+                .collect()
         }
     }
 }
 
-/// The `z/L` where `shape.field` equals `target` (within the crossing), by bisection.
-fn position_of_field(shape: SheetShape, target: f64) -> f64 {
+/// The `z/L` where `shape.field` equals `target` (within the crossing), and the current (the
+/// field's slope) at the last point evaluated: Newton's method from `start` with the current
+/// as the slope ([`SheetShape::current`] is the field's derivative), kept inside the bracket
+/// `[-CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH]` narrowed at every step (bisecting when
+/// Newton would leave it), until a step is below a few rounding units. From a start predicted
+/// from the previous sample it takes two evaluations where plain bisection took 60.
+fn position_of_field(shape: SheetShape, target: f64, start: f64) -> (f64, f64) {
     let (mut low, mut high) = (-CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH);
-    // 60 halvings take the 16 L bracket far below round-off.
-    for _ in 0..60 {
-        let middle = 0.5 * (low + high);
-        if shape.field(middle) < target { low = middle } else { high = middle }
+    let mut z = if start.is_finite() { start.clamp(low, high) } else { low };
+    let mut slope = f64::INFINITY;
+    // Bisection alone reaches round-off within ~60 halvings of the 16 L bracket.
+    for _ in 0..200 {
+        let (field, field_slope) = shape.field_and_slope(z);
+        let miss = field - target;
+        slope = field_slope;
+        if miss == 0.0 {
+            return (z, slope);
+        }
+        if miss < 0.0 {
+            low = z;
+        } else {
+            high = z;
+        }
+        let newton = z - miss / slope;
+        let next = if newton > low && newton < high { newton } else { 0.5 * (low + high) };
+        if (next - z).abs() <= 4.0 * f64::EPSILON * z.abs().max(f64::MIN_POSITIVE) || high - low <= 4.0 * f64::EPSILON * z.abs() {
+            return (next, slope);
+        }
+        z = next;
     }
-    0.5 * (low + high)
+    (z, slope)
 }
 
 /// `|B_x|/B0` at the first `z >= 0` where the current falls below `fraction` of its peak

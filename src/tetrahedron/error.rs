@@ -34,6 +34,15 @@ pub enum TetrahedronError {
         /// Shape found.
         found: Vec<usize>,
     },
+    /// The caller's output buffer of [`super::Tetrahedron::gradient_distribution_into`] does
+    /// not have the shape `[3, <distribution shape>]`.
+    #[error("gradient buffer has shape {found:?}, expected {expected:?} (3 x the distribution shape)")]
+    OutputShapeMismatch {
+        /// `[3, <shape of spacecraft 1's distribution>]`.
+        expected: Vec<usize>,
+        /// Shape of the buffer given.
+        found: Vec<usize>,
+    },
     /// A sample (a distribution's phase-space density, a field or scalar value) is NaN or
     /// infinite.
     #[error("the sample of spacecraft {spacecraft} holds a non-finite value")]

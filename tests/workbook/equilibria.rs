@@ -48,7 +48,7 @@ fn paper_parameters_give_a_unit_lobe_field() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(crate::expensive_cases(24))]
     #[test]
     fn total_pressure_is_constant_for_any_sheet(
         t_i in 0.1..1.0f64, t_e_fraction in 0.05..1.0f64, v_i in 0.05..1.0f64, v_e in -3.0..-0.05f64, background in 0.0..0.5f64,

@@ -294,7 +294,7 @@ mod known_answer {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(24))]
+        #![proptest_config(crate::expensive_cases(24))]
         /// The factor is the peak over the central mean, whatever the share, field, thickness
         /// and normal field: the method scales the truth, it does not add to it.
         #[test]

@@ -169,6 +169,35 @@ fn distribution_gradient_agrees_for_contiguous_and_strided_inputs() {
     }
 }
 
+#[test]
+fn distribution_gradient_into_a_reused_buffer_is_the_allocating_one() {
+    // A time series: one buffer, three steps; every step equals the allocating call, and the
+    // buffer keeps nothing of the step before.
+    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [10e3, 1e3, 0.5e3], [3e3, 9.5e3, -1e3], [4e3, 3e3, 9e3]]).unwrap();
+    let mut buffer = ndarray::Array3::from_elem((3, 5, 7), f64::NAN);
+    for step in 0..3 {
+        let f: Vec<Array2<f64>> = (0..4).map(|s| Array2::from_shape_fn((5, 7), |(i, j)| ((step * 97 + s * 31 + i * 7 + j) as f64).cos())).collect();
+        let views = || [f[0].view(), f[1].view(), f[2].view(), f[3].view()];
+        tetrahedron.gradient_distribution_into(views(), buffer.view_mut()).unwrap();
+        assert_eq!(buffer, tetrahedron.gradient_distribution(views()).unwrap(), "step {step}: buffer equals the allocating result");
+    }
+}
+
+#[test]
+fn distribution_gradient_flags_every_non_finite_value_and_a_wrong_buffer() {
+    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]).unwrap();
+    let good = Array2::<f64>::ones((4, 9));
+    for (spacecraft, bad) in [(1, f64::NAN), (2, f64::INFINITY), (3, f64::NEG_INFINITY), (4, f64::NAN)] {
+        let mut f = [good.clone(), good.clone(), good.clone(), good.clone()];
+        f[spacecraft - 1][[3, 8]] = bad; // the last bin
+        let result = tetrahedron.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]);
+        assert_eq!(result.unwrap_err(), TetrahedronError::NonFiniteSample { spacecraft }, "{bad} at spacecraft {spacecraft}");
+    }
+    let mut wrong = ndarray::Array3::<f64>::zeros((3, 4, 8));
+    let result = tetrahedron.gradient_distribution_into([good.view(), good.view(), good.view(), good.view()], wrong.view_mut());
+    assert_eq!(result.unwrap_err(), TetrahedronError::OutputShapeMismatch { expected: vec![3, 4, 9], found: vec![3, 4, 8] }, "buffer one bin short");
+}
+
 proptest! {
     #[test]
     fn pyrfu_curvature_is_ours_shortened_by_the_mean_unit_vector(
