@@ -71,7 +71,10 @@ pub(super) fn layer_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError
 
     let (from, to) = paper::CRESCENT_EXTENTS_DEG;
     let (widest, at) = widest_crescent(&read.full).unwrap_or((0.0, 0.0));
-    let narrowing = narrowing_distance(&read.backgrounds, from, to).map_or_else(|| "never narrow from 180 to 120 deg".to_owned(), |d| format!("narrow from 180 to 120 deg over {d:.2} +- {DETECTOR_STEP_DE} d_e"));
+    // On the magnetospheric side, where the crescent is; below the reversal the backgrounds'
+    // ring is a narrow feature of the sheath plasma that also crosses 180 and 120 deg.
+    let magnetospheric: Vec<(f64, RingReading)> = read.backgrounds.iter().filter(|(z, _)| *z > 0.0).copied().collect();
+    let narrowing = narrowing_distance(&magnetospheric, from, to).map_or_else(|| "never narrow from 180 to 120 deg".to_owned(), |d| format!("narrow from 180 to 120 deg over {d:.2} +- {DETECTOR_STEP_DE} d_e"));
     ledger.push(
         Claim::builder("shuster2026.self_consistent_narrowing", Paper::Shuster2026)
             .source("Results, Fig. 3b")
@@ -79,7 +82,7 @@ pub(super) fn layer_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError
             .published(paper::CRESCENT_NARROWING_DE, "d_e")
             .basis(Basis::Model)
             .note(&format!(
-                "Read on the crescent-carrying backgrounds alone, the self-consistent layer's crescents {narrowing}, faster than \
+                "Read on the crescent-carrying backgrounds alone, on the magnetospheric side, the self-consistent layer's crescents {narrowing}, faster than \
                  the PIC's, as in the prescribed model (figure shuster2026.self_consistent, panel g). Read on the whole \
                  distribution the ring is the drifting Harris population, whose half-maximum width on a ring at its drift speed is \
                  about 75 deg (at most {widest:.0} deg, at z = {at:.3} d_e): that is not a crescent's extent. The PIC \
