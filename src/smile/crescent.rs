@@ -33,6 +33,8 @@ const SHEATH_DEPTH: f64 = -30.0;
 
 /// Largest potential drop across the layer, in electron thermal energies `T_e/e`.
 const MAX_POTENTIAL_DROP: f64 = 100.0;
+/// Thermal speeds the model is bounded for, `d_e Omega_ce`.
+const THERMAL_SPEED_RANGE: (f64, f64) = (1e-3, 100.0);
 /// Largest density ratio across the layer.
 const MAX_DENSITY_RATIO: f64 = 1e6;
 
@@ -85,6 +87,11 @@ impl CrescentModel {
         let drop = 2.0 * (self.layer.normal_field * self.layer.normal_field_width_de).abs() / (self.thermal_speed * self.thermal_speed);
         if !(drop <= MAX_POTENTIAL_DROP) {
             return Err(SmileError::OutOfRange { parameter: "normal-field potential drop |E0 w_E| in thermal energies T_e/e (at most 100)", value: drop });
+        }
+        // The phase-space density scales as v_th^-3 and the quadratures span +-6 v_th: beyond
+        // these the normalisation underflows or overflows (the PIC's speed of light is 2).
+        if !(THERMAL_SPEED_RANGE.0..=THERMAL_SPEED_RANGE.1).contains(&self.thermal_speed) {
+            return Err(SmileError::OutOfRange { parameter: "thermal_speed (d_e Omega_ce, 1e-3 to 100)", value: self.thermal_speed });
         }
         if !(self.density_ratio <= MAX_DENSITY_RATIO) {
             return Err(SmileError::OutOfRange { parameter: "density_ratio n_MSH/n_MSP (at most 1e6)", value: self.density_ratio });

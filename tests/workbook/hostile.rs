@@ -222,6 +222,40 @@ mod sweep {
             tally.call(&format!("magnetic_pressure({b})"), || plasma::magnetic_pressure(b), one);
             tally.call(&format!("lobe_field({b}, {v})"), || plasma::lobe_field_from_pressure_balance(b, v), one);
 
+            // Smile: the crescent model read with hostile layers (every tenth round: a reading
+            // costs some 300 turning-point searches), and the self-consistent layer's parameter
+            // checks (a valid layer takes seconds to solve, so only rejected ones are solved).
+            if round % 10 == 0 {
+                use mmsbook::smile::{CrescentModel, Layer, detector::GradientEstimate, moments::moments};
+                let base = CrescentModel::reference();
+                let layer = Layer { field_ratio: mostly(rng, 1.37), thickness_de: mostly(rng, 1.0), normal_field: mostly(rng, -0.15), ..base.layer };
+                let model = CrescentModel { layer, thermal_speed: mostly(rng, 0.58), density_ratio: mostly(rng, 8.0), ..base };
+                let (z, dz) = (mostly(rng, 1.0), mostly(rng, 1.0));
+                tally.call(&format!("GradientEstimate::read({model:?}, z {z}, dz {dz})"), || GradientEstimate::Difference { dz }.read(&model, z), |r| {
+                    r.scale.is_finite() && r.centre.is_finite() && r.crescent_contrast.is_finite() && r.ring_speed.is_finite()
+                });
+                tally.call(&format!("smile::moments({model:?}, z {z})"), || moments(&model, z, 16), |m| m.density.is_finite() && m.flux_y.is_finite() && m.pi_zz.is_finite());
+            }
+            {
+                use mmsbook::smile::self_consistent::{LayerParameters, SelfConsistentLayer};
+                let reference = LayerParameters::reference();
+                let parameters = LayerParameters {
+                    density_ratio: mostly(rng, 8.0),
+                    field_ratio: mostly(rng, 1.37),
+                    temperature_ratio: mostly(rng, 2.0),
+                    mass_ratio: mostly(rng, 100.0),
+                    drift_thermal: mostly(rng, 1.3),
+                    sphere_potential: mostly(rng, 0.1),
+                    label_width_de: mostly(rng, 0.25),
+                    ion_label_width_de: mostly(rng, 8.0),
+                    label_thresholds: if rng.random::<bool>() { size(rng) } else { 8 },
+                    step_de: mostly(rng, 0.04),
+                };
+                if parameters.validate().is_err() || parameters == reference {
+                    tally.call(&format!("SelfConsistentLayer::solve({parameters:?})"), || SelfConsistentLayer::solve(parameters), |_| true);
+                }
+            }
+
             // Tetrahedron: positions, then every estimate on hostile samples.
             let regular = mmsbook::tetrahedron::regular_vertices(mostly(rng, 1e4), [0.3, 0.9, 0.2]);
             let positions = if rng.random::<bool>() { regular } else { std::array::from_fn(|_| vector(rng, 1e4).into()) };
