@@ -63,6 +63,14 @@ pub struct Profile {
     pub step: f64,
 }
 
+impl Plasma {
+    /// `P_zz + B_x^2/2` far on the magnetosheath side (the field there is the unit): the
+    /// constant of the first integral.
+    pub fn total_pressure(&self) -> f64 {
+        self.electrons.sheath_amplitude * self.electrons.temperature + self.ions.sheath_amplitude * self.ions.temperature + 0.5
+    }
+}
+
 /// Local state at one position: the potential and the moments it gives.
 #[derive(Debug, Clone, Copy)]
 struct Local {
@@ -175,8 +183,7 @@ pub struct LabelShape {
 /// # Errors
 /// [`SmileError::NotConverged`] if quasi-neutrality has no root or the field never reverses.
 pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>, step: f64) -> Result<Profile, SmileError> {
-    let sheath_pressure = plasma.electrons.sheath_amplitude * plasma.electrons.temperature + plasma.ions.sheath_amplitude * plasma.ions.temperature;
-    let total_pressure = sheath_pressure + 0.5;
+    let total_pressure = plasma.total_pressure();
     let mut labels = match shape {
         Some(s) => s.widths.map(|width| Thresholds::new(s.centre, width, s.count)),
         None => [Thresholds::none(), Thresholds::none()],
@@ -246,7 +253,7 @@ pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>, step: f64) -> Resul
 /// at most `peak_a_y` (plus a margin) and falls by at most twice the magnetosheath-pressure
 /// field times the distance.
 fn table_ranges(plasma: &Plasma, peak_a_y: f64) -> [(f64, f64, usize); 2] {
-    let total = plasma.electrons.sheath_amplitude * plasma.electrons.temperature + plasma.ions.sheath_amplitude * plasma.ions.temperature + 0.5;
+    let total = plasma.total_pressure();
     let fall = 2.0 * (2.0 * total).sqrt() * (BEYOND_REVERSAL_DE + 10.0);
     [&plasma.electrons, &plasma.ions].map(|s| {
         let reach = 8.0 * (s.mass * s.temperature).sqrt();
