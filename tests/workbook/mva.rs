@@ -35,12 +35,17 @@ proptest! {
         seed in 0u64..1000,
     ) {
         // 0.1 nT noise against a >= 2 nT B_M signature: the normal must come out within 1.5 deg
-        // (the statistical error of Sonnerup & Scheible Eq. 8.23 is well below that here).
+        // or within five times the statistical error of Sonnerup & Scheible (Eq. 8.23),
+        // sqrt(l3 l2 / ((K - 1) (l2 - l3)^2)) rad about M, whichever is larger. With a 2 nT
+        // guide field that error is about 0.5 deg, so 1.5 deg alone is a 3-sigma bound that
+        // some of the 1000 noise seeds exceed (seed 110 at 1.6 deg).
         let field = crossing(&rotation, normal_nt, guide_nt, 0.1, seed);
         let mva = MinimumVariance::from_samples(&field).unwrap();
         let true_normal = rotation * Vector3::z();
         let angle = mva.n.dot(&true_normal).abs().min(1.0).acos().to_degrees();
-        prop_assert!(angle < 1.5, "normal off by {angle:.3} deg");
+        let [_, l2, l3] = mva.eigenvalues;
+        let statistical = (l3 * l2 / ((field.len() - 1) as f64 * (l2 - l3).powi(2))).sqrt().to_degrees();
+        prop_assert!(angle < 1.5f64.max(5.0 * statistical), "normal off by {angle:.3} deg (statistical error {statistical:.3} deg)");
         let true_l = rotation * Vector3::x();
         prop_assert!(mva.l.dot(&true_l).abs() > 0.999, "L off: {}", mva.l.dot(&true_l));
         // The mean normal field is B_N, whatever the orientation.
