@@ -20,6 +20,7 @@ mod records;
 mod source;
 pub mod time;
 mod types;
+pub mod write;
 
 pub use error::CdfError;
 pub use file::{CdfFile, VariableInfo};

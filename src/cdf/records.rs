@@ -167,16 +167,21 @@ pub(crate) struct VariableDescriptor {
     pub extents: Vec<Extent>,
 }
 
-/// Walks a linked list of records of one type from `head`, at most `count` of them (a loop
-/// in a corrupt file ends there instead of hanging).
+/// Walks a linked list of records of one type from `head`, at most `count` of them; a list
+/// that comes back to a record it has visited is corrupt (and would otherwise never end).
 fn walk<T>(
+    bytes: &Bytes,
     head: i64,
     count: i32,
     mut read: impl FnMut(i64) -> Result<(T, i64), CdfError>,
 ) -> Result<Vec<T>, CdfError> {
     let mut items = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     let mut next = head;
     while next != 0 && items.len() < count.max(0) as usize {
+        if !visited.insert(next) {
+            return Err(bytes.corrupt(next as u64, "a list of records loops back on itself"));
+        }
         let (item, following) = read(next)?;
         items.push(item);
         next = following;
@@ -188,10 +193,10 @@ pub(crate) fn variables(
     bytes: &Bytes,
     d: &Descriptor,
 ) -> Result<Vec<VariableDescriptor>, CdfError> {
-    let mut all = walk(d.zvdr_head, d.z_variables, |at| {
+    let mut all = walk(bytes, d.zvdr_head, d.z_variables, |at| {
         variable(bytes, at, true, d)
     })?;
-    all.extend(walk(d.rvdr_head, d.r_variables, |at| {
+    all.extend(walk(bytes, d.rvdr_head, d.r_variables, |at| {
         variable(bytes, at, false, d)
     })?);
     Ok(all)
@@ -288,6 +293,15 @@ fn variable(
     index(bytes, vxr_head, 0, &mut extents)?;
     extents.sort_by_key(|e| e.first);
     let records = (max_record + 1) as usize;
+    // Records past the last one stored would be virtual: MMS files have none, and a corrupt
+    // MaxRec would otherwise ask for gigabytes of padding.
+    let stored = extents.iter().map(|e| e.last + 1).max().unwrap_or(0);
+    if records > stored.max(usize::from(!extents.is_empty() || records == 0)) {
+        return Err(bytes.corrupt(
+            offset as u64,
+            format!("variable {name} claims {records} records but stores {stored}"),
+        ));
+    }
     if let Some(e) = extents
         .iter()
         .find(|e| e.last < e.first || e.last >= records.max(1))
@@ -384,7 +398,7 @@ pub(crate) struct Attribute {
 }
 
 pub(crate) fn attributes(bytes: &Bytes, d: &Descriptor) -> Result<Vec<Attribute>, CdfError> {
-    walk(d.adr_head, d.attributes, |at| {
+    walk(bytes, d.adr_head, d.attributes, |at| {
         let raw = descriptor(bytes, at, ADR, "attribute descriptor record")?;
         let mut f = Fields::new(&raw, at as u64, "attribute descriptor record");
         let next = f.i64(bytes)?;
@@ -399,8 +413,8 @@ pub(crate) fn attributes(bytes: &Bytes, d: &Descriptor) -> Result<Vec<Attribute>
         let _max_z = f.i32(bytes)?;
         let _rfu_e = f.i32(bytes)?;
         let name = f.text(256, bytes)?;
-        let mut entries = walk(gr_head, gr_count, |e| entry(bytes, e, AGREDR))?;
-        entries.extend(walk(z_head, z_count, |e| entry(bytes, e, AZEDR))?);
+        let mut entries = walk(bytes, gr_head, gr_count, |e| entry(bytes, e, AGREDR))?;
+        entries.extend(walk(bytes, z_head, z_count, |e| entry(bytes, e, AZEDR))?);
         Ok((
             Attribute {
                 name,

@@ -27,7 +27,8 @@ pub fn epoch_from_tt2000(nanoseconds: i64) -> Epoch {
 
 /// The TT2000 value of an instant, nanoseconds (saturating far outside 1707-2292).
 pub fn tt2000_from_epoch(epoch: Epoch) -> i64 {
-    let nanoseconds = (epoch - j2000_tt()).total_nanoseconds();
+    // In TT, which has no leap seconds: a difference of two UTC epochs would skip them.
+    let nanoseconds = (epoch.to_time_scale(TimeScale::TT) - j2000_tt()).total_nanoseconds();
     nanoseconds.clamp(i128::from(i64::MIN + 1), i128::from(i64::MAX)) as i64
 }
 

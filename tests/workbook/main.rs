@@ -7,23 +7,27 @@
 /// (`PROPTEST_CASES=1000 cargo test --release`) tries them as hard as every other property
 /// (proptest's default configuration, 256 cases, reads the same variable).
 pub fn expensive_cases(default: u32) -> proptest::test_runner::Config {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
     proptest::test_runner::Config::with_cases(cases)
 }
 
 mod anisotropy;
 mod binning;
 mod book;
+mod cdf;
 mod claims;
 mod equilibria;
-mod figures;
 mod field_aligned;
+mod figures;
 mod fit;
+mod flux_rope;
+mod force_balance;
 mod hostile;
 mod inventory;
 mod kinetic_thresholds;
-mod flux_rope;
-mod force_balance;
 mod maxwellian;
 mod mva;
 mod plasma;
