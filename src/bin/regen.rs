@@ -20,8 +20,14 @@ use mmsbook::workbook::{all_output_paths, compare_outputs, leftovers, render_out
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "regen/event_cli.rs"]
+mod event_cli;
+
 #[derive(Parser)]
-#[command(about = "Rebuild the workbook's figures, claims ledger and HTML book", version)]
+#[command(
+    about = "Rebuild the workbook's figures, claims ledger and HTML book",
+    version
+)]
 struct Cli {
     /// Print every figure id and claim id, then exit.
     #[arg(long)]
@@ -72,6 +78,33 @@ enum Command {
         #[arg(long)]
         eta_c: Option<f64>,
     },
+    /// Run a chapter's method on MMS Level-2 files on disk (the pySPEDAS layout under
+    /// --data) over an interval, printing one JSON object.
+    Event {
+        /// Data root: the directory holding mms1/, mms2/, mms3/, mms4/.
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Interval start, ISO 8601 UTC (e.g. 2017-07-11T22:34:01Z).
+        #[arg(long)]
+        start: String,
+        /// Interval end, ISO 8601 UTC.
+        #[arg(long)]
+        end: String,
+        /// FGM data rate.
+        #[arg(long, value_enum, default_value = "brst")]
+        rate: event_cli::FieldRate,
+        /// Also write the result (JSON) here.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        #[command(subcommand)]
+        analysis: event_cli::Analysis,
+    },
+    /// Write the synthetic MMS files in the real layout that test `regen event`.
+    Fixtures {
+        /// Where (the committed set is tests/data/mms).
+        #[arg(long, value_name = "DIR", default_value = "tests/data/mms")]
+        out: PathBuf,
+    },
     /// Print the claims ledger.
     Claims {
         /// Output format.
@@ -105,7 +138,11 @@ fn main() {
         Err(error) => {
             // One line, not clap's usage block: the first line of its message.
             let message = error.to_string();
-            let first = message.lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ");
+            let first = message
+                .lines()
+                .next()
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ");
             complain(&format!("regen: {first} (see `regen --help`)"));
             std::process::exit(2);
         }
@@ -124,7 +161,22 @@ fn complain(message: &str) {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    if let Some(Command::Brazil { csv, out, eta_e, eta_s, eta_c }) = &cli.command {
+    if let Some(Command::Event { data, start, end, rate, out, analysis }) = &cli.command {
+        return event_cli::event(data, start, end, *rate, out.as_deref(), analysis);
+    }
+    if let Some(Command::Fixtures { out }) = &cli.command {
+        let written = event_cli::fixtures(out)?;
+        say!("wrote {} fixture files under {}", written.len(), out.display());
+        return Ok(());
+    }
+    if let Some(Command::Brazil {
+        csv,
+        out,
+        eta_e,
+        eta_s,
+        eta_c,
+    }) = &cli.command
+    {
         return brazil(csv, out, *eta_e, *eta_s, *eta_c);
     }
     if let Some(Command::Claims { format, paper }) = cli.command {
@@ -136,7 +188,11 @@ fn run(cli: Cli) -> Result<()> {
         };
         {
             use std::io::Write as _;
-            std::io::stdout().lock().write_all(text.as_bytes()).and_then(|()| std::io::stdout().flush()).context("writing to standard output")?;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .and_then(|()| std::io::stdout().flush())
+                .context("writing to standard output")?;
         }
         return Ok(());
     }
@@ -148,8 +204,16 @@ fn run(cli: Cli) -> Result<()> {
     let mut timings = Timings::default();
     let whole_ledger = cli.figure.is_none() && cli.part.is_none();
     // A run for one figure or part writes no ledger; `--check` needs its paths for orphans.
-    let ledger = if whole_ledger || cli.check { Some(timings.step("claims ledger", workbook_ledger)?) } else { None };
-    let outputs = render_with_progress(&figures, ledger.as_ref().filter(|_| whole_ledger), &mut timings)?;
+    let ledger = if whole_ledger || cli.check {
+        Some(timings.step("claims ledger", workbook_ledger)?)
+    } else {
+        None
+    };
+    let outputs = render_with_progress(
+        &figures,
+        ledger.as_ref().filter(|_| whole_ledger),
+        &mut timings,
+    )?;
 
     if cli.check {
         let mut differences = compare_outputs(&root, &outputs);
@@ -166,7 +230,10 @@ fn run(cli: Cli) -> Result<()> {
                 differences.len()
             );
         }
-        say!("regen --check: {} files match a fresh rebuild", outputs.len());
+        say!(
+            "regen --check: {} files match a fresh rebuild",
+            outputs.len()
+        );
         return Ok(());
     }
 
@@ -174,9 +241,18 @@ fn run(cli: Cli) -> Result<()> {
     // the commit leaves the previous set (mmsbook::transaction).
     let mut transaction = Transaction::begin(&root)?;
     timings.step("write figures and ledger", || transaction.write(&outputs))?;
-    let book = if cli.no_book { None } else { Some(timings.step("build HTML book", || transaction.build_book())?) };
+    let book = if cli.no_book {
+        None
+    } else {
+        Some(timings.step("build HTML book", || transaction.build_book())?)
+    };
     timings.step("swap in the new files", || transaction.commit())?;
-    say!("wrote {} files ({} figures{})", outputs.len(), figures.len(), if whole_ledger { ", ledger" } else { "" });
+    say!(
+        "wrote {} files ({} figures{})",
+        outputs.len(),
+        figures.len(),
+        if whole_ledger { ", ledger" } else { "" }
+    );
     if let Some(book) = book {
         say!("book: {}", root.join(book).join("index.html").display());
     }
@@ -195,32 +271,50 @@ fn workbook_root(root: Option<&Path>) -> Result<PathBuf> {
         None => std::env::current_dir().context("finding the current directory")?,
     };
     if !root.join("book.toml").is_file() {
-        bail!("no book.toml in {}: run regen in the workbook root or pass --root DIR", root.display());
+        bail!(
+            "no book.toml in {}: run regen in the workbook root or pass --root DIR",
+            root.display()
+        );
     }
     Ok(root)
 }
 
 /// The book's Brazil-plot code on a user catalogue.
-fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: Option<f64>, eta_s: Option<f64>, eta_c: Option<f64>) -> Result<()> {
+fn brazil(
+    csv: &std::path::Path,
+    out: &std::path::Path,
+    eta_e: Option<f64>,
+    eta_s: Option<f64>,
+    eta_c: Option<f64>,
+) -> Result<()> {
     use mmsbook::anisotropy::{CurrentFractions, bands::ThresholdRanges, brazil};
     use mmsbook::figures::richard2025::{brazil_panel, kinetic_panel};
     let ranges = if eta_e.is_none() && eta_s.is_none() && eta_c.is_none() {
         ThresholdRanges::published()?
     } else {
         let medians = *ThresholdRanges::published()?.nominal();
-        ThresholdRanges::exact(&CurrentFractions::new(eta_e.unwrap_or(medians.eta_e), eta_s.unwrap_or(medians.eta_s), eta_c.unwrap_or(medians.eta_c))?)
+        ThresholdRanges::exact(&CurrentFractions::new(
+            eta_e.unwrap_or(medians.eta_e),
+            eta_s.unwrap_or(medians.eta_s),
+            eta_c.unwrap_or(medians.eta_c),
+        )?)
     };
     let data = out.with_extension("csv");
     refuse_to_overwrite(csv, out, &data)?;
-    let frame = mmsbook::binning::read_catalogue(csv, &[brazil::BETA_COLUMN, brazil::ANISOTROPY_COLUMN])?;
+    let frame =
+        mmsbook::binning::read_catalogue(csv, &[brazil::BETA_COLUMN, brazil::ANISOTROPY_COLUMN])?;
     let name = csv.display().to_string();
-    let panels = [brazil_panel(&frame, &ranges, &name)?, kinetic_panel(&frame, &ranges, &name)?];
+    let panels = [
+        brazil_panel(&frame, &ranges, &name)?,
+        kinetic_panel(&frame, &ranges, &name)?,
+    ];
     let fractions = ranges.nominal();
     let description = format!(
         "Brazil plot of {name} with eta_e = {}, eta_s = {}, eta_c = {} (bands: the ranges allowed), and the kinetic thresholds of Hellinger et al. (2006).",
         fractions.eta_e, fractions.eta_s, fractions.eta_c
     );
-    let figure = mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &panels)?;
+    let figure =
+        mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &panels)?;
     mmsbook::figure::write_atomic(out, figure.svg.as_bytes())?;
     mmsbook::figure::write_atomic(&data, figure.csv.as_bytes())?;
     say!("wrote {} and {}", out.display(), data.display());
@@ -233,15 +327,27 @@ fn brazil(csv: &std::path::Path, out: &std::path::Path, eta_e: Option<f64>, eta_
 /// over `/dev/null` replaces the device node).
 fn refuse_to_overwrite(input: &Path, svg: &Path, data: &Path) -> Result<()> {
     if svg == data {
-        bail!("--out {}: the plot and its data CSV would be the same file; give a path ending in .svg", svg.display());
+        bail!(
+            "--out {}: the plot and its data CSV would be the same file; give a path ending in .svg",
+            svg.display()
+        );
     }
-    let input = std::fs::canonicalize(input).with_context(|| format!("reading {}", input.display()))?;
+    let input =
+        std::fs::canonicalize(input).with_context(|| format!("reading {}", input.display()))?;
     for target in [svg, data] {
         if std::fs::canonicalize(target).is_ok_and(|t| t == input) {
-            bail!("--out {}: writing {} would overwrite the input catalogue; choose another --out", svg.display(), target.display());
+            bail!(
+                "--out {}: writing {} would overwrite the input catalogue; choose another --out",
+                svg.display(),
+                target.display()
+            );
         }
         if std::fs::metadata(target).is_ok_and(|m| !m.is_file()) {
-            bail!("--out {}: {} exists and is not a regular file", svg.display(), target.display());
+            bail!(
+                "--out {}: {} exists and is not a regular file",
+                svg.display(),
+                target.display()
+            );
         }
     }
     Ok(())
@@ -252,7 +358,10 @@ fn select_figures(part: Option<&str>, figure: Option<&str>) -> Result<Vec<Figure
     if let Some(part) = part {
         let known: Vec<&str> = Part::all().iter().map(|p| p.id()).collect();
         if !known.contains(&part) {
-            bail!("unknown part `{part}`; expected one of: {}", known.join(", "));
+            bail!(
+                "unknown part `{part}`; expected one of: {}",
+                known.join(", ")
+            );
         }
         figures.retain(|spec| spec.part.id() == part);
     }
@@ -272,7 +381,12 @@ fn list(figures: &[FigureSpec]) -> Result<()> {
     }
     say!("claims:");
     for claim in workbook_ledger()?.claims() {
-        say!("  {:<40} {:<17} {}", claim.id, claim.status().as_str(), claim.quantity);
+        say!(
+            "  {:<40} {:<17} {}",
+            claim.id,
+            claim.status().as_str(),
+            claim.quantity
+        );
     }
     Ok(())
 }
@@ -283,7 +397,9 @@ fn render_with_progress(
     timings: &mut Timings,
 ) -> Result<Vec<mmsbook::workbook::Output>> {
     let bar = ProgressBar::new(figures.len() as u64);
-    bar.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("static template"));
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("static template"),
+    );
     let outputs = render_outputs(figures, ledger, |id, elapsed| match elapsed {
         None => bar.set_message(id.to_owned()),
         Some(elapsed) => {
@@ -302,9 +418,15 @@ struct Timings {
 }
 
 impl Timings {
-    fn step<T, E: Into<anyhow::Error>>(&mut self, name: &str, work: impl FnOnce() -> Result<T, E>) -> Result<T> {
+    fn step<T, E: Into<anyhow::Error>>(
+        &mut self,
+        name: &str,
+        work: impl FnOnce() -> Result<T, E>,
+    ) -> Result<T> {
         let start = Instant::now();
-        let value = work().map_err(Into::into).with_context(|| name.to_owned())?;
+        let value = work()
+            .map_err(Into::into)
+            .with_context(|| name.to_owned())?;
         self.record(name, start.elapsed());
         Ok(value)
     }

@@ -1,0 +1,96 @@
+//! `regen event` (the chapters' methods on MMS data on disk) and `regen fixtures` (the
+//! synthetic files in the real layout that test them).
+
+use anyhow::{Context, Result};
+use clap::{Subcommand, ValueEnum};
+use mmsbook::cdf::time::format_utc;
+use mmsbook::event::{Interval, curlometer, harris};
+use mmsbook::mms::Rate;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The analyses `regen event` runs.
+#[derive(Subcommand, Clone)]
+pub enum Analysis {
+    /// The curlometer: J from the four FGM and MEC series, |div B|/|curl B|, and the
+    /// tetrahedron's shape.
+    Curlometer,
+    /// Zhang et al. (2025): B0, j0, the Harris thickness, the tension and the ion and
+    /// electron P_LN forces of Eq. 3 with their shares of the tension.
+    Harris {
+        /// The LMN frame as nine GSE components, L then M then N (default: MVA of the
+        /// four-spacecraft mean field, L towards +x, N towards +z).
+        #[arg(long, allow_hyphen_values = true)]
+        lmn: Option<String>,
+    },
+}
+
+impl Analysis {
+    fn name(&self) -> &'static str {
+        match self {
+            Self::Curlometer => "curlometer",
+            Self::Harris { .. } => "harris",
+        }
+    }
+}
+
+/// The FGM data rate.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FieldRate {
+    /// Burst, 128 samples/s.
+    Brst,
+    /// Survey, 16 samples/s (fast) or 8 (slow).
+    Srvy,
+}
+
+/// Runs one analysis over one interval and prints one JSON object; with `out`, writes it
+/// there too as `<analysis>.json`.
+pub fn event(data: &Path, start: &str, end: &str, rate: FieldRate, out: Option<&Path>, analysis: &Analysis) -> Result<()> {
+    let interval = Interval::parse(data.to_owned(), start, end)?;
+    let rate = match rate {
+        FieldRate::Brst => Rate::Burst,
+        FieldRate::Srvy => Rate::Survey,
+    };
+    let result = run_analysis(&interval, rate, analysis)?;
+    let text = serde_json::to_string_pretty(&result)?;
+    if let Some(out) = out {
+        std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
+        mmsbook::figure::write_atomic(&out.join(format!("{}.json", analysis.name())), text.as_bytes())?;
+    }
+    {
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), "{text}").context("writing to standard output")?;
+    }
+    Ok(())
+}
+
+/// The analysis's result with the interval and the analysis's name in front.
+fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<serde_json::Value> {
+    let result = match analysis {
+        Analysis::Curlometer => to_value(&curlometer::run(interval, rate)?)?,
+        Analysis::Harris { lmn } => {
+            let frame = lmn.as_deref().map(harris::parse_lmn).transpose()?;
+            to_value(&harris::run(interval, rate, frame)?)?
+        }
+    };
+    let mut object = serde_json::Map::new();
+    object.insert("analysis".into(), analysis.name().into());
+    object.insert("start".into(), format_utc(interval.start).into());
+    object.insert("end".into(), format_utc(interval.end).into());
+    if let serde_json::Value::Object(fields) = result {
+        object.extend(fields);
+    }
+    Ok(serde_json::Value::Object(object))
+}
+
+fn to_value(result: &impl Serialize) -> Result<serde_json::Value> {
+    Ok(serde_json::to_value(result)?)
+}
+
+/// Writes the synthetic fixture files below `out` (`tests/data/mms` in the repository).
+pub fn fixtures(out: &Path) -> Result<Vec<PathBuf>> {
+    let written = mmsbook::mms::synthetic::harris::HarrisCrossing::fixture()
+        .write(out)
+        .with_context(|| format!("writing fixtures under {}", out.display()))?;
+    Ok(written)
+}

@@ -1,0 +1,63 @@
+//! The four spacecraft's field and positions on one time base: MMS1's FGM samples inside
+//! the interval, with MMS2-4's field and all four MEC positions linearly interpolated onto
+//! them (FGM's clocks are not synchronised across spacecraft; MEC is sampled every 30 s).
+
+use super::{EventError, Interval};
+use crate::cdf::time::format_utc;
+use crate::mms::names::{fgm, mec_position};
+use crate::mms::{Rate, series};
+use crate::tetrahedron::Tetrahedron;
+use nalgebra::Vector3;
+
+/// Field (nT, GSE) and positions (km, GSE) of the four spacecraft at common times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FourSpacecraft {
+    /// Times, TT2000 ns: MMS1's FGM samples within the interval.
+    pub times: Vec<i64>,
+    /// `field_nt[k][a]`: B of spacecraft `a` (0-3) at time `k`, nT GSE.
+    pub field_nt: Vec<[Vector3<f64>; 4]>,
+    /// `positions_km[k][a]`, km GSE.
+    pub positions_km: Vec<[Vector3<f64>; 4]>,
+}
+
+impl FourSpacecraft {
+    /// Reads FGM (at `rate`) and MEC for the four spacecraft over the interval.
+    ///
+    /// # Errors
+    /// Any [`crate::mms::MmsError`] of the eight series.
+    pub fn load(interval: &Interval, rate: Rate) -> Result<Self, EventError> {
+        let (root, start, end) = (&interval.root, interval.start, interval.end);
+        let (product, variable) = fgm(1, rate);
+        let reference = series::load(root, &product, &variable, start, end)?;
+        let times: Vec<i64> = reference.times.iter().copied().filter(|&t| t >= start && t <= end).collect();
+        let mut field_nt = vec![[Vector3::zeros(); 4]; times.len()];
+        let mut positions_km = vec![[Vector3::zeros(); 4]; times.len()];
+        for probe in 1..=4u8 {
+            let a = usize::from(probe - 1);
+            let (product, variable) = fgm(probe, rate);
+            let field = if probe == 1 { reference.clone() } else { series::load(root, &product, &variable, start, end)? };
+            let field = field.at(&times)?;
+            let (product, variable) = mec_position(probe);
+            let position = series::load(root, &product, &variable, start, end)?.at(&times)?;
+            for k in 0..times.len() {
+                field_nt[k][a] = Vector3::new(field[[k, 0]], field[[k, 1]], field[[k, 2]]);
+                positions_km[k][a] = Vector3::new(position[[k, 0]], position[[k, 1]], position[[k, 2]]);
+            }
+        }
+        Ok(Self { times, field_nt, positions_km })
+    }
+
+    /// The tetrahedron at sample `k`.
+    ///
+    /// # Errors
+    /// [`EventError::Tetrahedron`] if the four positions do not span a volume.
+    pub fn tetrahedron(&self, k: usize) -> Result<Tetrahedron, EventError> {
+        let metres = self.positions_km[k].map(|r| [r.x * 1e3, r.y * 1e3, r.z * 1e3]);
+        Tetrahedron::new(metres).map_err(|source| EventError::Tetrahedron { time: format_utc(self.times[k]), source })
+    }
+
+    /// The four-spacecraft mean field at sample `k`, nT.
+    pub fn mean_field_nt(&self, k: usize) -> Vector3<f64> {
+        self.field_nt[k].iter().sum::<Vector3<f64>>() / 4.0
+    }
+}

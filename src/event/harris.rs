@@ -1,0 +1,201 @@
+//! Zhang et al. (2025)'s single-event method on data: the sheet's LMN frame from MVA of the
+//! four-spacecraft mean field (or given), B0 from the extremes of B_L, j0 the peak
+//! curlometer j_M, the Harris thickness `L = B0/(mu0 j0)`, the central region
+//! `|B_L - centre| < B0/2`, the tension `<j_M><B_N>` there, and each species' P_LN force of
+//! Eq. 3, the central-region slope of P_LN against B_L/B0 over L, as a share of the tension.
+//! The pressure tensor is the mean of the four spacecraft's (an estimate at the barycentre).
+
+use super::curlometer::current_density;
+use super::four::FourSpacecraft;
+use super::{EventError, Interval};
+use crate::force_balance::NANO_AMPERE_NANO_TESLA_PER_M2;
+use crate::force_balance::harris_method::{in_central_region, off_diagonal_force_n_m3, thickness_m};
+use crate::mms::names::{Species, fpi_moment};
+use crate::mms::{Rate, series};
+use crate::mva::MinimumVariance;
+use nalgebra::{Matrix3, Vector3};
+use serde::Serialize;
+
+/// The sheet's frame: L along the reversing field, N its normal, M = N x L.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Frame {
+    /// L, GSE unit vector.
+    pub l: [f64; 3],
+    /// M, GSE unit vector.
+    pub m: [f64; 3],
+    /// N, GSE unit vector.
+    pub n: [f64; 3],
+    /// MVA's eigenvalues, max, intermediate, min, nT^2 (`null` for a given frame): the
+    /// normal is well determined when the intermediate is several times the minimum.
+    pub eigenvalues_nt2: Option<[f64; 3]>,
+}
+
+/// The method's result for one crossing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HarrisResult {
+    /// The LMN frame used.
+    pub frame: Frame,
+    /// Half the range of B_L, nT.
+    pub b0_nt: f64,
+    /// Peak curlometer j_M, nA/m^2.
+    pub j0_na_m2: f64,
+    /// `L = B0/(mu0 j0)`, km.
+    pub thickness_km: f64,
+    /// FGM samples in the central region.
+    pub central_samples: usize,
+    /// `<j_M><B_N>` over the central region, nA nT/m^2.
+    pub tension_na_nt_m2: f64,
+    /// Ion P_LN force (Eq. 3), nA nT/m^2, and its standard error.
+    pub ion_pxz_force_na_nt_m2: f64,
+    /// Standard error of the ion force from the slope fit.
+    pub ion_pxz_force_error: f64,
+    /// Electron P_LN force, nA nT/m^2.
+    pub electron_pxz_force_na_nt_m2: f64,
+    /// Standard error of the electron force.
+    pub electron_pxz_force_error: f64,
+    /// Ion force as a share of the tension, %.
+    pub ion_share_percent: f64,
+    /// Electron force as a share of the tension, %.
+    pub electron_share_percent: f64,
+}
+
+/// Parses `--lmn`: nine numbers, the GSE components of L, M and N in that order, normalised
+/// here; the three must be orthogonal within 1 degree.
+///
+/// # Errors
+/// [`EventError::Option`] naming `--lmn`.
+pub fn parse_lmn(text: &str) -> Result<Frame, EventError> {
+    let bad = |reason: String| EventError::Option { parameter: "--lmn", reason };
+    let numbers: Vec<f64> = text
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<f64>().map_err(|_| bad(format!("{s:?} is not a number"))))
+        .collect::<Result<_, _>>()?;
+    if numbers.len() != 9 || numbers.iter().any(|v| !v.is_finite()) {
+        return Err(bad(format!("expected 9 finite numbers (L, M, N in GSE), got {}", numbers.len())));
+    }
+    let axis = |k: usize| Vector3::new(numbers[3 * k], numbers[3 * k + 1], numbers[3 * k + 2]);
+    let (l, m, n) = (axis(0), axis(1), axis(2));
+    if [l, m, n].iter().any(|v| v.norm() == 0.0) {
+        return Err(bad("an axis is zero".to_owned()));
+    }
+    let (l, m, n) = (l.normalize(), m.normalize(), n.normalize());
+    let tolerance = 1f64.to_radians().sin();
+    if l.dot(&m).abs() > tolerance || l.dot(&n).abs() > tolerance || m.dot(&n).abs() > tolerance || l.cross(&m).dot(&n) < 0.0 {
+        return Err(bad("L, M, N must be orthogonal (within 1 deg) and right-handed".to_owned()));
+    }
+    Ok(Frame { l: l.into(), m: m.into(), n: n.into(), eigenvalues_nt2: None })
+}
+
+/// The frame from MVA of the four-spacecraft mean field, L towards +x GSE and N towards +z
+/// (the tail's sunward field above a sheet whose normal points north).
+///
+/// # Errors
+/// [`EventError::Method`] if MVA fails.
+pub fn mva_frame(data: &FourSpacecraft) -> Result<Frame, EventError> {
+    let mean: Vec<Vector3<f64>> = (0..data.times.len()).map(|k| data.mean_field_nt(k)).collect();
+    let mva = MinimumVariance::from_samples(&mean)
+        .map_err(|e| EventError::Method { analysis: "harris", reason: format!("MVA: {e}") })?
+        .oriented(&Vector3::x(), &Vector3::z());
+    Ok(Frame { l: mva.l.into(), m: mva.m.into(), n: mva.n.into(), eigenvalues_nt2: Some(mva.eigenvalues) })
+}
+
+/// Runs the method over the interval: FGM at `rate`, FPI burst moments, the frame given or
+/// from MVA.
+///
+/// # Errors
+/// The data's errors; [`EventError::Method`] for no central region or too few samples.
+pub fn run(interval: &Interval, rate: Rate, frame: Option<Frame>) -> Result<HarrisResult, EventError> {
+    let data = FourSpacecraft::load(interval, rate)?;
+    let frame = match frame {
+        Some(frame) => frame,
+        None => mva_frame(&data)?,
+    };
+    let (l, m, n) = (Vector3::from(frame.l), Vector3::from(frame.m), Vector3::from(frame.n));
+    let b_l: Vec<f64> = (0..data.times.len()).map(|k| data.mean_field_nt(k).dot(&l)).collect();
+    let (low, high) = b_l.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &b| (lo.min(b), hi.max(b)));
+    let (b0, centre) = (0.5 * (high - low), 0.5 * (high + low));
+    let method = |reason: String| EventError::Method { analysis: "harris", reason };
+    if !(b0 > 0.0) {
+        return Err(method("B_L does not vary over the interval".to_owned()));
+    }
+    let currents = current_density(&data)?;
+    let j_m: Vec<f64> = currents.iter().map(|(j, _)| j.dot(&m)).collect();
+    let j0 = j_m.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let thickness = thickness_m(b0 * 1e-9, j0).map_err(|e| method(format!("thickness: {e}")))?;
+    let central: Vec<usize> = (0..b_l.len()).filter(|&k| in_central_region((b_l[k] - centre) / b0)).collect();
+    if central.len() < 3 {
+        return Err(method(format!("{} samples in the central region |B_L| < B0/2; the method needs 3", central.len())));
+    }
+    let mean = |values: &dyn Fn(usize) -> f64| central.iter().map(|&k| values(k)).sum::<f64>() / central.len() as f64;
+    let tension = mean(&|k| j_m[k]) * mean(&|k| data.mean_field_nt(k).dot(&n) * 1e-9) / NANO_AMPERE_NANO_TESLA_PER_M2;
+    let force = |species| -> Result<(f64, f64), EventError> {
+        let (times, p_ln) = pressure_ln(interval, species, &l, &n)?;
+        let field_at = crate::mms::Series {
+            times: data.times.clone(),
+            values: ndarray::Array2::from_shape_vec((b_l.len(), 1), b_l.clone()).expect("one column"),
+            record_shape: vec![],
+            variable: "B_L".to_owned(),
+            path: Default::default(),
+        };
+        let inside: Vec<usize> = (0..times.len()).filter(|&k| times[k] >= data.times[0] && times[k] <= data.times[data.times.len() - 1]).collect();
+        let sample_times: Vec<i64> = inside.iter().map(|&k| times[k]).collect();
+        let b = field_at.at(&sample_times)?;
+        let x: Vec<f64> = b.column(0).iter().map(|v| (v - centre) / b0).collect();
+        let y: Vec<f64> = inside.iter().map(|&k| p_ln[k] * 1e-9).collect();
+        let (value, error) = off_diagonal_force_n_m3(&x, &y, thickness).map_err(|e| method(format!("P_LN slope: {e}")))?;
+        Ok((value / NANO_AMPERE_NANO_TESLA_PER_M2, error / NANO_AMPERE_NANO_TESLA_PER_M2))
+    };
+    let (ion, ion_error) = force(Species::Ions)?;
+    let (electron, electron_error) = force(Species::Electrons)?;
+    Ok(HarrisResult {
+        frame,
+        b0_nt: b0,
+        j0_na_m2: j0 * 1e9,
+        thickness_km: thickness * 1e-3,
+        central_samples: central.len(),
+        tension_na_nt_m2: tension,
+        ion_pxz_force_na_nt_m2: ion,
+        ion_pxz_force_error: ion_error,
+        electron_pxz_force_na_nt_m2: electron,
+        electron_pxz_force_error: electron_error,
+        ion_share_percent: 100.0 * ion / tension,
+        electron_share_percent: 100.0 * electron / tension,
+    })
+}
+
+/// A species' `P_LN` (nPa), the four spacecraft's mean, at MMS1's FPI burst times in the
+/// interval.
+fn pressure_ln(
+    interval: &Interval,
+    species: Species,
+    l: &Vector3<f64>,
+    n: &Vector3<f64>,
+) -> Result<(Vec<i64>, Vec<f64>), EventError> {
+    let (root, start, end) = (&interval.root, interval.start, interval.end);
+    let mut times: Vec<i64> = Vec::new();
+    let mut sum: Vec<f64> = Vec::new();
+    for probe in 1..=4u8 {
+        let (product, variable) = fpi_moment(probe, species, Rate::Burst, "prestensor_gse");
+        let tensor = series::load(root, &product, &variable, start, end)?;
+        if tensor.values.ncols() != 9 {
+            return Err(crate::mms::MmsError::Shape {
+                path: tensor.path,
+                variable,
+                found: format!("records of shape {:?}", tensor.record_shape),
+                expected: "[3, 3]".to_owned(),
+            }
+            .into());
+        }
+        if probe == 1 {
+            times = tensor.times.iter().copied().filter(|&t| t >= start && t <= end).collect();
+            sum = vec![0.0; times.len()];
+        }
+        let values = tensor.at(&times)?;
+        for (k, row) in values.rows().into_iter().enumerate() {
+            let p = Matrix3::from_row_slice(row.as_slice().expect("standard layout"));
+            sum[k] += l.dot(&(p * n)) / 4.0;
+        }
+    }
+    Ok((times, sum))
+}

@@ -1,0 +1,184 @@
+//! Time series read from MMS files over an interval, joined across files and put on another
+//! series' times by linear interpolation.
+
+use super::layout::{Product, find_files};
+use super::MmsError;
+use crate::cdf::CdfFile;
+use crate::cdf::time::format_utc;
+use ndarray::{Array2, Axis};
+use std::path::{Path, PathBuf};
+
+/// Spacings wider than this many median spacings inside the interval are gaps: burst and
+/// survey data are evenly sampled, so a missing sample or two already shows as 2x.
+const GAP_FACTOR: f64 = 1.9;
+
+/// A variable's samples over an interval: times and values, one row per time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Sample times, TT2000 ns, strictly increasing.
+    pub times: Vec<i64>,
+    /// Values, `[samples, components]`; a tensor's record is flattened row by row.
+    pub values: Array2<f64>,
+    /// The shape of one record (e.g. `[4]` for FGM's Bx, By, Bz, |B|; `[3, 3]` for a tensor).
+    pub record_shape: Vec<usize>,
+    /// The variable's name.
+    pub variable: String,
+    /// The last file read, for messages.
+    pub path: PathBuf,
+}
+
+/// Reads `variable` of `product` from the files under `root` that cover `[start, end]`
+/// (TT2000 ns), with one sample either side of the interval (for interpolation), joining
+/// consecutive files (a sample a later file repeats is kept once, from the earlier file).
+///
+/// # Errors
+/// [`MmsError::NoFiles`], a CDF error, [`MmsError::NotIncreasing`] for times that go
+/// backwards or repeat within a file, [`MmsError::Shape`] for values that do not match their
+/// times, [`MmsError::NotCovered`], [`MmsError::Fill`] and [`MmsError::Gap`] inside the interval.
+pub fn load(root: &Path, product: &Product, variable: &str, start: i64, end: i64) -> Result<Series, MmsError> {
+    if end <= start {
+        return Err(MmsError::EmptyInterval { start: format_utc(start), end: format_utc(end) });
+    }
+    let mut times: Vec<i64> = Vec::new();
+    let mut rows: Vec<f64> = Vec::new();
+    let mut record_shape: Option<Vec<usize>> = None;
+    let mut path = PathBuf::new();
+    for file_path in find_files(root, product, start, end)? {
+        let file = CdfFile::open(&file_path)?;
+        path = file_path;
+        let epoch = file.variable_text(variable, "DEPEND_0").unwrap_or_else(|| "Epoch".to_owned());
+        file.variable(variable)?;
+        let file_times = file.read_tt2000(&epoch)?;
+        if let Some(record) = (1..file_times.len()).find(|&k| file_times[k] <= file_times[k - 1]) {
+            return Err(MmsError::NotIncreasing {
+                path,
+                variable: epoch,
+                record,
+                time: format_utc(file_times[record]),
+            });
+        }
+        // One sample either side of the interval, and none a previous file already gave.
+        let after = times.last().copied().unwrap_or(i64::MIN);
+        let first = file_times.partition_point(|&t| t < start).saturating_sub(1);
+        let last = file_times.partition_point(|&t| t <= end).min(file_times.len().saturating_sub(1));
+        let first = first.max(file_times.partition_point(|&t| t <= after));
+        if file_times.is_empty() || first > last {
+            continue;
+        }
+        let info = file.variable(variable)?;
+        if info.records != file_times.len() {
+            return Err(MmsError::Shape {
+                path,
+                variable: variable.to_owned(),
+                found: format!("{} records", info.records),
+                expected: format!("{} (one per {epoch} time)", file_times.len()),
+            });
+        }
+        let block = file.read_records(variable, first..last + 1)?;
+        match &record_shape {
+            Some(shape) if *shape != info.shape => {
+                return Err(MmsError::Shape {
+                    path,
+                    variable: variable.to_owned(),
+                    found: format!("records of shape {:?}", info.shape),
+                    expected: format!("{shape:?} as in the previous file"),
+                });
+            }
+            _ => record_shape = Some(info.shape.clone()),
+        }
+        times.extend_from_slice(&file_times[first..=last]);
+        rows.extend(block.iter().copied());
+    }
+    let record_shape = record_shape.unwrap_or_default();
+    let components = record_shape.iter().product::<usize>().max(1);
+    let values = Array2::from_shape_vec((times.len(), components), rows).map_err(|_| MmsError::Shape {
+        path: path.clone(),
+        variable: variable.to_owned(),
+        found: "values that do not fill their records".to_owned(),
+        expected: format!("records of shape {record_shape:?}"),
+    })?;
+    let series = Series { times, values, record_shape, variable: variable.to_owned(), path };
+    series.check(start, end)?;
+    Ok(series)
+}
+
+impl Series {
+    /// The median spacing of the samples, ns (0 with fewer than two).
+    pub fn cadence_ns(&self) -> i64 {
+        let mut spacings: Vec<i64> = self.times.windows(2).map(|w| w[1] - w[0]).collect();
+        if spacings.is_empty() {
+            return 0;
+        }
+        let middle = spacings.len() / 2;
+        *spacings.select_nth_unstable(middle).1
+    }
+
+    /// Coverage, fills and gaps over `[start, end]`.
+    fn check(&self, start: i64, end: i64) -> Result<(), MmsError> {
+        let cadence = self.cadence_ns();
+        let (first, last) = (self.times.first().copied(), self.times.last().copied());
+        let covered = matches!((first, last), (Some(f), Some(l)) if f <= start + cadence && l >= end - cadence);
+        if !covered || self.times.len() < 2 {
+            return Err(MmsError::NotCovered {
+                path: self.path.clone(),
+                variable: self.variable.clone(),
+                first: first.map_or("-".to_owned(), format_utc),
+                last: last.map_or("-".to_owned(), format_utc),
+                start: format_utc(start),
+                end: format_utc(end),
+            });
+        }
+        let inside = |t: i64| t >= start - cadence && t <= end + cadence;
+        for (k, row) in self.values.axis_iter(Axis(0)).enumerate() {
+            if inside(self.times[k]) && row.iter().any(|v| !v.is_finite()) {
+                return Err(MmsError::Fill {
+                    path: self.path.clone(),
+                    variable: self.variable.clone(),
+                    time: format_utc(self.times[k]),
+                });
+            }
+        }
+        for pair in self.times.windows(2) {
+            let gap = pair[1] - pair[0];
+            if pair[1] > start && pair[0] < end && gap as f64 > GAP_FACTOR * cadence as f64 {
+                return Err(MmsError::Gap {
+                    path: self.path.clone(),
+                    variable: self.variable.clone(),
+                    time: format_utc(pair[0]),
+                    gap_s: gap as f64 * 1e-9,
+                    cadence_s: cadence as f64 * 1e-9,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The series linearly interpolated to `times` (TT2000 ns), which must lie within the
+    /// samples (or within one cadence of the ends, where the end sample is held).
+    ///
+    /// # Errors
+    /// [`MmsError::NotCovered`] for a time outside.
+    pub fn at(&self, times: &[i64]) -> Result<Array2<f64>, MmsError> {
+        let cadence = self.cadence_ns();
+        let (first, last) = (self.times[0], self.times[self.times.len() - 1]);
+        let mut out = Array2::zeros((times.len(), self.values.ncols()));
+        for (row, &t) in times.iter().enumerate() {
+            if t < first - cadence || t > last + cadence {
+                return Err(MmsError::NotCovered {
+                    path: self.path.clone(),
+                    variable: self.variable.clone(),
+                    first: format_utc(first),
+                    last: format_utc(last),
+                    start: format_utc(times[0]),
+                    end: format_utc(times[times.len() - 1]),
+                });
+            }
+            let upper = self.times.partition_point(|&s| s < t).clamp(1, self.times.len() - 1);
+            let (t0, t1) = (self.times[upper - 1], self.times[upper]);
+            let weight = ((t - t0) as f64 / (t1 - t0) as f64).clamp(0.0, 1.0);
+            let (a, b) = (self.values.row(upper - 1), self.values.row(upper));
+            out.row_mut(row).assign(&(&a * (1.0 - weight) + &b * weight));
+        }
+        Ok(out)
+    }
+}
