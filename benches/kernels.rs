@@ -44,14 +44,21 @@ mod gradient {
         let (t, f) = benchmarks::gradient_fixture().expect("fixed tetrahedron");
         let (n0, n1, n2) = benchmarks::FPI_GRID;
         let mut out = Array4::zeros((3, n0, n1, n2));
-        bencher.bench_local(|| t.gradient_distribution_into([f[0].view(), f[1].view(), f[2].view(), f[3].view()], out.view_mut()));
+        bencher.bench_local(|| {
+            t.gradient_distribution_into(
+                [f[0].view(), f[1].view(), f[2].view(), f[3].view()],
+                out.view_mut(),
+            )
+        });
     }
 
     /// The allocating wrapper.
     #[divan::bench]
     fn allocating(bencher: divan::Bencher) {
         let (t, f) = benchmarks::gradient_fixture().expect("fixed tetrahedron");
-        bencher.bench_local(|| t.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]));
+        bencher.bench_local(|| {
+            t.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()])
+        });
     }
 }
 

@@ -8,7 +8,9 @@
 //! Timing: kernel and baseline run in alternating batches (A B A B ...), so a slowdown of
 //! the machine hits both; each reports the median over batches of the mean time per call.
 
-use crate::flux_rope::{FluxRopeError, MuReading, RadialGrid, RopeParameters, equilibrium, moments, mu_iteration};
+use crate::flux_rope::{
+    FluxRopeError, MuReading, RadialGrid, RopeParameters, equilibrium, moments, mu_iteration,
+};
 use crate::smile::SmileError;
 use crate::tetrahedron::{Tetrahedron, TetrahedronError};
 use ndarray::{Array3, Array4};
@@ -50,19 +52,35 @@ impl Comparison {
 
     /// One line: the time, the ratio and the baseline, with a unit suited to each.
     pub fn line(&self) -> String {
-        format!("{}: {} per call, {:.2}x the baseline ({}: {})", self.what, human(self.time), self.ratio(), self.baseline_what, human(self.baseline))
+        format!(
+            "{}: {} per call, {:.2}x the baseline ({}: {})",
+            self.what,
+            human(self.time),
+            self.ratio(),
+            self.baseline_what,
+            human(self.baseline)
+        )
     }
 }
 
 /// A duration in us below 1 ms, else in ms.
 fn human(d: Duration) -> String {
     let seconds = d.as_secs_f64();
-    if seconds < 1e-3 { format!("{:.1} us", seconds * 1e6) } else { format!("{:.2} ms", seconds * 1e3) }
+    if seconds < 1e-3 {
+        format!("{:.1} us", seconds * 1e6)
+    } else {
+        format!("{:.2} ms", seconds * 1e3)
+    }
 }
 
 /// Median over `batches` of the mean time per call of `a` and of `b`, run in alternating
 /// batches of `per_batch` calls after one untimed batch of each.
-pub fn alternate(batches: usize, per_batch: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> (Duration, Duration) {
+pub fn alternate(
+    batches: usize,
+    per_batch: usize,
+    mut a: impl FnMut(),
+    mut b: impl FnMut(),
+) -> (Duration, Duration) {
     let batch = |f: &mut dyn FnMut()| {
         let start = Instant::now();
         for _ in 0..per_batch {
@@ -72,7 +90,9 @@ pub fn alternate(batches: usize, per_batch: usize, mut a: impl FnMut(), mut b: i
     };
     batch(&mut a);
     batch(&mut b);
-    let (mut ta, mut tb): (Vec<Duration>, Vec<Duration>) = (0..batches.max(1)).map(|_| (batch(&mut a), batch(&mut b))).unzip();
+    let (mut ta, mut tb): (Vec<Duration>, Vec<Duration>) = (0..batches.max(1))
+        .map(|_| (batch(&mut a), batch(&mut b)))
+        .unzip();
     (median(&mut ta), median(&mut tb))
 }
 
@@ -90,8 +110,15 @@ pub const FPI_GRID: (usize, usize, usize) = (32, 16, 32);
 /// # Errors
 /// None in practice: the positions are fixed and span a volume.
 pub fn gradient_fixture() -> Result<(Tetrahedron, [Array3<f64>; 4]), TetrahedronError> {
-    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [10e3, 1e3, 0.5e3], [3e3, 9.5e3, -1e3], [4e3, 3e3, 9e3]])?;
-    let f = std::array::from_fn(|s| Array3::from_shape_fn(FPI_GRID, |(i, j, k)| (s + i + j + k) as f64));
+    let tetrahedron = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [10e3, 1e3, 0.5e3],
+        [3e3, 9.5e3, -1e3],
+        [4e3, 3e3, 9e3],
+    ])?;
+    let f = std::array::from_fn(|s| {
+        Array3::from_shape_fn(FPI_GRID, |(i, j, k)| (s + i + j + k) as f64)
+    });
     Ok((tetrahedron, f))
 }
 
@@ -101,7 +128,10 @@ pub fn gradient_fixture() -> Result<(Tetrahedron, [Array3<f64>; 4]), Tetrahedron
 ///
 /// # Errors
 /// As [`Tetrahedron::gradient_distribution_into`].
-pub fn gradient_kernel(batches: usize, per_batch: usize) -> Result<[Comparison; 2], BenchmarkError> {
+pub fn gradient_kernel(
+    batches: usize,
+    per_batch: usize,
+) -> Result<[Comparison; 2], BenchmarkError> {
     let (tetrahedron, f) = gradient_fixture()?;
     let views = || [f[0].view(), f[1].view(), f[2].view(), f[3].view()];
     let (n0, n1, n2) = FPI_GRID;
@@ -110,16 +140,47 @@ pub fn gradient_kernel(batches: usize, per_batch: usize) -> Result<[Comparison; 
     let sum = || {
         black_box(&f[0] + &f[1] + &f[2] + &f[3]);
     };
-    let (into, baseline_into) = alternate(batches, per_batch, || result = result.clone().and(tetrahedron.gradient_distribution_into(views(), out.view_mut())), sum);
+    let (into, baseline_into) = alternate(
+        batches,
+        per_batch,
+        || {
+            result = result
+                .clone()
+                .and(tetrahedron.gradient_distribution_into(views(), out.view_mut()))
+        },
+        sum,
+    );
     result?;
     black_box(&out);
     let mut result = Ok(());
-    let (allocating, baseline_allocating) = alternate(batches, per_batch, || result = result.clone().and(tetrahedron.gradient_distribution(views()).map(|g| drop(black_box(g)))), sum);
+    let (allocating, baseline_allocating) = alternate(
+        batches,
+        per_batch,
+        || {
+            result = result.clone().and(
+                tetrahedron
+                    .gradient_distribution(views())
+                    .map(|g| drop(black_box(g))),
+            )
+        },
+        sum,
+    );
     result?;
     let baseline_what = "summing the four arrays".to_owned();
     Ok([
-        Comparison { what: "gradient of a 32x16x32 distribution from 4 spacecraft, into a reused buffer".into(), time: into, baseline_what: baseline_what.clone(), baseline: baseline_into },
-        Comparison { what: "the same, allocating its result".into(), time: allocating, baseline_what, baseline: baseline_allocating },
+        Comparison {
+            what: "gradient of a 32x16x32 distribution from 4 spacecraft, into a reused buffer"
+                .into(),
+            time: into,
+            baseline_what: baseline_what.clone(),
+            baseline: baseline_into,
+        },
+        Comparison {
+            what: "the same, allocating its result".into(),
+            time: allocating,
+            baseline_what,
+            baseline: baseline_allocating,
+        },
     ])
 }
 
@@ -138,11 +199,20 @@ pub fn flux_rope_solve(batches: usize, per_batch: usize) -> Result<Comparison, B
     let (solve, baseline) = alternate(
         batches,
         per_batch,
-        || result = result.clone().and(equilibrium::solve_original(&params, grid).map(|p| drop(black_box(p)))),
+        || {
+            result = result
+                .clone()
+                .and(equilibrium::solve_original(&params, grid).map(|p| drop(black_box(p))))
+        },
         || {
             let mut total = 0.0;
             for v in 0..visits {
-                let at = moments::LocalPotentials { rho_m: v as f64, phi_v: -1e-3 * v as f64, a_phi_tm: 1e-9, a_z_tm: 1e-9 };
+                let at = moments::LocalPotentials {
+                    rho_m: v as f64,
+                    phi_v: -1e-3 * v as f64,
+                    a_phi_tm: 1e-9,
+                    a_z_tm: 1e-9,
+                };
                 total += moments::electron_density(&params, params.n_i_m3, &at, [1.0; 3]);
             }
             black_box(total);
@@ -150,7 +220,10 @@ pub fn flux_rope_solve(batches: usize, per_batch: usize) -> Result<Comparison, B
     );
     result?;
     Ok(Comparison {
-        what: format!("flux rope: original-model solve (0-500 km, {} points)", grid.intervals + 1),
+        what: format!(
+            "flux rope: original-model solve (0-500 km, {} points)",
+            grid.intervals + 1
+        ),
         time: solve,
         baseline_what: format!("{visits} closed-form electron densities, potential given"),
         baseline,
@@ -170,12 +243,25 @@ pub fn flux_rope_iterations(batches: usize) -> Result<Vec<Comparison>, Benchmark
         let (iterate, solve) = alternate(
             batches,
             1,
-            || result = result.clone().and(mu_iteration::iterate(&params, reading, grid, mu_iteration::IterationSettings::default()).map(|c| c.history.len())),
+            || {
+                result = result.clone().and(
+                    mu_iteration::iterate(
+                        &params,
+                        reading,
+                        grid,
+                        mu_iteration::IterationSettings::default(),
+                    )
+                    .map(|c| c.history.len()),
+                )
+            },
             || drop(black_box(equilibrium::solve_original(&params, grid))),
         );
         let iterations = result?;
         comparisons.push(Comparison {
-            what: format!("flux rope: mu-term iteration ({}, {iterations} iterations)", reading.label()),
+            what: format!(
+                "flux rope: mu-term iteration ({}, {iterations} iterations)",
+                reading.label()
+            ),
             time: iterate,
             baseline_what: "one original-model solve".into(),
             baseline: solve,
@@ -198,14 +284,27 @@ pub fn smile_step(batches: usize) -> Result<[Comparison; 2], BenchmarkError> {
     let model = CrescentModel::reference();
     let grid = VelocityGrid::fpi_des(model.thermal_speed);
     let positions = regular_tetrahedron(5.0, TETRAHEDRON_ANGLES, 0.375);
-    let sample = || -> Vec<_> { positions.iter().map(|p| grid.sample(&model, p[2])).collect() };
+    let sample = || -> Vec<_> {
+        positions
+            .iter()
+            .map(|p| grid.sample(&model, p[2]))
+            .collect()
+    };
     let samples = sample();
     let mut result = Ok(());
     let (sampling, gradient) = alternate(
         batches,
         1,
         || drop(black_box(sample())),
-        || result = result.clone().and(four_spacecraft([&samples[0], &samples[1], &samples[2], &samples[3]], positions).map(|g| drop(black_box(g)))),
+        || {
+            result = result.clone().and(
+                four_spacecraft(
+                    [&samples[0], &samples[1], &samples[2], &samples[3]],
+                    positions,
+                )
+                .map(|g| drop(black_box(g))),
+            )
+        },
     );
     result?;
     let positions_z = scan_positions();
@@ -213,13 +312,32 @@ pub fn smile_step(batches: usize) -> Result<[Comparison; 2], BenchmarkError> {
     let (scan_time, sampling_again) = alternate(
         batches.div_ceil(4),
         1,
-        || result = result.clone().and(scan(&model, GradientEstimate::Difference { dz: 1.0 }, &positions_z).map(|r| r.len())),
+        || {
+            result = result.clone().and(
+                scan(
+                    &model,
+                    GradientEstimate::Difference { dz: 1.0 },
+                    &positions_z,
+                )
+                .map(|r| r.len()),
+            )
+        },
         || drop(black_box(sample())),
     );
     let readings = result?;
     Ok([
-        Comparison { what: "smile: sampling one FPI step (four 32x16x32 model distributions)".into(), time: sampling, baseline_what: "their four-spacecraft gradient".into(), baseline: gradient },
-        Comparison { what: format!("smile: scan of {readings} positions along z"), time: scan_time, baseline_what: "sampling one FPI step".into(), baseline: sampling_again },
+        Comparison {
+            what: "smile: sampling one FPI step (four 32x16x32 model distributions)".into(),
+            time: sampling,
+            baseline_what: "their four-spacecraft gradient".into(),
+            baseline: gradient,
+        },
+        Comparison {
+            what: format!("smile: scan of {readings} positions along z"),
+            time: scan_time,
+            baseline_what: "sampling one FPI step".into(),
+            baseline: sampling_again,
+        },
     ])
 }
 

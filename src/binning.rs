@@ -109,7 +109,11 @@ fn one_line(text: &str) -> String {
     let first = text.lines().next().unwrap_or("");
     let escaped: String = first.chars().flat_map(char::escape_debug).collect();
     match escaped.char_indices().nth(QUOTE_LIMIT) {
-        Some((cut, _)) => format!("{}... ({} characters)", &escaped[..cut], escaped.chars().count()),
+        Some((cut, _)) => format!(
+            "{}... ({} characters)",
+            &escaped[..cut],
+            escaped.chars().count()
+        ),
         None => escaped,
     }
 }
@@ -118,7 +122,12 @@ fn one_line(text: &str) -> String {
 fn column_list(frame: &DataFrame) -> String {
     const SHOWN: usize = 12;
     let names = frame.get_column_names();
-    let mut list = names.iter().take(SHOWN).map(|n| one_line(n.as_str())).collect::<Vec<_>>().join(", ");
+    let mut list = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| one_line(n.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     if names.len() > SHOWN {
         list += &format!(" and {} more", names.len() - SHOWN);
     }
@@ -129,7 +138,9 @@ fn column_list(frame: &DataFrame) -> String {
 /// of 200 integers followed by `2.5` is not refused as "not i64"); the required columns are
 /// then parsed as `f64` here, with messages that name the row.
 fn csv_options() -> CsvReadOptions {
-    CsvReadOptions::default().with_has_header(true).with_infer_schema_length(Some(0))
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .with_infer_schema_length(Some(0))
 }
 
 /// Reads a CSV catalogue (header row, comma-separated) and checks that every column in
@@ -143,10 +154,15 @@ fn csv_options() -> CsvReadOptions {
 /// for unreadable files.
 pub fn read_catalogue(path: &Path, required: &[&str]) -> Result<DataFrame, BinningError> {
     let read = || -> Result<DataFrame, BinningError> {
-        let frame = csv_options().try_into_reader_with_file_path(Some(path.to_owned()))?.finish()?;
+        let frame = csv_options()
+            .try_into_reader_with_file_path(Some(path.to_owned()))?
+            .finish()?;
         require_catalogue(frame, required)
     };
-    read().map_err(|error| BinningError::InFile { path: path.to_owned(), error: Box::new(error) })
+    read().map_err(|error| BinningError::InFile {
+        path: path.to_owned(),
+        error: Box::new(error),
+    })
 }
 
 /// As [`read_catalogue`], from CSV text in memory (errors are not wrapped in
@@ -163,7 +179,9 @@ pub fn read_catalogue(path: &Path, required: &[&str]) -> Result<DataFrame, Binni
 /// ```
 pub fn read_catalogue_str(csv: &str, required: &[&str]) -> Result<DataFrame, BinningError> {
     let cursor = std::io::Cursor::new(csv.as_bytes().to_vec());
-    let frame = csv_options().into_reader_with_file_handle(cursor).finish()?;
+    let frame = csv_options()
+        .into_reader_with_file_handle(cursor)
+        .finish()?;
     require_catalogue(frame, required)
 }
 
@@ -176,7 +194,9 @@ fn require_catalogue(frame: DataFrame, required: &[&str]) -> Result<DataFrame, B
         if let Some((base, _)) = name.as_str().rsplit_once("_duplicated_")
             && names.iter().any(|n| n.as_str() == base)
         {
-            return Err(BinningError::DuplicateColumn { column: one_line(base) });
+            return Err(BinningError::DuplicateColumn {
+                column: one_line(base),
+            });
         }
     }
     if frame.height() == 0 {
@@ -190,7 +210,10 @@ fn require_catalogue(frame: DataFrame, required: &[&str]) -> Result<DataFrame, B
 ///
 /// # Errors
 /// As [`read_catalogue`].
-pub fn require_numeric_columns(frame: &DataFrame, required: &[&str]) -> Result<DataFrame, BinningError> {
+pub fn require_numeric_columns(
+    frame: &DataFrame,
+    required: &[&str],
+) -> Result<DataFrame, BinningError> {
     require_numeric(frame.clone(), required)
 }
 
@@ -199,27 +222,58 @@ pub fn require_numeric_columns(frame: &DataFrame, required: &[&str]) -> Result<D
 /// # Errors
 /// As [`read_catalogue`].
 pub fn f64_column(frame: &DataFrame, name: &str) -> Result<Vec<f64>, BinningError> {
-    let checked = require_numeric(frame.select([name]).map_err(|_| missing(frame, name, name))?, &[name])?;
+    let checked = require_numeric(
+        frame
+            .select([name])
+            .map_err(|_| missing(frame, name, name))?,
+        &[name],
+    )?;
     Ok(checked.column(name)?.f64()?.into_no_null_iter().collect())
 }
 
 fn require_numeric(mut frame: DataFrame, required: &[&str]) -> Result<DataFrame, BinningError> {
     for &name in required {
-        let column = frame.column(name).map_err(|_| BinningError::MissingColumn { column: one_line(name), available: column_list(&frame) })?;
+        let column = frame
+            .column(name)
+            .map_err(|_| BinningError::MissingColumn {
+                column: one_line(name),
+                available: column_list(&frame),
+            })?;
         let values: Vec<f64> = match column.dtype() {
             DataType::String => parse_cells(name, column.str()?)?,
             dtype if dtype.is_primitive_numeric() => {
                 let as_f64 = column.cast(&DataType::Float64)?;
-                as_f64.f64()?.iter().enumerate().map(|(row, v)| v.ok_or_else(|| BinningError::MissingValue { column: name.to_owned(), row })).collect::<Result<_, _>>()?
+                as_f64
+                    .f64()?
+                    .iter()
+                    .enumerate()
+                    .map(|(row, v)| {
+                        v.ok_or_else(|| BinningError::MissingValue {
+                            column: name.to_owned(),
+                            row,
+                        })
+                    })
+                    .collect::<Result<_, _>>()?
             }
-            dtype => return Err(BinningError::NotNumericType { column: name.to_owned(), dtype: dtype.to_string() }),
+            dtype => {
+                return Err(BinningError::NotNumericType {
+                    column: name.to_owned(),
+                    dtype: dtype.to_string(),
+                });
+            }
         };
         for (row, value) in values.iter().enumerate() {
             if value.is_nan() {
-                return Err(BinningError::MissingValue { column: name.to_owned(), row });
+                return Err(BinningError::MissingValue {
+                    column: name.to_owned(),
+                    row,
+                });
             }
             if value.is_infinite() {
-                return Err(BinningError::Infinite { column: name.to_owned(), row });
+                return Err(BinningError::Infinite {
+                    column: name.to_owned(),
+                    row,
+                });
             }
         }
         frame.with_column(Column::new(name.into(), values))?;
@@ -235,8 +289,15 @@ fn parse_cells(name: &str, cells: &StringChunked) -> Result<Vec<f64>, BinningErr
         .iter()
         .enumerate()
         .map(|(row, cell)| match cell.map(str::trim) {
-            None | Some("") => Err(BinningError::MissingValue { column: name.to_owned(), row }),
-            Some(text) => text.parse::<f64>().map_err(|_| BinningError::NotNumeric { column: name.to_owned(), row, cell: one_line(text) }),
+            None | Some("") => Err(BinningError::MissingValue {
+                column: name.to_owned(),
+                row,
+            }),
+            Some(text) => text.parse::<f64>().map_err(|_| BinningError::NotNumeric {
+                column: name.to_owned(),
+                row,
+                cell: one_line(text),
+            }),
         })
         .collect()
 }
@@ -273,7 +334,12 @@ pub struct BinnedProfile {
 /// assert_eq!(profile.count, vec![2, 1]);
 /// assert!((profile.standard_error[0] - 1.0).abs() < 1e-12);
 /// ```
-pub fn binned_mean(frame: &DataFrame, by: &str, of: &str, edges: &[f64]) -> Result<BinnedProfile, BinningError> {
+pub fn binned_mean(
+    frame: &DataFrame,
+    by: &str,
+    of: &str,
+    edges: &[f64],
+) -> Result<BinnedProfile, BinningError> {
     // Every sample its own group: the grouped statistics are then the plain ones.
     let mut rows = frame.select([by, of]).map_err(|_| missing(frame, by, of))?;
     let index: Vec<u32> = (0..rows.height() as u32).collect();
@@ -300,13 +366,31 @@ const ROW_COLUMN: &str = "__row";
 /// assert_eq!(profile.mean, vec![4.0]); // (2 + 6) / 2
 /// assert_eq!(profile.count, vec![2]);
 /// ```
-pub fn binned_mean_of_groups(frame: &DataFrame, group: &str, by: &str, of: &str, edges: &[f64]) -> Result<BinnedProfile, BinningError> {
-    let valid_edges = edges.len() >= 2 && edges.iter().all(|e| e.is_finite()) && edges.windows(2).all(|pair| pair[0] < pair[1]);
+pub fn binned_mean_of_groups(
+    frame: &DataFrame,
+    group: &str,
+    by: &str,
+    of: &str,
+    edges: &[f64],
+) -> Result<BinnedProfile, BinningError> {
+    let valid_edges = edges.len() >= 2
+        && edges.iter().all(|e| e.is_finite())
+        && edges.windows(2).all(|pair| pair[0] < pair[1]);
     if !valid_edges {
         return Err(BinningError::BadEdges);
     }
-    let frame = require_numeric(frame.select([group, by, of]).map_err(|_| missing(frame, by, of))?, &[group, by, of])?;
-    let bins: Vec<Option<u32>> = frame.column(by)?.f64()?.iter().map(|x| x.and_then(|x| bin_of(x, edges))).collect();
+    let frame = require_numeric(
+        frame
+            .select([group, by, of])
+            .map_err(|_| missing(frame, by, of))?,
+        &[group, by, of],
+    )?;
+    let bins: Vec<Option<u32>> = frame
+        .column(by)?
+        .f64()?
+        .iter()
+        .map(|x| x.and_then(|x| bin_of(x, edges)))
+        .collect();
     let mut binned = frame.clone();
     binned.with_column(Column::new("bin".into(), bins))?;
     let event_means = binned
@@ -318,18 +402,40 @@ pub fn binned_mean_of_groups(frame: &DataFrame, group: &str, by: &str, of: &str,
         .collect()?;
     // The across-event statistics are summed here, in a fixed order: polars' grouped standard
     // deviation is not bit-for-bit reproducible across runs, and the figures must be.
-    let bins: Vec<u32> = event_means.column("bin")?.u32()?.into_no_null_iter().collect();
-    let values: Vec<f64> = event_means.column("event_mean")?.f64()?.into_no_null_iter().collect();
+    let bins: Vec<u32> = event_means
+        .column("bin")?
+        .u32()?
+        .into_no_null_iter()
+        .collect();
+    let values: Vec<f64> = event_means
+        .column("event_mean")?
+        .f64()?
+        .into_no_null_iter()
+        .collect();
     let mut per_bin: Vec<Vec<f64>> = vec![Vec::new(); edges.len() - 1];
     for (b, v) in bins.into_iter().zip(values) {
         per_bin[b as usize].push(v);
     }
-    let mut profile = BinnedProfile { bin: vec![], centre: vec![], mean: vec![], standard_error: vec![], count: vec![] };
+    let mut profile = BinnedProfile {
+        bin: vec![],
+        centre: vec![],
+        mean: vec![],
+        standard_error: vec![],
+        count: vec![],
+    };
     for (index, values) in per_bin.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
         let statistics = |scale: f64| {
             let n = values.len() as f64;
             let mean = values.iter().map(|v| v / scale).sum::<f64>() / n;
-            let variance = if values.len() > 1 { values.iter().map(|v| (v / scale - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+            let variance = if values.len() > 1 {
+                values
+                    .iter()
+                    .map(|v| (v / scale - mean).powi(2))
+                    .sum::<f64>()
+                    / (n - 1.0)
+            } else {
+                0.0
+            };
             (mean * scale, (variance / n).sqrt() * scale)
         };
         let (mut mean, mut standard_error) = statistics(1.0);
@@ -353,8 +459,14 @@ pub fn binned_mean_of_groups(frame: &DataFrame, group: &str, by: &str, of: &str,
 }
 
 fn missing(frame: &DataFrame, by: &str, of: &str) -> BinningError {
-    let absent = [by, of].into_iter().find(|name| frame.column(name).is_err()).unwrap_or(by);
-    BinningError::MissingColumn { column: one_line(absent), available: column_list(frame) }
+    let absent = [by, of]
+        .into_iter()
+        .find(|name| frame.column(name).is_err())
+        .unwrap_or(by);
+    BinningError::MissingColumn {
+        column: one_line(absent),
+        available: column_list(frame),
+    }
 }
 
 fn bin_of(x: f64, edges: &[f64]) -> Option<u32> {
@@ -363,7 +475,10 @@ fn bin_of(x: f64, edges: &[f64]) -> Option<u32> {
         return None;
     }
     // partition_point gives the number of edges <= x; the closed last bin takes x == max.
-    let index = edges.partition_point(|&edge| edge <= x).saturating_sub(1).min(last - 1);
+    let index = edges
+        .partition_point(|&edge| edge <= x)
+        .saturating_sub(1)
+        .min(last - 1);
     Some(index as u32)
 }
 
@@ -385,7 +500,8 @@ impl JointHistogram {
     /// or `None` for an empty cell.
     pub fn density(&self, i: usize, j: usize) -> Option<f64> {
         let count = *self.counts.get(i)?.get(j)?;
-        let area = (self.x_edges[i + 1] - self.x_edges[i]) * (self.y_edges[j + 1] - self.y_edges[j]);
+        let area =
+            (self.x_edges[i + 1] - self.x_edges[i]) * (self.y_edges[j + 1] - self.y_edges[j]);
         (count > 0).then(|| f64::from(count) / (f64::from(self.total) * area))
     }
 }
@@ -402,16 +518,32 @@ impl JointHistogram {
 /// let histogram = joint_histogram(&frame, "a", "b", &[0.0, 0.5, 1.0], &[0.0, 0.5, 1.0]).unwrap();
 /// assert_eq!(histogram.counts, vec![vec![1, 1], vec![0, 2]]);
 /// ```
-pub fn joint_histogram(frame: &DataFrame, x: &str, y: &str, x_edges: &[f64], y_edges: &[f64]) -> Result<JointHistogram, BinningError> {
+pub fn joint_histogram(
+    frame: &DataFrame,
+    x: &str,
+    y: &str,
+    x_edges: &[f64],
+    y_edges: &[f64],
+) -> Result<JointHistogram, BinningError> {
     for edges in [x_edges, y_edges] {
-        let valid = edges.len() >= 2 && edges.iter().all(|e| e.is_finite()) && edges.windows(2).all(|p| p[0] < p[1]);
+        let valid = edges.len() >= 2
+            && edges.iter().all(|e| e.is_finite())
+            && edges.windows(2).all(|p| p[0] < p[1]);
         if !valid {
             return Err(BinningError::BadEdges);
         }
     }
-    let frame = require_numeric(frame.select([x, y]).map_err(|_| missing(frame, x, y))?, &[x, y])?;
+    let frame = require_numeric(
+        frame.select([x, y]).map_err(|_| missing(frame, x, y))?,
+        &[x, y],
+    )?;
     let bins = |column: &str, edges: &[f64]| -> Result<Vec<Option<u32>>, BinningError> {
-        Ok(frame.column(column)?.f64()?.iter().map(|v| v.and_then(|v| bin_of(v, edges))).collect())
+        Ok(frame
+            .column(column)?
+            .f64()?
+            .iter()
+            .map(|v| v.and_then(|v| bin_of(v, edges)))
+            .collect())
     };
     let mut binned = DataFrame::new_infer_height(vec![
         Column::new("x_bin".into(), bins(x, x_edges)?),
@@ -424,10 +556,19 @@ pub fn joint_histogram(frame: &DataFrame, x: &str, y: &str, x_edges: &[f64], y_e
         .agg([len().cast(DataType::UInt32).alias("count")])
         .collect()?;
     let mut counts = vec![vec![0u32; y_edges.len() - 1]; x_edges.len() - 1];
-    let cells = binned.column("x_bin")?.u32()?.into_no_null_iter().zip(binned.column("y_bin")?.u32()?.into_no_null_iter());
+    let cells = binned
+        .column("x_bin")?
+        .u32()?
+        .into_no_null_iter()
+        .zip(binned.column("y_bin")?.u32()?.into_no_null_iter());
     for ((i, j), count) in cells.zip(binned.column("count")?.u32()?.into_no_null_iter()) {
         counts[i as usize][j as usize] = count;
     }
     let total = counts.iter().flatten().sum();
-    Ok(JointHistogram { x_edges: x_edges.to_vec(), y_edges: y_edges.to_vec(), counts, total })
+    Ok(JointHistogram {
+        x_edges: x_edges.to_vec(),
+        y_edges: y_edges.to_vec(),
+        counts,
+        total,
+    })
 }

@@ -21,7 +21,9 @@ pub enum FieldAlignedError {
     },
     /// A finite tensor whose field-aligned parts are not finite: elements near 1e154 or more
     /// overflow the products, and a zero tensor has no agyrotropy (0/0).
-    #[error("the field-aligned {quantity} is not finite for this tensor (zero, or elements too large)")]
+    #[error(
+        "the field-aligned {quantity} is not finite for this tensor (zero, or elements too large)"
+    )]
     NotFinite {
         /// The quantity (`tensor` or `agyrotropy`).
         quantity: &'static str,
@@ -46,7 +48,10 @@ pub struct FieldAlignedTensor {
     pub frame: Matrix3<f64>,
 }
 
-fn validate(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<Vector3<f64>, FieldAlignedError> {
+fn validate(
+    tensor: &Matrix3<f64>,
+    field: &Vector3<f64>,
+) -> Result<Vector3<f64>, FieldAlignedError> {
     if !tensor.iter().all(|x| x.is_finite()) {
         return Err(FieldAlignedError::NonFiniteTensor);
     }
@@ -60,7 +65,9 @@ fn validate(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<Vector3<f64>,
     if !(largest.is_finite() && largest > 0.0) {
         return Err(FieldAlignedError::NoFieldDirection);
     }
-    (field / largest).try_normalize(0.0).ok_or(FieldAlignedError::NoFieldDirection)
+    (field / largest)
+        .try_normalize(0.0)
+        .ok_or(FieldAlignedError::NoFieldDirection)
 }
 
 /// Splits `tensor` (any unit) into field-aligned parts for the field `field` (any unit).
@@ -77,28 +84,51 @@ fn validate(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<Vector3<f64>,
 /// assert!((split.parallel - 2.0).abs() < 1e-12 && (split.perpendicular - 5.0).abs() < 1e-12);
 /// assert!(split.agyrotropic.amax() < 1e-12);
 /// ```
-pub fn field_aligned(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<FieldAlignedTensor, FieldAlignedError> {
+pub fn field_aligned(
+    tensor: &Matrix3<f64>,
+    field: &Vector3<f64>,
+) -> Result<FieldAlignedTensor, FieldAlignedError> {
     let b = validate(tensor, field)?;
     // Any perpendicular pair, from the lab axis least aligned with b.
-    let helper = if b.x.abs() < 0.9 { Vector3::x() } else { Vector3::y() };
+    let helper = if b.x.abs() < 0.9 {
+        Vector3::x()
+    } else {
+        Vector3::y()
+    };
     let u = b.cross(&helper).normalize();
     let w = b.cross(&u);
-    let (a, d, c) = (u.dot(&(tensor * u)), w.dot(&(tensor * w)), u.dot(&(tensor * w)));
+    let (a, d, c) = (
+        u.dot(&(tensor * u)),
+        w.dot(&(tensor * w)),
+        u.dot(&(tensor * w)),
+    );
     // Rotating (u, w) by alpha changes the diagonal difference to (a - d) cos 2a + 2c sin 2a.
     let alpha = 0.5 * (d - a).atan2(2.0 * c);
-    let (e1, e2) = (alpha.cos() * u + alpha.sin() * w, -alpha.sin() * u + alpha.cos() * w);
+    let (e1, e2) = (
+        alpha.cos() * u + alpha.sin() * w,
+        -alpha.sin() * u + alpha.cos() * w,
+    );
     let frame = Matrix3::from_columns(&[b, e1, e2]);
     let in_frame = frame.transpose() * tensor * frame;
     let parallel = in_frame[(0, 0)];
     let perpendicular = 0.5 * (in_frame[(1, 1)] + in_frame[(2, 2)]);
-    let mut agyrotropic = in_frame - Matrix3::from_diagonal(&Vector3::new(parallel, perpendicular, perpendicular));
+    let mut agyrotropic =
+        in_frame - Matrix3::from_diagonal(&Vector3::new(parallel, perpendicular, perpendicular));
     for i in 0..3 {
         agyrotropic[(i, i)] = 0.0; // zero up to round-off by construction
     }
-    if !(parallel.is_finite() && perpendicular.is_finite() && agyrotropic.iter().all(|x| x.is_finite())) {
+    if !(parallel.is_finite()
+        && perpendicular.is_finite()
+        && agyrotropic.iter().all(|x| x.is_finite()))
+    {
         return Err(FieldAlignedError::NotFinite { quantity: "tensor" });
     }
-    Ok(FieldAlignedTensor { parallel, perpendicular, agyrotropic, frame })
+    Ok(FieldAlignedTensor {
+        parallel,
+        perpendicular,
+        agyrotropic,
+        frame,
+    })
 }
 
 /// Swisdak's (2016, GRL 43, 43, doi:10.1002/2015GL066980) agyrotropy `sqrt(Q)`, with
@@ -106,7 +136,10 @@ pub fn field_aligned(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<Fiel
 ///
 /// # Errors
 /// As [`field_aligned`].
-pub fn swisdak_agyrotropy(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result<f64, FieldAlignedError> {
+pub fn swisdak_agyrotropy(
+    tensor: &Matrix3<f64>,
+    field: &Vector3<f64>,
+) -> Result<f64, FieldAlignedError> {
     let b = validate(tensor, field)?;
     let p = tensor;
     let i1 = p.trace();
@@ -115,7 +148,9 @@ pub fn swisdak_agyrotropy(tensor: &Matrix3<f64>, field: &Vector3<f64>) -> Result
     let parallel = b.dot(&(p * b));
     let q = 1.0 - 4.0 * i2 / ((i1 - parallel) * (i1 + 3.0 * parallel));
     if !q.is_finite() {
-        return Err(FieldAlignedError::NotFinite { quantity: "agyrotropy" });
+        return Err(FieldAlignedError::NotFinite {
+            quantity: "agyrotropy",
+        });
     }
     // Round-off can take a gyrotropic Q a few ulps below zero.
     Ok(q.max(0.0).sqrt())

@@ -10,7 +10,9 @@ use argmin::solver::neldermead::NelderMead;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FitError {
     /// No parameters, or a start point / step of mismatched length.
-    #[error("initial point has {parameters} parameters but {steps} step sizes (need >= 1 of each, equal)")]
+    #[error(
+        "initial point has {parameters} parameters but {steps} step sizes (need >= 1 of each, equal)"
+    )]
     BadDimensions {
         /// Length of the initial point.
         parameters: usize,
@@ -69,7 +71,10 @@ pub struct NelderMeadSettings {
 impl Default for NelderMeadSettings {
     /// Tight enough for fits whose cost is O(1) in the chosen units.
     fn default() -> Self {
-        NelderMeadSettings { cost_tolerance: 1e-12, max_iterations: 5_000 }
+        NelderMeadSettings {
+            cost_tolerance: 1e-12,
+            max_iterations: 5_000,
+        }
     }
 }
 
@@ -100,12 +105,20 @@ impl<F: Fn(&[f64]) -> f64> CostFunction for Cost<F> {
 /// assert!((fit.parameters[0] - 1.0).abs() < 1e-4 && (fit.parameters[1] - 1.0).abs() < 1e-4);
 /// assert!(fit.converged);
 /// ```
-pub fn minimise<F>(cost: F, initial: &[f64], steps: &[f64], settings: NelderMeadSettings) -> Result<FitResult, FitError>
+pub fn minimise<F>(
+    cost: F,
+    initial: &[f64],
+    steps: &[f64],
+    settings: NelderMeadSettings,
+) -> Result<FitResult, FitError>
 where
     F: Fn(&[f64]) -> f64,
 {
     if initial.is_empty() || initial.len() != steps.len() {
-        return Err(FitError::BadDimensions { parameters: initial.len(), steps: steps.len() });
+        return Err(FitError::BadDimensions {
+            parameters: initial.len(),
+            steps: steps.len(),
+        });
     }
     for (index, (&value, &step)) in initial.iter().zip(steps).enumerate() {
         if !(value.is_finite() && step.is_finite() && step != 0.0) {
@@ -122,13 +135,18 @@ where
         vertex[index] += step;
         simplex.push(vertex);
     }
-    let solver = NelderMead::new(simplex).with_sd_tolerance(tolerance).map_err(|e| FitError::Solver(e.to_string()))?;
+    let solver = NelderMead::new(simplex)
+        .with_sd_tolerance(tolerance)
+        .map_err(|e| FitError::Solver(e.to_string()))?;
     let result = Executor::new(Cost(cost), solver)
         .configure(|state| state.max_iters(settings.max_iterations))
         .run()
         .map_err(|e| FitError::Solver(e.to_string()))?;
     let state = result.state();
-    let parameters = state.get_best_param().cloned().ok_or_else(|| FitError::Solver("no best point".into()))?;
+    let parameters = state
+        .get_best_param()
+        .cloned()
+        .ok_or_else(|| FitError::Solver("no best point".into()))?;
     let best_cost = state.get_best_cost();
     if !best_cost.is_finite() {
         return Err(FitError::NonFiniteCost { cost: best_cost });
@@ -165,16 +183,30 @@ impl<F: Fn(f64) -> f64> CostFunction for Residual<F> {
 /// let root = mmsbook::fit::newton_in_bracket(|x| (x * x - 2.0, 2.0 * x), 0.0, 2.0, 1.0, 1e-14).unwrap();
 /// assert!((root - 2f64.sqrt()).abs() < 1e-12);
 /// ```
-pub fn newton_in_bracket<F: Fn(f64) -> (f64, f64)>(f_and_slope: F, low: f64, high: f64, start: f64, tolerance: f64) -> Result<f64, FitError> {
+pub fn newton_in_bracket<F: Fn(f64) -> (f64, f64)>(
+    f_and_slope: F,
+    low: f64,
+    high: f64,
+    start: f64,
+    tolerance: f64,
+) -> Result<f64, FitError> {
     if !(low.is_finite() && high.is_finite() && low < high) {
-        return Err(FitError::BadStart { index: 0, value: low, step: high - low });
+        return Err(FitError::BadStart {
+            index: 0,
+            value: low,
+            step: high - low,
+        });
     }
     if !(tolerance.is_finite() && tolerance > 0.0) {
         return Err(FitError::BadTolerance { tolerance });
     }
     let (f_low, f_high) = (f_and_slope(low).0, f_and_slope(high).0);
     if !(f_low.is_finite() && f_high.is_finite()) || f_low * f_high > 0.0 {
-        return Err(FitError::BadStart { index: 0, value: f_low, step: f_high });
+        return Err(FitError::BadStart {
+            index: 0,
+            value: f_low,
+            step: f_high,
+        });
     }
     if f_low == 0.0 {
         return Ok(low);
@@ -183,8 +215,16 @@ pub fn newton_in_bracket<F: Fn(f64) -> (f64, f64)>(f_and_slope: F, low: f64, hig
         return Ok(high);
     }
     // Orient the bracket so that f < 0 at `below` and f > 0 at `above`.
-    let (mut below, mut above) = if f_low < 0.0 { (low, high) } else { (high, low) };
-    let mut x = if start > low && start < high { start } else { 0.5 * (low + high) };
+    let (mut below, mut above) = if f_low < 0.0 {
+        (low, high)
+    } else {
+        (high, low)
+    };
+    let mut x = if start > low && start < high {
+        start
+    } else {
+        0.5 * (low + high)
+    };
     for _ in 0..200 {
         let (value, slope) = f_and_slope(x);
         if value == 0.0 {
@@ -197,13 +237,19 @@ pub fn newton_in_bracket<F: Fn(f64) -> (f64, f64)>(f_and_slope: F, low: f64, hig
         }
         let (lo, hi) = (below.min(above), below.max(above));
         let newton = x - value / slope;
-        let next = if newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
+        let next = if newton > lo && newton < hi {
+            newton
+        } else {
+            0.5 * (lo + hi)
+        };
         if (next - x).abs() <= tolerance || hi - lo <= tolerance {
             return Ok(next);
         }
         x = next;
     }
-    Err(FitError::Solver("Newton in a bracket: no convergence in 200 steps".into()))
+    Err(FitError::Solver(
+        "Newton in a bracket: no convergence in 200 steps".into(),
+    ))
 }
 
 /// The root of `f` in `[low, high]`, where `f` changes sign, by Brent's method (argmin's
@@ -217,21 +263,38 @@ pub fn newton_in_bracket<F: Fn(f64) -> (f64, f64)>(f_and_slope: F, low: f64, hig
 /// let root = mmsbook::fit::bracketed_root(|x| x * x - 2.0, 0.0, 2.0, 1e-14).unwrap();
 /// assert!((root - 2f64.sqrt()).abs() < 1e-12);
 /// ```
-pub fn bracketed_root<F: Fn(f64) -> f64>(f: F, low: f64, high: f64, tolerance: f64) -> Result<f64, FitError> {
+pub fn bracketed_root<F: Fn(f64) -> f64>(
+    f: F,
+    low: f64,
+    high: f64,
+    tolerance: f64,
+) -> Result<f64, FitError> {
     if !(low.is_finite() && high.is_finite() && low < high) {
-        return Err(FitError::BadStart { index: 0, value: low, step: high - low });
+        return Err(FitError::BadStart {
+            index: 0,
+            value: low,
+            step: high - low,
+        });
     }
     if !(tolerance.is_finite() && tolerance > 0.0) {
         return Err(FitError::BadTolerance { tolerance });
     }
     let (f_low, f_high) = (f(low), f(high));
     if !(f_low.is_finite() && f_high.is_finite()) || f_low * f_high > 0.0 {
-        return Err(FitError::BadStart { index: 0, value: f_low, step: f_high });
+        return Err(FitError::BadStart {
+            index: 0,
+            value: f_low,
+            step: f_high,
+        });
     }
     let solver = argmin::solver::brent::BrentRoot::new(low, high, tolerance);
     let result = Executor::new(Residual(f), solver)
         .configure(|state| state.max_iters(200))
         .run()
         .map_err(|e| FitError::Solver(e.to_string()))?;
-    result.state().get_best_param().copied().ok_or_else(|| FitError::Solver("no root".into()))
+    result
+        .state()
+        .get_best_param()
+        .copied()
+        .ok_or_else(|| FitError::Solver("no root".into()))
 }

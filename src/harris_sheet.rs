@@ -52,7 +52,12 @@ impl HarrisSheet {
         if !(half_thickness_m.is_finite() && half_thickness_m > 0.0) {
             return Err(HarrisSheetError::NonPositiveThickness { half_thickness_m });
         }
-        Ok(HarrisSheet { b0_t, half_thickness_m, normal_t: 0.0, guide_t: 0.0 })
+        Ok(HarrisSheet {
+            b0_t,
+            half_thickness_m,
+            normal_t: 0.0,
+            guide_t: 0.0,
+        })
     }
 
     /// The same sheet with a uniform normal field `normal_t` (T) and a central `B_M` peak of
@@ -66,7 +71,11 @@ impl HarrisSheet {
                 return Err(HarrisSheetError::NonFiniteComponent { component, value });
             }
         }
-        Ok(HarrisSheet { normal_t, guide_t, ..self })
+        Ok(HarrisSheet {
+            normal_t,
+            guide_t,
+            ..self
+        })
     }
 
     /// Lobe field B0, T.
@@ -139,9 +148,15 @@ impl HarrisSheet {
     /// let (fitted, fit) = HarrisSheet::fit_profile(&n, &b).unwrap();
     /// assert!((fitted.half_thickness_m() / 1.0e6 - 1.0).abs() < 1e-5 && fit.cost < 1e-12);
     /// ```
-    pub fn fit_profile(n_m: &[f64], b_l_t: &[f64]) -> Result<(HarrisSheet, crate::fit::FitResult), HarrisFitError> {
+    pub fn fit_profile(
+        n_m: &[f64],
+        b_l_t: &[f64],
+    ) -> Result<(HarrisSheet, crate::fit::FitResult), HarrisFitError> {
         if n_m.len() != b_l_t.len() || n_m.len() < 3 {
-            return Err(HarrisFitError::BadSamples { positions: n_m.len(), fields: b_l_t.len() });
+            return Err(HarrisFitError::BadSamples {
+                positions: n_m.len(),
+                fields: b_l_t.len(),
+            });
         }
         if !n_m.iter().chain(b_l_t).all(|x| x.is_finite()) {
             return Err(HarrisFitError::DegenerateSamples);
@@ -149,24 +164,41 @@ impl HarrisSheet {
         // Fit in units of the largest field and a quarter of the position span, where both
         // parameters start at 1: the simplex then sees a well-conditioned problem.
         let b_scale = b_l_t.iter().fold(0.0f64, |m, b| m.max(b.abs()));
-        let (low, high) = n_m.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &n| (lo.min(n), hi.max(n)));
+        let (low, high) = n_m
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &n| {
+                (lo.min(n), hi.max(n))
+            });
         let n_scale = (high - low) / 4.0;
         if !(b_scale > 0.0 && n_scale > 0.0) {
             return Err(HarrisFitError::DegenerateSamples);
         }
         let count = n_m.len() as f64;
         let cost = |p: &[f64]| {
-            let squared: f64 = n_m.iter().zip(b_l_t).map(|(n, b)| (b / b_scale - p[0] * (n / n_scale / p[1]).tanh()).powi(2)).sum();
+            let squared: f64 = n_m
+                .iter()
+                .zip(b_l_t)
+                .map(|(n, b)| (b / b_scale - p[0] * (n / n_scale / p[1]).tanh()).powi(2))
+                .sum();
             squared / count
         };
-        let fit = crate::fit::minimise(cost, &[1.0, 1.0], &[0.2, 0.3], crate::fit::NelderMeadSettings::default())?;
+        let fit = crate::fit::minimise(
+            cost,
+            &[1.0, 1.0],
+            &[0.2, 0.3],
+            crate::fit::NelderMeadSettings::default(),
+        )?;
         // B0 tanh(N/L) is unchanged by flipping both signs: report L > 0.
         let sign = fit.parameters[1].signum();
-        let (b0_t, half_thickness_m) = (sign * fit.parameters[0] * b_scale, sign * fit.parameters[1] * n_scale);
+        let (b0_t, half_thickness_m) = (
+            sign * fit.parameters[0] * b_scale,
+            sign * fit.parameters[1] * n_scale,
+        );
         if b0_t <= 0.0 {
             return Err(HarrisFitError::ReversedProfile { b0_t });
         }
-        let sheet = HarrisSheet::new(b0_t, half_thickness_m).map_err(|_| HarrisFitError::DegenerateSamples)?;
+        let sheet = HarrisSheet::new(b0_t, half_thickness_m)
+            .map_err(|_| HarrisFitError::DegenerateSamples)?;
         Ok((sheet, fit))
     }
 }

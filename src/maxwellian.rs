@@ -19,12 +19,21 @@ impl Maxwellian {
     /// [`PlasmaError`] for a non-positive density or temperature.
     pub fn new(n_m3: f64, t_j: f64, species: Species) -> Result<Self, PlasmaError> {
         if !(n_m3.is_finite() && n_m3 > 0.0) {
-            return Err(PlasmaError::NonPositive { parameter: "density n_m3", value: n_m3 });
+            return Err(PlasmaError::NonPositive {
+                parameter: "density n_m3",
+                value: n_m3,
+            });
         }
         if !(t_j.is_finite() && t_j > 0.0) {
-            return Err(PlasmaError::NonPositive { parameter: "temperature t_j", value: t_j });
+            return Err(PlasmaError::NonPositive {
+                parameter: "temperature t_j",
+                value: t_j,
+            });
         }
-        Ok(Maxwellian { density_m3: n_m3, thermal_speed_ms: thermal_speed(t_j, species)? })
+        Ok(Maxwellian {
+            density_m3: n_m3,
+            thermal_speed_ms: thermal_speed(t_j, species)?,
+        })
     }
 
     /// Thermal speed `sqrt(2T/m)`, m/s: also the most probable speed.
@@ -82,15 +91,26 @@ const MOMENT_RELATIVE_ACCURACY: f64 = 1e-11;
 /// let moments = isotropic_moments(|v| f.phase_space_density(v), 12.0 * f.thermal_speed_ms(), Species::ELECTRON).unwrap();
 /// assert!((units::to_electronvolt(moments.temperature_j) / 60.0 - 1.0).abs() < 1e-9);
 /// ```
-pub fn isotropic_moments(f: impl Fn(f64) -> f64, v_max_ms: f64, species: Species) -> Result<IsotropicMoments, MomentError> {
+pub fn isotropic_moments(
+    f: impl Fn(f64) -> f64,
+    v_max_ms: f64,
+    species: Species,
+) -> Result<IsotropicMoments, MomentError> {
     if !(v_max_ms.is_finite() && v_max_ms > 0.0) {
         return Err(MomentError::BadSpeedLimit { v_max_ms });
     }
     // Integrate in u = v / v_max so the integrand's scale does not depend on the unit.
     let moment = |power: i32| {
         let integrand = |u: f64| f(u * v_max_ms) * u.powi(power);
-        let rough = quadrature::integrate(integrand, 0.0, 1.0, 1e-3).integral.abs();
-        let refined = quadrature::integrate(integrand, 0.0, 1.0, MOMENT_RELATIVE_ACCURACY * rough.max(f64::MIN_POSITIVE));
+        let rough = quadrature::integrate(integrand, 0.0, 1.0, 1e-3)
+            .integral
+            .abs();
+        let refined = quadrature::integrate(
+            integrand,
+            0.0,
+            1.0,
+            MOMENT_RELATIVE_ACCURACY * rough.max(f64::MIN_POSITIVE),
+        );
         4.0 * PI * v_max_ms.powi(power + 1) * refined.integral
     };
     let density_m3 = moment(2);
@@ -98,5 +118,8 @@ pub fn isotropic_moments(f: impl Fn(f64) -> f64, v_max_ms: f64, species: Species
         return Err(MomentError::NonPhysicalDensity { density_m3 });
     }
     let temperature_j = species.mass_kg() * moment(4) / (3.0 * density_m3);
-    Ok(IsotropicMoments { density_m3, temperature_j })
+    Ok(IsotropicMoments {
+        density_m3,
+        temperature_j,
+    })
 }

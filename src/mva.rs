@@ -69,22 +69,32 @@ impl MinimumVariance {
     /// ```
     pub fn from_samples(field: &[Vector3<f64>]) -> Result<Self, MvaError> {
         if field.len() < 3 {
-            return Err(MvaError::TooFewSamples { samples: field.len() });
+            return Err(MvaError::TooFewSamples {
+                samples: field.len(),
+            });
         }
         if let Some(index) = field.iter().position(|b| !b.iter().all(|x| x.is_finite())) {
             return Err(MvaError::NonFiniteSample { index });
         }
         let count = field.len() as f64;
         let mean = field.iter().sum::<Vector3<f64>>() / count;
-        let covariance: Matrix3<f64> =
-            field.iter().map(|b| (b - mean) * (b - mean).transpose()).sum::<Matrix3<f64>>() / count;
+        let covariance: Matrix3<f64> = field
+            .iter()
+            .map(|b| (b - mean) * (b - mean).transpose())
+            .sum::<Matrix3<f64>>()
+            / count;
         if !covariance.iter().all(|x| x.is_finite()) {
             return Err(MvaError::Overflow);
         }
         // Variance below the rounding of the largest component is no variance at all.
-        let largest = field.iter().flat_map(|b| b.iter()).fold(0.0f64, |m, x| m.max(x.abs()));
+        let largest = field
+            .iter()
+            .flat_map(|b| b.iter())
+            .fold(0.0f64, |m, x| m.max(x.abs()));
         if covariance.trace() <= (4.0 * f64::EPSILON * largest).powi(2) {
-            return Err(MvaError::NoVariance { samples: field.len() });
+            return Err(MvaError::NoVariance {
+                samples: field.len(),
+            });
         }
         let eigen = SymmetricEigen::new(covariance);
         let mut order = [0, 1, 2];
@@ -92,15 +102,33 @@ impl MinimumVariance {
         let eigenvalues = order.map(|i| eigen.eigenvalues[i]);
         let l = largest_component_positive(eigen.eigenvectors.column(order[0]).into());
         let n = largest_component_positive(eigen.eigenvectors.column(order[2]).into());
-        Ok(MinimumVariance { eigenvalues, l, m: n.cross(&l), n })
+        Ok(MinimumVariance {
+            eigenvalues,
+            l,
+            m: n.cross(&l),
+            n,
+        })
     }
 
     /// The same frame with L and N flipped, if needed, so that `L . l_hint > 0` and
     /// `N . n_hint > 0`; M is recomputed to keep the frame right-handed.
     pub fn oriented(self, l_hint: &Vector3<f64>, n_hint: &Vector3<f64>) -> Self {
-        let l = if self.l.dot(l_hint) < 0.0 { -self.l } else { self.l };
-        let n = if self.n.dot(n_hint) < 0.0 { -self.n } else { self.n };
-        MinimumVariance { l, m: n.cross(&l), n, ..self }
+        let l = if self.l.dot(l_hint) < 0.0 {
+            -self.l
+        } else {
+            self.l
+        };
+        let n = if self.n.dot(n_hint) < 0.0 {
+            -self.n
+        } else {
+            self.n
+        };
+        MinimumVariance {
+            l,
+            m: n.cross(&l),
+            n,
+            ..self
+        }
     }
 
     /// Ratio of intermediate to minimum eigenvalue: a well-determined normal needs it

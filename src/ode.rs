@@ -11,7 +11,12 @@
 ///
 /// # Errors
 /// The first error `f` returns.
-pub fn rk4_step<const N: usize, E>(x: f64, h: f64, y: &[f64; N], mut f: impl FnMut(f64, &[f64; N]) -> Result<[f64; N], E>) -> Result<[f64; N], E> {
+pub fn rk4_step<const N: usize, E>(
+    x: f64,
+    h: f64,
+    y: &[f64; N],
+    mut f: impl FnMut(f64, &[f64; N]) -> Result<[f64; N], E>,
+) -> Result<[f64; N], E> {
     let k1 = f(x, y)?;
     rk4_step_from(x, h, y, k1, f)
 }
@@ -21,10 +26,20 @@ pub fn rk4_step<const N: usize, E>(x: f64, h: f64, y: &[f64; N], mut f: impl FnM
 ///
 /// # Errors
 /// The first error `f` returns.
-pub fn rk4_step_from<const N: usize, E>(x: f64, h: f64, y: &[f64; N], k1: [f64; N], mut f: impl FnMut(f64, &[f64; N]) -> Result<[f64; N], E>) -> Result<[f64; N], E> {
-    let add = |y: &[f64; N], k: &[f64; N], scale: f64| -> [f64; N] { std::array::from_fn(|j| y[j] + scale * k[j]) };
+pub fn rk4_step_from<const N: usize, E>(
+    x: f64,
+    h: f64,
+    y: &[f64; N],
+    k1: [f64; N],
+    mut f: impl FnMut(f64, &[f64; N]) -> Result<[f64; N], E>,
+) -> Result<[f64; N], E> {
+    let add = |y: &[f64; N], k: &[f64; N], scale: f64| -> [f64; N] {
+        std::array::from_fn(|j| y[j] + scale * k[j])
+    };
     let k2 = f(x + 0.5 * h, &add(y, &k1, 0.5 * h))?;
     let k3 = f(x + 0.5 * h, &add(y, &k2, 0.5 * h))?;
     let k4 = f(x + h, &add(y, &k3, h))?;
-    Ok(std::array::from_fn(|j| y[j] + h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j])))
+    Ok(std::array::from_fn(|j| {
+        y[j] + h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j])
+    }))
 }

@@ -24,7 +24,11 @@ pub struct NoiseLevelError {
 ///
 /// # Errors
 /// [`NoiseLevelError`] for a negative or non-finite `sigma`.
-pub fn gaussian_noise(rng: &mut ChaCha8Rng, sigma: f64, count: usize) -> Result<Vec<f64>, NoiseLevelError> {
+pub fn gaussian_noise(
+    rng: &mut ChaCha8Rng,
+    sigma: f64,
+    count: usize,
+) -> Result<Vec<f64>, NoiseLevelError> {
     if !(sigma.is_finite() && sigma >= 0.0) {
         return Err(NoiseLevelError { sigma });
     }

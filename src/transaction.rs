@@ -66,7 +66,11 @@ pub enum TransactionError {
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> TransactionError {
     let path = path.to_owned();
-    move |source| TransactionError::Io { action, path, source }
+    move |source| TransactionError::Io {
+        action,
+        path,
+        source,
+    }
 }
 
 /// A set of outputs being staged; nothing under the root changes until [`Transaction::commit`].
@@ -88,7 +92,10 @@ impl Transaction {
         for stale in stages(root)? {
             std::fs::remove_dir_all(&stale).map_err(io("removing the stale stage", &stale))?;
         }
-        let stage = tempfile::Builder::new().prefix(STAGE_PREFIX).tempdir_in(root).map_err(io("creating a stage in", root))?;
+        let stage = tempfile::Builder::new()
+            .prefix(STAGE_PREFIX)
+            .tempdir_in(root)
+            .map_err(io("creating a stage in", root))?;
         let staged = stage.path().join("root");
         for source in BOOK_SOURCES {
             let from = root.join(source);
@@ -99,7 +106,11 @@ impl Transaction {
                 std::fs::copy(&from, staged.join(source)).map_err(io("copying", &from))?;
             }
         }
-        Ok(Transaction { root: root.to_owned(), stage, targets: Vec::new() })
+        Ok(Transaction {
+            root: root.to_owned(),
+            stage,
+            targets: Vec::new(),
+        })
     }
 
     /// The staged copy of the workbook root.
@@ -135,9 +146,20 @@ impl Transaction {
     pub fn build_book(&mut self) -> Result<PathBuf, TransactionError> {
         let staged = self.staged_root();
         let built = crate::book::build_book(&staged)?;
-        let relative = built.strip_prefix(&staged).map_err(|_| TransactionError::OutsideRoot { path: built.clone() })?.to_owned();
+        let relative = built
+            .strip_prefix(&staged)
+            .map_err(|_| TransactionError::OutsideRoot {
+                path: built.clone(),
+            })?
+            .to_owned();
         // The whole build directory is the target (it may hold one directory per renderer).
-        let first = relative.components().next().map(|c| PathBuf::from(c.as_os_str())).ok_or(TransactionError::OutsideRoot { path: built.clone() })?;
+        let first = relative
+            .components()
+            .next()
+            .map(|c| PathBuf::from(c.as_os_str()))
+            .ok_or(TransactionError::OutsideRoot {
+                path: built.clone(),
+            })?;
         if !self.targets.contains(&first) {
             self.targets.push(first);
         }
@@ -150,7 +172,11 @@ impl Transaction {
     /// # Errors
     /// I/O; if it fails after the commit point, the next run finishes the swap.
     pub fn commit(self) -> Result<(), TransactionError> {
-        let list: String = self.targets.iter().map(|t| format!("{}\n", t.display())).collect();
+        let list: String = self
+            .targets
+            .iter()
+            .map(|t| format!("{}\n", t.display()))
+            .collect();
         let list_path = self.stage.path().join(TARGETS_FILE);
         std::fs::write(&list_path, list).map_err(io("writing", &list_path))?;
         let stage = self.stage.keep();
@@ -178,7 +204,11 @@ pub fn finish_interrupted(root: &Path) -> Result<bool, TransactionError> {
         if !is_inside(&target) {
             return Err(TransactionError::OutsideRoot { path: target });
         }
-        let (new, current, old) = (committed.join("root").join(&target), root.join(&target), committed.join("old").join(&target));
+        let (new, current, old) = (
+            committed.join("root").join(&target),
+            root.join(&target),
+            committed.join("old").join(&target),
+        );
         if new.symlink_metadata().is_err() {
             continue; // already swapped in
         }
@@ -205,7 +235,12 @@ pub fn stages(root: &Path) -> Result<Vec<PathBuf>, TransactionError> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(root).map_err(io("reading", root))? {
         let entry = entry.map_err(io("reading", root))?;
-        if entry.file_name().to_string_lossy().starts_with(STAGE_PREFIX) && entry.path().is_dir() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(STAGE_PREFIX)
+            && entry.path().is_dir()
+        {
             found.push(entry.path());
         }
     }
@@ -216,14 +251,21 @@ pub fn stages(root: &Path) -> Result<Vec<PathBuf>, TransactionError> {
 /// The unit an output is swapped in with: its owned directory, or the file itself.
 fn target_of(path: &Path) -> Result<PathBuf, TransactionError> {
     if !is_inside(path) {
-        return Err(TransactionError::OutsideRoot { path: path.to_owned() });
+        return Err(TransactionError::OutsideRoot {
+            path: path.to_owned(),
+        });
     }
-    Ok(OWNED_DIRECTORIES.iter().map(PathBuf::from).find(|dir| path.starts_with(dir)).unwrap_or_else(|| path.to_owned()))
+    Ok(OWNED_DIRECTORIES
+        .iter()
+        .map(PathBuf::from)
+        .find(|dir| path.starts_with(dir))
+        .unwrap_or_else(|| path.to_owned()))
 }
 
 /// Whether `path` is relative and never climbs out of the directory it is relative to.
 fn is_inside(path: &Path) -> bool {
-    path.components().next().is_some() && path.components().all(|c| matches!(c, Component::Normal(_)))
+    path.components().next().is_some()
+        && path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Copies the regular files of a directory tree, leaving out the temporary files of

@@ -20,13 +20,20 @@ pub fn superscripts(text: &str) -> String {
         if chars[i] == '^' {
             let minus = chars.get(i + 1) == Some(&'-');
             let start = i + 1 + usize::from(minus);
-            let end = (start..chars.len()).find(|&k| !chars[k].is_ascii_digit()).unwrap_or(chars.len());
-            let decimal = chars.get(end) == Some(&'.') && chars.get(end + 1).is_some_and(char::is_ascii_digit);
+            let end = (start..chars.len())
+                .find(|&k| !chars[k].is_ascii_digit())
+                .unwrap_or(chars.len());
+            let decimal = chars.get(end) == Some(&'.')
+                && chars.get(end + 1).is_some_and(char::is_ascii_digit);
             if end > start && !decimal {
                 if minus {
                     out.push('⁻');
                 }
-                out.extend(chars[start..end].iter().map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize]));
+                out.extend(
+                    chars[start..end]
+                        .iter()
+                        .map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize]),
+                );
                 i = end;
                 continue;
             }

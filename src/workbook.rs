@@ -34,8 +34,16 @@ impl std::fmt::Display for Difference {
         match self {
             Difference::Missing(path) => write!(f, "missing: {}", path.display()),
             Difference::Changed(path) => write!(f, "stale:   {}", path.display()),
-            Difference::Orphan(path) => write!(f, "orphan:  {} (no figure or ledger page produces it)", path.display()),
-            Difference::Temporary(path) => write!(f, "temporary: {} (left by an interrupted run; the next `regen` finishes or removes it)", path.display()),
+            Difference::Orphan(path) => write!(
+                f,
+                "orphan:  {} (no figure or ledger page produces it)",
+                path.display()
+            ),
+            Difference::Temporary(path) => write!(
+                f,
+                "temporary: {} (left by an interrupted run; the next `regen` finishes or removes it)",
+                path.display()
+            ),
         }
     }
 }
@@ -54,7 +62,11 @@ pub fn figure_outputs(figure: &Figure) -> [Output; 3] {
         alt = alt_text(&figure.caption),
         caption = figure.caption
     );
-    [file("svg", &figure.svg), file("csv", &figure.csv), file("md", &snippet)]
+    [
+        file("svg", &figure.svg),
+        file("csv", &figure.csv),
+        file("md", &snippet),
+    ]
 }
 
 /// Alt text for a figure: the first sentence of its caption, without markdown that would end
@@ -64,14 +76,20 @@ fn alt_text(caption: &str) -> String {
     const ABBREVIATIONS: [&str; 9] = ["al", "Eq", "Eqs", "Fig", "Figs", "Sec", "e.g", "i.e", "vs"];
     let mut end = caption.len();
     for (at, _) in caption.match_indices(". ") {
-        let word = caption[..at].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let word = caption[..at]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
         if !ABBREVIATIONS.contains(&word) {
             end = at;
             break;
         }
     }
     let first = caption[..end].trim_end_matches('.');
-    first.chars().filter(|c| !matches!(c, '[' | ']' | '`' | '*' | '\\')).collect()
+    first
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '`' | '*' | '\\'))
+        .collect()
 }
 
 /// The generated ledger page of the book, its JSON twin, the counts by paper, basis and
@@ -96,14 +114,25 @@ pub fn ledger_outputs(ledger: &Ledger) -> Vec<Output> {
         ledger.to_markdown()
     );
     let mut outputs = vec![
-        Output { path: "chapters/ledger.md".into(), contents: page.into_bytes() },
-        Output { path: "chapters/claims.json".into(), contents: ledger.to_json().into_bytes() },
-        Output { path: "chapters/claims/counts.md".into(), contents: ledger.counts_markdown().into_bytes() },
+        Output {
+            path: "chapters/ledger.md".into(),
+            contents: page.into_bytes(),
+        },
+        Output {
+            path: "chapters/claims.json".into(),
+            contents: ledger.to_json().into_bytes(),
+        },
+        Output {
+            path: "chapters/claims/counts.md".into(),
+            contents: ledger.counts_markdown().into_bytes(),
+        },
     ];
     for paper in crate::claims::Paper::ALL {
         // The coverage sentence heads the paper's claims; an unreadable inventory is a test
         // failure (`inventory` tests), not a reason to drop the table.
-        let coverage = crate::claims::inventory(paper).map(|rows| Coverage::of(&rows).sentence(paper) + "\n\n").unwrap_or_default();
+        let coverage = crate::claims::inventory(paper)
+            .map(|rows| Coverage::of(&rows).sentence(paper) + "\n\n")
+            .unwrap_or_default();
         outputs.push(Output {
             path: format!("chapters/claims/{}.md", paper.id()).into(),
             contents: (coverage + &ledger.for_paper(paper).to_markdown_table()).into_bytes(),
@@ -140,7 +169,9 @@ pub fn render_outputs(
 /// # Errors
 /// [`FigureError::Io`] naming the file.
 pub fn write_outputs(root: &Path, outputs: &[Output]) -> Result<(), FigureError> {
-    outputs.iter().try_for_each(|output| write_atomic(&root.join(&output.path), &output.contents))
+    outputs
+        .iter()
+        .try_for_each(|output| write_atomic(&root.join(&output.path), &output.contents))
 }
 
 /// Compares outputs with the files under `root`.
@@ -149,7 +180,9 @@ pub fn compare_outputs(root: &Path, outputs: &[Output]) -> Vec<Difference> {
         .iter()
         .filter_map(|output| match std::fs::read(root.join(&output.path)) {
             Err(_) => Some(Difference::Missing(output.path.clone())),
-            Ok(committed) if committed != output.contents => Some(Difference::Changed(output.path.clone())),
+            Ok(committed) if committed != output.contents => {
+                Some(Difference::Changed(output.path.clone()))
+            }
             Ok(_) => None,
         })
         .collect()
@@ -158,8 +191,13 @@ pub fn compare_outputs(root: &Path, outputs: &[Output]) -> Vec<Difference> {
 /// Every path a full run writes: the three files of each registered figure and the ledger
 /// pages of `ledger`.
 pub fn all_output_paths(ledger: &Ledger) -> Vec<PathBuf> {
-    let figures = crate::figures::registry().into_iter().flat_map(|spec| ["svg", "csv", "md"].map(|extension| PathBuf::from(format!("figures/{}.{extension}", spec.id))));
-    figures.chain(ledger_outputs(ledger).into_iter().map(|output| output.path)).collect()
+    let figures = crate::figures::registry().into_iter().flat_map(|spec| {
+        ["svg", "csv", "md"]
+            .map(|extension| PathBuf::from(format!("figures/{}.{extension}", spec.id)))
+    });
+    figures
+        .chain(ledger_outputs(ledger).into_iter().map(|output| output.path))
+        .collect()
 }
 
 /// What an interrupted or older run left under `root`: staging directories (`.regen-*`),
@@ -167,15 +205,28 @@ pub fn all_output_paths(ledger: &Ledger) -> Vec<PathBuf> {
 /// directories regen owns that are not among `expected` (relative paths).
 pub fn leftovers(root: &Path, expected: &[PathBuf]) -> Vec<Difference> {
     use crate::transaction::{OWNED_DIRECTORIES, TEMPORARY_FILE_PREFIX, stages};
-    let mut found: Vec<Difference> = stages(root).unwrap_or_default().into_iter().map(|stage| Difference::Temporary(relative(root, &stage))).collect();
+    let mut found: Vec<Difference> = stages(root)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|stage| Difference::Temporary(relative(root, &stage)))
+        .collect();
     let mut directories: Vec<&str> = OWNED_DIRECTORIES.to_vec();
     directories.push("chapters"); // the ledger page and its JSON are written there
     for directory in directories {
-        let Ok(entries) = std::fs::read_dir(root.join(directory)) else { continue };
-        let mut files: Vec<PathBuf> = entries.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_file())).map(|e| PathBuf::from(directory).join(e.file_name())).collect();
+        let Ok(entries) = std::fs::read_dir(root.join(directory)) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| PathBuf::from(directory).join(e.file_name()))
+            .collect();
         files.sort();
         for file in files {
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if name.starts_with(TEMPORARY_FILE_PREFIX) {
                 found.push(Difference::Temporary(file));
             } else if OWNED_DIRECTORIES.contains(&directory) && !expected.contains(&file) {

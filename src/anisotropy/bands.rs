@@ -29,12 +29,19 @@ impl ThresholdRanges {
     /// positive and finite.
     pub fn new(eta_e: Quoted, eta_s: Quoted, eta_c: Quoted) -> Result<Self, AnisotropyError> {
         for (name, quoted) in [("eta_e", eta_e), ("eta_s", eta_s), ("eta_c", eta_c)] {
-            let interval = quoted.interval().map_err(crate::claims::PropagationError::from)?;
+            let interval = quoted
+                .interval()
+                .map_err(crate::claims::PropagationError::from)?;
             check_eta(name, interval.lo())?;
             check_eta(name, interval.hi())?;
         }
         let nominal = CurrentFractions::new(eta_e.value, eta_s.value, eta_c.value)?;
-        Ok(ThresholdRanges { eta_e, eta_s, eta_c, nominal })
+        Ok(ThresholdRanges {
+            eta_e,
+            eta_s,
+            eta_c,
+            nominal,
+        })
     }
 
     /// The paper's ranges: `eta_e = 0.3 (+0.4/-0.2)` and `eta_s = 3 (+2/-1)`, the medians of
@@ -51,12 +58,17 @@ impl ThresholdRanges {
     /// assert!(band.interval.hi() / band.interval.lo() > 20.0);
     /// ```
     pub fn published() -> Result<Self, AnisotropyError> {
-        Self::new(published::ETA_E, published::ETA_S, published::FIGURE_1_ETA_C)
+        Self::new(
+            published::ETA_E,
+            published::ETA_S,
+            published::FIGURE_1_ETA_C,
+        )
     }
 
     /// Ranges of zero width around given fractions: bands collapse onto the lines.
     pub fn exact(fractions: &CurrentFractions) -> Self {
-        let exact = |value: f64, what: &'static str| Quoted::new(value, Precision::Exact, "given", what);
+        let exact =
+            |value: f64, what: &'static str| Quoted::new(value, Precision::Exact, "given", what);
         ThresholdRanges {
             eta_e: exact(fractions.eta_e, "eta_e"),
             eta_s: exact(fractions.eta_s, "eta_s"),

@@ -51,7 +51,9 @@ pub enum BrazilError {
         draws: usize,
     },
     /// A catalogue row has a non-positive beta or anisotropy.
-    #[error("row {row}: beta_par and perp_over_par must be positive, got {beta_par} and {perp_over_par}")]
+    #[error(
+        "row {row}: beta_par and perp_over_par must be positive, got {beta_par} and {perp_over_par}"
+    )]
     NonPositive {
         /// Zero-based row.
         row: usize,
@@ -87,9 +89,16 @@ pub struct ThresholdFractions {
 /// [`BrazilError::TooFewEquilibria`] if the fractions allow too few equilibria to fill the
 /// sample within [`MAX_DRAWS_PER_SAMPLE`] draws each, [`BrazilError`] if the frame cannot be
 /// built.
-pub fn synthetic_sample(fractions: &CurrentFractions, count: usize, seed: u64) -> Result<DataFrame, BrazilError> {
+pub fn synthetic_sample(
+    fractions: &CurrentFractions,
+    count: usize,
+    seed: u64,
+) -> Result<DataFrame, BrazilError> {
     if count > MAX_SAMPLE_COUNT {
-        return Err(BrazilError::TooLarge { count, limit: MAX_SAMPLE_COUNT });
+        return Err(BrazilError::TooLarge {
+            count,
+            limit: MAX_SAMPLE_COUNT,
+        });
     }
     let mut rng = seeded_rng(seed);
     let log_beta = Normal::new(0.0, 0.6).map_err(|e| BrazilError::Frame(e.to_string()))?;
@@ -98,29 +107,56 @@ pub fn synthetic_sample(fractions: &CurrentFractions, count: usize, seed: u64) -
     while betas.len() < count {
         draws += 1;
         if draws > MAX_DRAWS_PER_SAMPLE * count {
-            return Err(BrazilError::TooFewEquilibria { kept: betas.len(), draws: draws - 1 });
+            return Err(BrazilError::TooFewEquilibria {
+                kept: betas.len(),
+                draws: draws - 1,
+            });
         }
         let beta = 10f64.powf(log_beta.sample(&mut rng));
         let populations = if rng.random::<f64>() < 0.5 {
             let excess = 10f64.powf(rng.random_range(-1.0..1.0));
-            Populations::new(rng.random_range(0.05..0.5), 1.0 + excess, 0.0, speiser::SPEISER_ANISOTROPY)?
+            Populations::new(
+                rng.random_range(0.05..0.5),
+                1.0 + excess,
+                0.0,
+                speiser::SPEISER_ANISOTROPY,
+            )?
         } else {
-            Populations::new(0.0, 1.0, rng.random_range(0.0..0.6), speiser::SPEISER_ANISOTROPY)?
+            Populations::new(
+                0.0,
+                1.0,
+                rng.random_range(0.0..0.6),
+                speiser::SPEISER_ANISOTROPY,
+            )?
         };
         if model::kappa_squared(&populations, fractions, beta)? > 0.0 {
             betas.push(beta);
             anisotropies.push(populations.perp_over_par()?);
         }
     }
-    DataFrame::new_infer_height(vec![Column::new(BETA_COLUMN.into(), betas), Column::new(ANISOTROPY_COLUMN.into(), anisotropies)])
-        .map_err(|e| BrazilError::Frame(e.to_string()))
+    DataFrame::new_infer_height(vec![
+        Column::new(BETA_COLUMN.into(), betas),
+        Column::new(ANISOTROPY_COLUMN.into(), anisotropies),
+    ])
+    .map_err(|e| BrazilError::Frame(e.to_string()))
 }
 
 fn positive_pairs(frame: &DataFrame) -> Result<Vec<(f64, f64)>, BrazilError> {
     let column = |name: &str| crate::binning::f64_column(frame, name);
-    let pairs: Vec<(f64, f64)> = column(BETA_COLUMN)?.into_iter().zip(column(ANISOTROPY_COLUMN)?).collect();
-    if let Some((row, &(beta_par, perp_over_par))) = pairs.iter().enumerate().find(|(_, (b, a))| !(*b > 0.0 && *a > 0.0)) {
-        return Err(BrazilError::NonPositive { row, beta_par, perp_over_par });
+    let pairs: Vec<(f64, f64)> = column(BETA_COLUMN)?
+        .into_iter()
+        .zip(column(ANISOTROPY_COLUMN)?)
+        .collect();
+    if let Some((row, &(beta_par, perp_over_par))) = pairs
+        .iter()
+        .enumerate()
+        .find(|(_, (b, a))| !(*b > 0.0 && *a > 0.0))
+    {
+        return Err(BrazilError::NonPositive {
+            row,
+            beta_par,
+            perp_over_par,
+        });
     }
     Ok(pairs)
 }
@@ -129,7 +165,10 @@ fn positive_pairs(frame: &DataFrame) -> Result<Vec<(f64, f64)>, BrazilError> {
 ///
 /// # Errors
 /// [`BrazilError`] for a catalogue without the two positive numeric columns.
-pub fn threshold_fractions(frame: &DataFrame, fractions: &CurrentFractions) -> Result<ThresholdFractions, BrazilError> {
+pub fn threshold_fractions(
+    frame: &DataFrame,
+    fractions: &CurrentFractions,
+) -> Result<ThresholdFractions, BrazilError> {
     let pairs = positive_pairs(frame)?;
     let (mut parallel, mut perpendicular, mut tenth) = (0usize, 0usize, 0usize);
     for &(beta, anisotropy) in &pairs {
@@ -196,7 +235,10 @@ pub struct ThresholdShareRanges {
 ///
 /// # Errors
 /// [`BrazilError`] for a catalogue without the two positive numeric columns.
-pub fn threshold_share_ranges(frame: &DataFrame, ranges: &super::bands::ThresholdRanges) -> Result<ThresholdShareRanges, BrazilError> {
+pub fn threshold_share_ranges(
+    frame: &DataFrame,
+    ranges: &super::bands::ThresholdRanges,
+) -> Result<ThresholdShareRanges, BrazilError> {
     let pairs = positive_pairs(frame)?;
     let nominal = threshold_fractions(frame, ranges.nominal())?;
     let mut counts = [[0usize; 2]; 3];
@@ -211,7 +253,11 @@ pub fn threshold_share_ranges(frame: &DataFrame, ranges: &super::bands::Threshol
         }
     }
     let share = |n: usize| n as f64 / pairs.len().max(1) as f64;
-    let range = |nominal: f64, [every, some]: [usize; 2]| ShareRange { nominal, every_reading: share(every), some_reading: share(some) };
+    let range = |nominal: f64, [every, some]: [usize; 2]| ShareRange {
+        nominal,
+        every_reading: share(every),
+        some_reading: share(some),
+    };
     Ok(ThresholdShareRanges {
         samples: pairs.len(),
         parallel: range(nominal.beyond_parallel, counts[0]),
@@ -225,7 +271,17 @@ pub fn threshold_share_ranges(frame: &DataFrame, ranges: &super::bands::Threshol
 ///
 /// # Errors
 /// [`BrazilError`] for a bad catalogue or bad edges.
-pub fn joint_pdf(frame: &DataFrame, edges_beta: &[f64], edges_anisotropy: &[f64]) -> Result<JointHistogram, BrazilError> {
+pub fn joint_pdf(
+    frame: &DataFrame,
+    edges_beta: &[f64],
+    edges_anisotropy: &[f64],
+) -> Result<JointHistogram, BrazilError> {
     positive_pairs(frame)?;
-    Ok(joint_histogram(frame, BETA_COLUMN, ANISOTROPY_COLUMN, edges_beta, edges_anisotropy)?)
+    Ok(joint_histogram(
+        frame,
+        BETA_COLUMN,
+        ANISOTROPY_COLUMN,
+        edges_beta,
+        edges_anisotropy,
+    )?)
 }

@@ -4,7 +4,10 @@
 
 use super::published as paper;
 use super::{AnisotropyError, CurrentFractions, cold, speiser};
-use crate::claims::{Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, Towards, corners, exact, limit, numerical};
+use crate::claims::{
+    Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, Towards, corners, exact,
+    limit, numerical,
+};
 
 /// Why the claims could not be computed.
 #[derive(Debug, thiserror::Error)]
@@ -44,11 +47,15 @@ const SINGLE_POPULATION_ERROR: f64 = 1e-12;
 pub fn claims() -> Result<Ledger, RichardClaimsError> {
     let mut ledger = Ledger::new();
     let a_s = paper::SPEISER_ANISOTROPY.value;
-    let n_s = corners(&[paper::OBSERVED_PERP_OVER_PAR], |x| Ok::<_, RichardClaimsError>(speiser::density_fraction(x[0], a_s)?))?;
+    let n_s = corners(&[paper::OBSERVED_PERP_OVER_PAR], |x| {
+        Ok::<_, RichardClaimsError>(speiser::density_fraction(x[0], a_s)?)
+    })?;
     ledger.push(
         Claim::builder("richard2025.speiser_fraction", Paper::Richard2025)
             .source("Sec. III.1, Eq. 9")
-            .quantity("Speiser density fraction n_s/n_i implied by T_perp/T_par = 1.4 with A_s = 1/2")
+            .quantity(
+                "Speiser density fraction n_s/n_i implied by T_perp/T_par = 1.4 with A_s = 1/2",
+            )
             .published(paper::SPEISER_FRACTION, "1")
             .basis(Basis::Arithmetic)
             .computed(n_s)
@@ -57,7 +64,9 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
     eta_c_claims(&mut ledger)?;
     limit_claims(&mut ledger)?;
 
-    let lobe = super::lembege_pellat::LembegePellat::paper().lobe_field().map_err(|e| RichardClaimsError::Equilibrium(e.to_string()))?;
+    let lobe = super::lembege_pellat::LembegePellat::paper()
+        .lobe_field()
+        .map_err(|e| RichardClaimsError::Equilibrium(e.to_string()))?;
     ledger.push(
         Claim::builder("richard2025.lp_lobe_field", Paper::Richard2025)
             .source("Sec. IV.1.2, Eqs. 13-15")
@@ -82,8 +91,15 @@ pub fn claims() -> Result<Ledger, RichardClaimsError> {
 fn eta_c_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     let [t_c_low, t_c_high] = paper::COLD_PERP_TEMPERATURE_ENDS_EV;
     let [t_i_low, t_i_high] = paper::ION_PAR_TEMPERATURE_ENDS_EV;
-    let eta = |t_c: crate::claims::Quoted, t_i: crate::claims::Quoted, power: i32| -> Result<Computed, RichardClaimsError> {
-        corners(&[t_c, t_i], |x| Ok::<_, RichardClaimsError>(CurrentFractions::eta_c_from_temperatures(x[0], x[1])?.powi(power)))
+    let eta = |t_c: crate::claims::Quoted,
+               t_i: crate::claims::Quoted,
+               power: i32|
+     -> Result<Computed, RichardClaimsError> {
+        corners(&[t_c, t_i], |x| {
+            Ok::<_, RichardClaimsError>(
+                CurrentFractions::eta_c_from_temperatures(x[0], x[1])?.powi(power),
+            )
+        })
     };
     let note = "The paper states eta_c in [1/10, 1/2] for T_c,perp in [200, 600] eV and T_i,par in [1, 6] keV. Eq. 2 defines \
                 eta_c^2 = T_c,perp/T_i,par. Readings tried: the extremes of the ratio under that definition, the same \
@@ -91,8 +107,26 @@ fn eta_c_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
                 ends read as eta_c^2 (600 eV / 6 keV = 1/10 exactly); the ion temperatures carry their printed one figure. The cold-ion temperatures of the data set (not published per \
                 event) would tell which range the authors meant.";
     let readings = [
-        ("lower", paper::ETA_C_LOWER, [eta(t_c_low, t_i_high, 1)?, eta(t_c_low, t_i_high, 2)?, eta(t_c_high, t_i_high, 1)?, eta(t_c_high, t_i_high, 2)?]),
-        ("upper", paper::ETA_C_UPPER, [eta(t_c_high, t_i_low, 1)?, eta(t_c_high, t_i_low, 2)?, eta(t_c_low, t_i_low, 1)?, eta(t_c_low, t_i_low, 2)?]),
+        (
+            "lower",
+            paper::ETA_C_LOWER,
+            [
+                eta(t_c_low, t_i_high, 1)?,
+                eta(t_c_low, t_i_high, 2)?,
+                eta(t_c_high, t_i_high, 1)?,
+                eta(t_c_high, t_i_high, 2)?,
+            ],
+        ),
+        (
+            "upper",
+            paper::ETA_C_UPPER,
+            [
+                eta(t_c_high, t_i_low, 1)?,
+                eta(t_c_high, t_i_low, 2)?,
+                eta(t_c_low, t_i_low, 1)?,
+                eta(t_c_low, t_i_low, 2)?,
+            ],
+        ),
     ];
     for (end, published, [extremes, as_square, paired, paired_square]) in readings {
         ledger.push(
@@ -114,9 +148,15 @@ fn eta_c_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
 
 /// The limits the paper states for Eqs. 8 and 12, and the firehose equivalence.
 fn limit_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
-    let ratio = limit(Towards::Zero, |x| Ok::<_, RichardClaimsError>(cold::threshold(1.0, x)? / x))?;
+    let ratio = limit(Towards::Zero, |x| {
+        Ok::<_, RichardClaimsError>(cold::threshold(1.0, x)? / x)
+    })?;
     // As a scaling, R_c proportional to eta_c^2 beta_par: the logarithmic slope at small x.
-    let slope = limit(Towards::Zero, |x| Ok::<_, RichardClaimsError>((cold::threshold(1.0, 1.01 * x)? / cold::threshold(1.0, x)?).ln() / 1.01f64.ln()))?;
+    let slope = limit(Towards::Zero, |x| {
+        Ok::<_, RichardClaimsError>(
+            (cold::threshold(1.0, 1.01 * x)? / cold::threshold(1.0, x)?).ln() / 1.01f64.ln(),
+        )
+    })?;
     ledger.push(
         Claim::builder("richard2025.small_beta_limit", Paper::Richard2025)
             .source("Sec. V (Discussion), limit of Eq. 8")
@@ -137,7 +177,9 @@ fn limit_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
 
     // The eta_s limits of Eq. 12 at the MMS medians eta_e = 0.3 and beta_par = 1.
     let (eta_e, beta) = (paper::ETA_E.value, 1.0);
-    let small = limit(Towards::Zero, |eta_s| Ok::<_, RichardClaimsError>(speiser::threshold(1.0, beta, eta_e, eta_s)? * eta_e * beta))?;
+    let small = limit(Towards::Zero, |eta_s| {
+        Ok::<_, RichardClaimsError>(speiser::threshold(1.0, beta, eta_e, eta_s)? * eta_e * beta)
+    })?;
     ledger.push(
         Claim::builder("richard2025.small_eta_s_limit", Paper::Richard2025)
             .source("Sec. II.2.2, limit of Eq. 12")
@@ -147,7 +189,9 @@ fn limit_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
             .computed(small)
             .build()?,
     )?;
-    let large = limit(Towards::Infinity, |eta_s| Ok::<_, RichardClaimsError>(speiser::threshold(1.0, beta, eta_e, eta_s)?))?;
+    let large = limit(Towards::Infinity, |eta_s| {
+        Ok::<_, RichardClaimsError>(speiser::threshold(1.0, beta, eta_e, eta_s)?)
+    })?;
     ledger.push(
         Claim::builder("richard2025.large_eta_s_limit", Paper::Richard2025)
             .source("Sec. II.2.2, limit of Eq. 12")
@@ -160,7 +204,9 @@ fn limit_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
 
     // "With eta_c = 1 we recover the classic fluid firehose": the ratio of the two
     // thresholds' departures from isotropy, 1 - R.
-    let departure_ratio = |beta: f64| -> Result<f64, RichardClaimsError> { Ok((1.0 - cold::threshold(1.0, beta)?) / (1.0 - cold::fluid_firehose(beta)?)) };
+    let departure_ratio = |beta: f64| -> Result<f64, RichardClaimsError> {
+        Ok((1.0 - cold::threshold(1.0, beta)?) / (1.0 - cold::fluid_firehose(beta)?))
+    };
     let at_beta = exact(departure_ratio(FIREHOSE_BETA)?)?;
     let leading_order = limit(Towards::Infinity, departure_ratio)?;
     // One population: eta_c^2 = T_perp/T_par is the anisotropy itself, solved for.

@@ -6,7 +6,10 @@ use super::{AnisotropyError, check_anisotropy, check_beta, check_eta};
 fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
     let perp_over_par = check_anisotropy(perp_over_par)?;
     if perp_over_par > 1.0 {
-        return Err(AnisotropyError::WrongRegime { perp_over_par, regime: "cold-ion" });
+        return Err(AnisotropyError::WrongRegime {
+            perp_over_par,
+            regime: "cold-ion",
+        });
     }
     Ok(perp_over_par)
 }
@@ -22,7 +25,12 @@ fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
 /// // Isotropic ions carry no cold-ion current: j_y = eta_e j0.
 /// assert_eq!(cold::current_ratio(1.0, 2.0, 0.3, 0.3).unwrap(), 0.3);
 /// ```
-pub fn current_ratio(perp_over_par: f64, beta_par: f64, eta_e: f64, eta_c: f64) -> Result<f64, AnisotropyError> {
+pub fn current_ratio(
+    perp_over_par: f64,
+    beta_par: f64,
+    eta_e: f64,
+    eta_c: f64,
+) -> Result<f64, AnisotropyError> {
     let denominator = denominator(perp_over_par, beta_par, eta_c)?;
     let eta_e = check_eta("eta_e", eta_e)?;
     if denominator <= 0.0 {
@@ -36,7 +44,12 @@ pub fn current_ratio(perp_over_par: f64, beta_par: f64, eta_e: f64, eta_c: f64) 
 ///
 /// # Errors
 /// Invalid inputs or [`AnisotropyError::WrongRegime`].
-pub fn kappa_squared(perp_over_par: f64, beta_par: f64, eta_e: f64, eta_c: f64) -> Result<f64, AnisotropyError> {
+pub fn kappa_squared(
+    perp_over_par: f64,
+    beta_par: f64,
+    eta_e: f64,
+    eta_c: f64,
+) -> Result<f64, AnisotropyError> {
     let bracket = denominator(perp_over_par, beta_par, eta_c)?;
     let eta_e = check_eta("eta_e", eta_e)?;
     Ok(bracket / (beta_par * perp_over_par * eta_e))
@@ -85,7 +98,12 @@ pub fn fluid_firehose(beta_par: f64) -> Result<f64, AnisotropyError> {
 ///
 /// # Errors
 /// Invalid inputs.
-pub fn beta_at_kappa(kappa: f64, perp_over_par: f64, eta_e: f64, eta_c: f64) -> Result<Option<f64>, AnisotropyError> {
+pub fn beta_at_kappa(
+    kappa: f64,
+    perp_over_par: f64,
+    eta_e: f64,
+    eta_c: f64,
+) -> Result<Option<f64>, AnisotropyError> {
     let x = 1.0 / check_regime(perp_over_par)?;
     let (eta_e, eta_c) = (check_eta("eta_e", eta_e)?, check_eta("eta_c", eta_c)?);
     let kappa = check_eta("kappa", kappa)?;
@@ -99,7 +117,12 @@ pub fn beta_at_kappa(kappa: f64, perp_over_par: f64, eta_e: f64, eta_c: f64) -> 
 ///
 /// # Errors
 /// Invalid inputs.
-pub fn beta_at_current(j_ratio: f64, perp_over_par: f64, eta_e: f64, eta_c: f64) -> Result<Option<f64>, AnisotropyError> {
+pub fn beta_at_current(
+    j_ratio: f64,
+    perp_over_par: f64,
+    eta_e: f64,
+    eta_c: f64,
+) -> Result<Option<f64>, AnisotropyError> {
     let x = 1.0 / check_regime(perp_over_par)?;
     let (eta_e, eta_c) = (check_eta("eta_e", eta_e)?, check_eta("eta_c", eta_c)?);
     let j_ratio = check_eta("j_y/j0", j_ratio)?;
@@ -113,7 +136,10 @@ pub fn beta_at_current(j_ratio: f64, perp_over_par: f64, eta_e: f64, eta_c: f64)
 ///
 /// # Errors
 /// As [`threshold`], or a quoted `eta_c` without a bounded interval.
-pub fn threshold_band(eta_c: crate::claims::Quoted, beta_par: f64) -> Result<crate::claims::Computed, AnisotropyError> {
+pub fn threshold_band(
+    eta_c: crate::claims::Quoted,
+    beta_par: f64,
+) -> Result<crate::claims::Computed, AnisotropyError> {
     crate::claims::corners(&[eta_c], |x| threshold(x[0], beta_par))
 }
 
@@ -133,7 +159,11 @@ pub fn single_population_threshold(beta_par: f64) -> Result<f64, AnisotropyError
         // 200 halvings reach the spacing of doubles in (0, 1).
         for _ in 0..200 {
             let middle = 0.5 * (low + high);
-            if excess(middle)? > 0.0 { low = middle } else { high = middle }
+            if excess(middle)? > 0.0 {
+                low = middle
+            } else {
+                high = middle
+            }
         }
         return Ok(0.5 * (low + high));
     }

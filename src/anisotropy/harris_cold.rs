@@ -14,7 +14,10 @@ pub struct HarrisWithColdIons {
 impl HarrisWithColdIons {
     /// The PIC-HC parameters: L = 2 d_i, n_c/n0 = 1/5.
     pub fn paper() -> Self {
-        HarrisWithColdIons { half_thickness: 2.0, cold_ratio: 0.2 }
+        HarrisWithColdIons {
+            half_thickness: 2.0,
+            cold_ratio: 0.2,
+        }
     }
 
     /// `B_x(z)`, B0.

@@ -77,7 +77,9 @@ pub enum KineticThresholdError {
     },
     /// A firehose fit falls to zero or below: at this beta no anisotropy reaches the growth
     /// rate of the contour, so there is no threshold.
-    #[error("the {instability} fit gives T_perp/T_par = {value:.3} <= 0 at beta_par = {beta_par}: no threshold")]
+    #[error(
+        "the {instability} fit gives T_perp/T_par = {value:.3} <= 0 at beta_par = {beta_par}: no threshold"
+    )]
     NoThreshold {
         /// Name of the instability.
         instability: &'static str,
@@ -90,7 +92,12 @@ pub enum KineticThresholdError {
 
 impl Instability {
     /// The four instabilities, in the order of the table.
-    pub const ALL: [Instability; 4] = [Instability::ProtonCyclotron, Instability::Mirror, Instability::ParallelFirehose, Instability::ObliqueFirehose];
+    pub const ALL: [Instability; 4] = [
+        Instability::ProtonCyclotron,
+        Instability::Mirror,
+        Instability::ParallelFirehose,
+        Instability::ObliqueFirehose,
+    ];
 
     /// Name for legends and errors.
     pub fn name(self) -> &'static str {
@@ -137,11 +144,19 @@ impl Instability {
         }
         let FitCoefficients { a, b, beta0 } = self.coefficients();
         if beta_par <= beta0 {
-            return Err(KineticThresholdError::BelowFitDomain { instability: self.name(), beta_par, beta0 });
+            return Err(KineticThresholdError::BelowFitDomain {
+                instability: self.name(),
+                beta_par,
+                beta0,
+            });
         }
         let value = 1.0 + a / (beta_par - beta0).powf(b);
         if value <= 0.0 {
-            return Err(KineticThresholdError::NoThreshold { instability: self.name(), beta_par, value });
+            return Err(KineticThresholdError::NoThreshold {
+                instability: self.name(),
+                beta_par,
+                value,
+            });
         }
         Ok(value)
     }

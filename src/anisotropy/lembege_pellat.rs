@@ -35,7 +35,9 @@ pub enum EquilibriumError {
     },
     /// The integration range or step is not positive, the step is not below the range, or
     /// the range holds more than [`MAX_STEPS`] steps.
-    #[error("integration needs 0 < step < z_max and at most {MAX_STEPS} steps, got step {step}, z_max {z_max}")]
+    #[error(
+        "integration needs 0 < step < z_max and at most {MAX_STEPS} steps, got step {step}, z_max {z_max}"
+    )]
     BadGrid {
         /// Step, d_i.
         step: f64,
@@ -106,10 +108,23 @@ impl LembegePellat {
     /// T_e0 = T_eb = 1/12, v_iD = 1/3, v_eD = -5/3.
     pub fn paper() -> Self {
         use super::published as paper;
-        let (t_i, t_e) = (paper::LP_ION_TEMPERATURE.value, paper::LP_ELECTRON_TEMPERATURE.value);
+        let (t_i, t_e) = (
+            paper::LP_ION_TEMPERATURE.value,
+            paper::LP_ELECTRON_TEMPERATURE.value,
+        );
         LembegePellat {
-            ions: SpeciesParameters { charge: 1.0, temperature: t_i, background_temperature: t_i, drift: paper::LP_ION_DRIFT.value },
-            electrons: SpeciesParameters { charge: -1.0, temperature: t_e, background_temperature: t_e, drift: paper::LP_ELECTRON_DRIFT.value },
+            ions: SpeciesParameters {
+                charge: 1.0,
+                temperature: t_i,
+                background_temperature: t_i,
+                drift: paper::LP_ION_DRIFT.value,
+            },
+            electrons: SpeciesParameters {
+                charge: -1.0,
+                temperature: t_e,
+                background_temperature: t_e,
+                drift: paper::LP_ELECTRON_DRIFT.value,
+            },
             background_ratio: paper::LP_BACKGROUND_RATIO.value,
         }
     }
@@ -119,7 +134,11 @@ impl LembegePellat {
     /// # Errors
     /// [`EquilibriumError`] for non-positive temperatures, a negative background or
     /// non-finite charges and drifts.
-    pub fn new(ions: SpeciesParameters, electrons: SpeciesParameters, background_ratio: f64) -> Result<Self, EquilibriumError> {
+    pub fn new(
+        ions: SpeciesParameters,
+        electrons: SpeciesParameters,
+        background_ratio: f64,
+    ) -> Result<Self, EquilibriumError> {
         for (parameter, value) in [
             ("T_i0", ions.temperature),
             ("T_ib", ions.background_temperature),
@@ -130,23 +149,36 @@ impl LembegePellat {
                 return Err(EquilibriumError::NonPositiveTemperature { parameter, value });
             }
         }
-        let finite = [("q_i", ions.charge), ("q_e", electrons.charge), ("v_iD", ions.drift), ("v_eD", electrons.drift)];
+        let finite = [
+            ("q_i", ions.charge),
+            ("q_e", electrons.charge),
+            ("v_iD", ions.drift),
+            ("v_eD", electrons.drift),
+        ];
         for (parameter, value) in finite {
             if !value.is_finite() {
                 return Err(EquilibriumError::BadParameter { parameter, value });
             }
         }
         if !(background_ratio.is_finite() && background_ratio >= 0.0) {
-            return Err(EquilibriumError::BadParameter { parameter: "n_b/n0", value: background_ratio });
+            return Err(EquilibriumError::BadParameter {
+                parameter: "n_b/n0",
+                value: background_ratio,
+            });
         }
-        Ok(LembegePellat { ions, electrons, background_ratio })
+        Ok(LembegePellat {
+            ions,
+            electrons,
+            background_ratio,
+        })
     }
 
     /// Current-sheet and background densities of one species at (A_y, phi): the exponentials
     /// of Eqs. 13 and 14.
     fn densities(&self, species: &SpeciesParameters, a_y: f64, phi: f64) -> (f64, f64) {
         let q = species.charge;
-        let sheet = (-q * phi / species.temperature + q * species.drift * a_y / species.temperature).exp();
+        let sheet =
+            (-q * phi / species.temperature + q * species.drift * a_y / species.temperature).exp();
         let background = self.background_ratio * (-q * phi / species.background_temperature).exp();
         (sheet, background)
     }
@@ -174,18 +206,32 @@ impl LembegePellat {
     /// The charge density at (A_y, phi) and its derivative in phi: every density goes as
     /// `exp(-q phi / T)`, so `d(q n)/dphi = -q^2 n / T`.
     fn charge_and_slope(&self, a_y: f64, phi: f64) -> (f64, f64) {
-        [&self.ions, &self.electrons].iter().fold((0.0, 0.0), |(charge, slope), s| {
-            let (sheet, background) = self.densities(s, a_y, phi);
-            let q = s.charge;
-            (charge + q * (sheet + background), slope - q * q * (sheet / s.temperature + background / s.background_temperature))
-        })
+        [&self.ions, &self.electrons]
+            .iter()
+            .fold((0.0, 0.0), |(charge, slope), s| {
+                let (sheet, background) = self.densities(s, a_y, phi);
+                let q = s.charge;
+                (
+                    charge + q * (sheet + background),
+                    slope - q * q * (sheet / s.temperature + background / s.background_temperature),
+                )
+            })
     }
 
     /// The root of a charge density that falls monotonically with phi (every species'
     /// density goes as exp(-q phi / T)), in an expanding bracket that never overflows.
-    fn neutral_potential(&self, a_y: f64, charge_and_slope: impl Fn(f64) -> (f64, f64)) -> Result<f64, EquilibriumError> {
+    fn neutral_potential(
+        &self,
+        a_y: f64,
+        charge_and_slope: impl Fn(f64) -> (f64, f64),
+    ) -> Result<f64, EquilibriumError> {
         let charge = |phi| charge_and_slope(phi).0;
-        let temperatures = [self.ions.temperature, self.ions.background_temperature, self.electrons.temperature, self.electrons.background_temperature];
+        let temperatures = [
+            self.ions.temperature,
+            self.ions.background_temperature,
+            self.electrons.temperature,
+            self.electrons.background_temperature,
+        ];
         let smallest = temperatures.iter().copied().fold(f64::INFINITY, f64::min);
         let largest = temperatures.iter().copied().fold(0.0, f64::max);
         let mut half_width = smallest;
@@ -195,8 +241,14 @@ impl LembegePellat {
                 break;
             }
             if low * high <= 0.0 {
-                return newton_in_bracket(&charge_and_slope, -half_width, half_width, 0.0, POTENTIAL_TOLERANCE)
-                    .map_err(|_| EquilibriumError::NoPotential { a_y });
+                return newton_in_bracket(
+                    &charge_and_slope,
+                    -half_width,
+                    half_width,
+                    0.0,
+                    POTENTIAL_TOLERANCE,
+                )
+                .map_err(|_| EquilibriumError::NoPotential { a_y });
             }
             half_width *= 2.0;
         }
@@ -209,7 +261,10 @@ impl LembegePellat {
     /// As [`LembegePellat::potential`].
     pub fn current(&self, a_y: f64) -> Result<f64, EquilibriumError> {
         let phi = self.potential(a_y)?;
-        Ok([&self.ions, &self.electrons].iter().map(|s| s.charge * s.drift * self.densities(s, a_y, phi).0).sum())
+        Ok([&self.ions, &self.electrons]
+            .iter()
+            .map(|s| s.charge * s.drift * self.densities(s, a_y, phi).0)
+            .sum())
     }
 
     /// Ion density, thermal pressure `P_zz = sum n T`, and potential at A_y.
@@ -231,12 +286,18 @@ impl LembegePellat {
     /// # Errors
     /// [`EquilibriumError::BadGrid`], or a failed potential.
     pub fn solve(&self, z_max: f64, step: f64) -> Result<LembegePellatProfile, EquilibriumError> {
-        if !(step.is_finite() && z_max.is_finite() && step > 0.0 && step < z_max && z_max / step <= MAX_STEPS as f64) {
+        if !(step.is_finite()
+            && z_max.is_finite()
+            && step > 0.0
+            && step < z_max
+            && z_max / step <= MAX_STEPS as f64)
+        {
             return Err(EquilibriumError::BadGrid { step, z_max });
         }
         let steps = (z_max / step).round() as usize;
         // State (A, dA/dz); an RK4 step of the autonomous system A' = u, u' = -j(A).
-        let derivative = |a: f64, u: f64| -> Result<[f64; 2], EquilibriumError> { Ok([u, -self.current(a)?]) };
+        let derivative =
+            |a: f64, u: f64| -> Result<[f64; 2], EquilibriumError> { Ok([u, -self.current(a)?]) };
         let (mut a, mut u) = (0.0, 0.0);
         let mut profile = LembegePellatProfile {
             z: Vec::with_capacity(steps + 1),
@@ -282,7 +343,9 @@ impl LembegePellat {
     /// As [`LembegePellat::potential`].
     pub fn lobe_field(&self) -> Result<f64, EquilibriumError> {
         let centre = self.moments(0.0)?.1;
-        Ok((2.0 * (centre - self.background_pressure()?)).max(0.0).sqrt())
+        Ok((2.0 * (centre - self.background_pressure()?))
+            .max(0.0)
+            .sqrt())
     }
 
     /// Pressure far from the sheet, where A_y -> -inf has switched the drifting populations off
@@ -292,15 +355,23 @@ impl LembegePellat {
             return Ok(0.0);
         }
         let species = [&self.ions, &self.electrons];
-        let background = |s: &SpeciesParameters, phi: f64| self.background_ratio * (-s.charge * phi / s.background_temperature).exp();
+        let background = |s: &SpeciesParameters, phi: f64| {
+            self.background_ratio * (-s.charge * phi / s.background_temperature).exp()
+        };
         let charge_and_slope = |phi| {
             species.iter().fold((0.0, 0.0), |(charge, slope), s| {
                 let n = background(s, phi);
-                (charge + s.charge * n, slope - s.charge * s.charge * n / s.background_temperature)
+                (
+                    charge + s.charge * n,
+                    slope - s.charge * s.charge * n / s.background_temperature,
+                )
             })
         };
         let phi = self.neutral_potential(f64::NEG_INFINITY, charge_and_slope)?;
-        Ok(species.iter().map(|s| background(s, phi) * s.background_temperature).sum())
+        Ok(species
+            .iter()
+            .map(|s| background(s, phi) * s.background_temperature)
+            .sum())
     }
 }
 

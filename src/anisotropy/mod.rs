@@ -15,11 +15,11 @@
 pub mod bands;
 pub mod brazil;
 mod claims;
+pub mod cold;
+mod error;
 pub mod harris_cold;
 pub mod kinetic_thresholds;
 pub mod lembege_pellat;
-pub mod cold;
-mod error;
 pub mod model;
 pub mod published;
 pub mod speiser;
@@ -40,7 +40,11 @@ pub(crate) fn check_beta(beta_par: f64) -> Result<f64, AnisotropyError> {
 
 /// Validates a current fraction, drift ratio or marginal kappa: positive and finite.
 pub(crate) fn check_eta(parameter: &'static str, value: f64) -> Result<f64, AnisotropyError> {
-    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(AnisotropyError::NonPositiveFraction { parameter, value }) }
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(AnisotropyError::NonPositiveFraction { parameter, value })
+    }
 }
 
 /// Validates an anisotropy `T_perp/T_par`: positive and finite (temperatures are positive).
@@ -59,15 +63,25 @@ pub(crate) fn check_anisotropy(perp_over_par: f64) -> Result<f64, AnisotropyErro
 ///
 /// # Errors
 /// [`crate::plasma::PlasmaError`] for non-physical inputs.
-pub fn kappa_from_curvature(r_c_m: f64, t_perp_j: f64, b_t: f64) -> Result<f64, crate::plasma::PlasmaError> {
+pub fn kappa_from_curvature(
+    r_c_m: f64,
+    t_perp_j: f64,
+    b_t: f64,
+) -> Result<f64, crate::plasma::PlasmaError> {
     use crate::plasma::{PlasmaError, Species, thermal_gyroradius};
     // NaN fails this test too, so it is rejected with the non-positive values.
     if r_c_m.is_nan() || r_c_m <= 0.0 {
-        return Err(PlasmaError::NonPositive { parameter: "curvature radius r_c_m", value: r_c_m });
+        return Err(PlasmaError::NonPositive {
+            parameter: "curvature radius r_c_m",
+            value: r_c_m,
+        });
     }
     let rho = thermal_gyroradius(t_perp_j, b_t, Species::PROTON)?;
     if rho == 0.0 {
-        return Err(PlasmaError::NonPositive { parameter: "temperature t_perp_j", value: t_perp_j });
+        return Err(PlasmaError::NonPositive {
+            parameter: "temperature t_perp_j",
+            value: t_perp_j,
+        });
     }
     Ok((r_c_m / rho).sqrt())
 }

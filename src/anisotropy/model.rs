@@ -21,7 +21,11 @@ impl CurrentFractions {
     /// # Errors
     /// [`AnisotropyError::NonPositiveFraction`] naming the first bad one.
     pub fn new(eta_e: f64, eta_s: f64, eta_c: f64) -> Result<Self, AnisotropyError> {
-        Ok(CurrentFractions { eta_e: check_eta("eta_e", eta_e)?, eta_s: check_eta("eta_s", eta_s)?, eta_c: check_eta("eta_c", eta_c)? })
+        Ok(CurrentFractions {
+            eta_e: check_eta("eta_e", eta_e)?,
+            eta_s: check_eta("eta_s", eta_s)?,
+            eta_c: check_eta("eta_c", eta_c)?,
+        })
     }
 
     /// `eta_c` from the cold-ion perpendicular and the total parallel ion temperature (any
@@ -59,8 +63,17 @@ impl Populations {
     /// # Errors
     /// [`AnisotropyError::DensityFractionOutOfRange`] or
     /// [`AnisotropyError::NonPositiveTemperature`].
-    pub fn new(cold_fraction: f64, cold_anisotropy: f64, speiser_fraction: f64, speiser_anisotropy: f64) -> Result<Self, AnisotropyError> {
-        let fractions = [("n_c/n_i", cold_fraction), ("n_s/n_i", speiser_fraction), ("(n_c + n_s)/n_i", cold_fraction + speiser_fraction)];
+    pub fn new(
+        cold_fraction: f64,
+        cold_anisotropy: f64,
+        speiser_fraction: f64,
+        speiser_anisotropy: f64,
+    ) -> Result<Self, AnisotropyError> {
+        let fractions = [
+            ("n_c/n_i", cold_fraction),
+            ("n_s/n_i", speiser_fraction),
+            ("(n_c + n_s)/n_i", cold_fraction + speiser_fraction),
+        ];
         for (parameter, value) in fractions {
             if !(value.is_finite() && (0.0..=1.0).contains(&value)) {
                 return Err(AnisotropyError::DensityFractionOutOfRange { parameter, value });
@@ -71,12 +84,18 @@ impl Populations {
                 return Err(AnisotropyError::NonPositiveTemperature { parameter, value });
             }
         }
-        Ok(Populations { cold_fraction, cold_anisotropy, speiser_fraction, speiser_anisotropy })
+        Ok(Populations {
+            cold_fraction,
+            cold_anisotropy,
+            speiser_fraction,
+            speiser_anisotropy,
+        })
     }
 
     /// Eq. 1: `T_i,par / T_i,perp - 1 ~ (n_c/n_i)(A_c - 1) + (n_s/n_i)(A_s - 1)`.
     pub fn par_over_perp_minus_one(&self) -> f64 {
-        self.cold_fraction * (self.cold_anisotropy - 1.0) + self.speiser_fraction * (self.speiser_anisotropy - 1.0)
+        self.cold_fraction * (self.cold_anisotropy - 1.0)
+            + self.speiser_fraction * (self.speiser_anisotropy - 1.0)
     }
 
     /// The total ion anisotropy `T_perp / T_par` implied by Eq. 1.
@@ -89,12 +108,15 @@ impl Populations {
         if par_over_perp > 0.0 {
             Ok(1.0 / par_over_perp)
         } else {
-            Err(AnisotropyError::NonPositiveAnisotropy { perp_over_par: 1.0 / par_over_perp })
+            Err(AnisotropyError::NonPositiveAnisotropy {
+                perp_over_par: 1.0 / par_over_perp,
+            })
         }
     }
 
     fn cold_denominator(&self, fractions: &CurrentFractions, beta_par: f64) -> f64 {
-        1.0 - self.cold_fraction * (self.cold_anisotropy - 1.0) * fractions.eta_c.powi(2) * beta_par / 2.0
+        1.0 - self.cold_fraction * (self.cold_anisotropy - 1.0) * fractions.eta_c.powi(2) * beta_par
+            / 2.0
     }
 }
 
@@ -104,7 +126,11 @@ impl Populations {
 /// # Errors
 /// [`AnisotropyError::NonPositiveBeta`]; [`AnisotropyError::NoEquilibrium`] where the
 /// denominator is not positive (the cold-ion current would be unbounded).
-pub fn current_ratio(populations: &Populations, fractions: &CurrentFractions, beta_par: f64) -> Result<f64, AnisotropyError> {
+pub fn current_ratio(
+    populations: &Populations,
+    fractions: &CurrentFractions,
+    beta_par: f64,
+) -> Result<f64, AnisotropyError> {
     let beta_par = check_beta(beta_par)?;
     let denominator = populations.cold_denominator(fractions, beta_par);
     if denominator <= 0.0 {
@@ -121,11 +147,16 @@ pub fn current_ratio(populations: &Populations, fractions: &CurrentFractions, be
 ///
 /// # Errors
 /// [`AnisotropyError::NonPositiveBeta`], or a non-positive `T_par/T_perp` from Eq. 1.
-pub fn kappa_squared(populations: &Populations, fractions: &CurrentFractions, beta_par: f64) -> Result<f64, AnisotropyError> {
+pub fn kappa_squared(
+    populations: &Populations,
+    fractions: &CurrentFractions,
+    beta_par: f64,
+) -> Result<f64, AnisotropyError> {
     let beta_par = check_beta(beta_par)?;
     let par_over_perp = 1.0 / populations.perp_over_par()?;
     let numerator = populations.cold_denominator(fractions, beta_par);
-    Ok(par_over_perp * numerator / (beta_par * (fractions.eta_e + populations.speiser_fraction * fractions.eta_s)))
+    Ok(par_over_perp * numerator
+        / (beta_par * (fractions.eta_e + populations.speiser_fraction * fractions.eta_s)))
 }
 
 /// The curvature parameter `kappa = sqrt(max(kappa^2, 0))`: zero at and beyond the
@@ -133,6 +164,12 @@ pub fn kappa_squared(populations: &Populations, fractions: &CurrentFractions, be
 ///
 /// # Errors
 /// As [`kappa_squared`].
-pub fn kappa(populations: &Populations, fractions: &CurrentFractions, beta_par: f64) -> Result<f64, AnisotropyError> {
-    Ok(kappa_squared(populations, fractions, beta_par)?.max(0.0).sqrt())
+pub fn kappa(
+    populations: &Populations,
+    fractions: &CurrentFractions,
+    beta_par: f64,
+) -> Result<f64, AnisotropyError> {
+    Ok(kappa_squared(populations, fractions, beta_par)?
+        .max(0.0)
+        .sqrt())
 }

@@ -10,7 +10,10 @@ pub const SPEISER_ANISOTROPY: f64 = super::published::SPEISER_ANISOTROPY.value;
 fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
     let perp_over_par = check_anisotropy(perp_over_par)?;
     if perp_over_par < 1.0 {
-        return Err(AnisotropyError::WrongRegime { perp_over_par, regime: "Speiser" });
+        return Err(AnisotropyError::WrongRegime {
+            perp_over_par,
+            regime: "Speiser",
+        });
     }
     Ok(perp_over_par)
 }
@@ -27,14 +30,23 @@ fn check_regime(perp_over_par: f64) -> Result<f64, AnisotropyError> {
 /// let n_s = speiser::density_fraction(1.4, speiser::SPEISER_ANISOTROPY).unwrap();
 /// assert!((n_s - 4.0 / 7.0).abs() < 1e-12);
 /// ```
-pub fn density_fraction(perp_over_par: f64, speiser_anisotropy: f64) -> Result<f64, AnisotropyError> {
+pub fn density_fraction(
+    perp_over_par: f64,
+    speiser_anisotropy: f64,
+) -> Result<f64, AnisotropyError> {
     let perp_over_par = check_regime(perp_over_par)?;
     if !(speiser_anisotropy.is_finite() && speiser_anisotropy > 0.0 && speiser_anisotropy < 1.0) {
-        return Err(AnisotropyError::NonPositiveTemperature { parameter: "A_s (in (0, 1))", value: speiser_anisotropy });
+        return Err(AnisotropyError::NonPositiveTemperature {
+            parameter: "A_s (in (0, 1))",
+            value: speiser_anisotropy,
+        });
     }
     let fraction = (1.0 / perp_over_par - 1.0) / (speiser_anisotropy - 1.0);
     if fraction > 1.0 {
-        return Err(AnisotropyError::DensityFractionOutOfRange { parameter: "n_s/n_i", value: fraction });
+        return Err(AnisotropyError::DensityFractionOutOfRange {
+            parameter: "n_s/n_i",
+            value: fraction,
+        });
     }
     Ok(fraction)
 }
@@ -53,7 +65,12 @@ pub fn current_ratio(perp_over_par: f64, eta_e: f64, eta_s: f64) -> Result<f64, 
 ///
 /// # Errors
 /// Invalid inputs or [`AnisotropyError::WrongRegime`].
-pub fn kappa_squared(perp_over_par: f64, beta_par: f64, eta_e: f64, eta_s: f64) -> Result<f64, AnisotropyError> {
+pub fn kappa_squared(
+    perp_over_par: f64,
+    beta_par: f64,
+    eta_e: f64,
+    eta_s: f64,
+) -> Result<f64, AnisotropyError> {
     let current = current_ratio(perp_over_par, eta_e, eta_s)?;
     Ok(1.0 / (check_beta(beta_par)? * perp_over_par * current))
 }
@@ -74,7 +91,12 @@ pub fn kappa_squared(perp_over_par: f64, beta_par: f64, eta_e: f64, eta_s: f64) 
 /// let r = speiser::threshold(1.0, 0.5, 0.3, 1e-9).unwrap();
 /// assert!((r - 1.0 / (0.3 * 0.5)).abs() < 1e-6);
 /// ```
-pub fn threshold(kappa: f64, beta_par: f64, eta_e: f64, eta_s: f64) -> Result<f64, AnisotropyError> {
+pub fn threshold(
+    kappa: f64,
+    beta_par: f64,
+    eta_e: f64,
+    eta_s: f64,
+) -> Result<f64, AnisotropyError> {
     let kappa = check_eta("kappa", kappa)?;
     let beta_par = check_beta(beta_par)?;
     let (eta_e, eta_s) = (check_eta("eta_e", eta_e)?, check_eta("eta_s", eta_s)?);
@@ -86,7 +108,12 @@ pub fn threshold(kappa: f64, beta_par: f64, eta_e: f64, eta_s: f64) -> Result<f6
 ///
 /// # Errors
 /// Invalid inputs or [`AnisotropyError::WrongRegime`].
-pub fn beta_at_kappa(kappa: f64, perp_over_par: f64, eta_e: f64, eta_s: f64) -> Result<f64, AnisotropyError> {
+pub fn beta_at_kappa(
+    kappa: f64,
+    perp_over_par: f64,
+    eta_e: f64,
+    eta_s: f64,
+) -> Result<f64, AnisotropyError> {
     let kappa = check_eta("kappa", kappa)?;
     let current = current_ratio(perp_over_par, eta_e, eta_s)?;
     Ok(1.0 / (perp_over_par * kappa * kappa * current))
@@ -97,6 +124,11 @@ pub fn beta_at_kappa(kappa: f64, perp_over_par: f64, eta_e: f64, eta_s: f64) -> 
 ///
 /// # Errors
 /// As [`threshold`], or a quoted fraction without a bounded interval.
-pub fn threshold_band(kappa: f64, beta_par: f64, eta_e: crate::claims::Quoted, eta_s: crate::claims::Quoted) -> Result<crate::claims::Computed, AnisotropyError> {
+pub fn threshold_band(
+    kappa: f64,
+    beta_par: f64,
+    eta_e: crate::claims::Quoted,
+    eta_s: crate::claims::Quoted,
+) -> Result<crate::claims::Computed, AnisotropyError> {
     crate::claims::corners(&[eta_e, eta_s], |x| threshold(kappa, beta_par, x[0], x[1]))
 }

@@ -18,7 +18,9 @@ pub fn text_claims(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     limit_statements(ledger)?;
     simulation_set_up(ledger)?;
     particle_counts(ledger)?;
-    let length = corners(&paper::EXAMPLE_L_GSM, |l| Ok::<_, PropagationError>(l.iter().map(|c| c * c).sum::<f64>().sqrt()))?;
+    let length = corners(&paper::EXAMPLE_L_GSM, |l| {
+        Ok::<_, PropagationError>(l.iter().map(|c| c * c).sum::<f64>().sqrt())
+    })?;
     ledger.push(
         Claim::builder("richard2025.example_mva_l", Paper::Richard2025)
             .source("Sec. III.1")
@@ -65,7 +67,9 @@ fn limit_statements(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     )?;
     // A particle's kappa = sqrt(R_c / rho(v_perp)): the exponent against v_perp, measured.
     let (curvature_m, field_t, speed_ms) = (units::km(1000.0), units::nanotesla(20.0), 500e3);
-    let kappa = |v: f64| -> Result<f64, RichardClaimsError> { Ok((curvature_m / gyroradius(v, field_t, Species::PROTON)?).sqrt()) };
+    let kappa = |v: f64| -> Result<f64, RichardClaimsError> {
+        Ok((curvature_m / gyroradius(v, field_t, Species::PROTON)?).sqrt())
+    };
     let exponent = (kappa(2.0 * speed_ms)? / kappa(speed_ms)?).ln() / 2f64.ln();
     ledger.push(
         Claim::builder("richard2025.kappa_velocity_scaling", Paper::Richard2025)
@@ -84,7 +88,11 @@ fn simulation_set_up(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     // lambda_De / d_i = sqrt(T_e/m_i) / c in units of V_A0 (T_e in m_i V_A0^2): with
     // d_i = c/omega_pi and lambda_De = sqrt(T_e/m_e)/omega_pe, the electron mass cancels.
     let debye = corners(
-        &[paper::LP_ELECTRON_TEMPERATURE, paper::LIGHT_SPEED_RATIO, paper::LP_CELLS_PER_DI],
+        &[
+            paper::LP_ELECTRON_TEMPERATURE,
+            paper::LIGHT_SPEED_RATIO,
+            paper::LP_CELLS_PER_DI,
+        ],
         |x| Ok::<_, PropagationError>(x[0].sqrt() / x[1] * x[2]),
     )?;
     ledger.push(
@@ -98,7 +106,14 @@ fn simulation_set_up(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
             .build()?,
     )?;
     // omega_pe/omega_ci = (omega_pe/omega_pi)(omega_pi/omega_ci) = sqrt(m_i/m_e) c/V_A0.
-    let step = corners(&[paper::HC_TIME_STEP_PE, paper::MASS_RATIO, paper::LIGHT_SPEED_RATIO], |x| Ok::<_, PropagationError>(x[0] / (x[1].sqrt() * x[2])))?;
+    let step = corners(
+        &[
+            paper::HC_TIME_STEP_PE,
+            paper::MASS_RATIO,
+            paper::LIGHT_SPEED_RATIO,
+        ],
+        |x| Ok::<_, PropagationError>(x[0] / (x[1].sqrt() * x[2])),
+    )?;
     ledger.push(
         Claim::builder("richard2025.hc_time_step", Paper::Richard2025)
             .source("Sec. IV.2.1")
@@ -109,7 +124,10 @@ fn simulation_set_up(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
             .build()?,
     )?;
     // Both temperatures are exact fractions; only the division's round-off is uncertain.
-    let ratio = numerical(paper::LP_ION_TEMPERATURE.value / paper::LP_ELECTRON_TEMPERATURE.value, CLOSED_FORM_ERROR)?;
+    let ratio = numerical(
+        paper::LP_ION_TEMPERATURE.value / paper::LP_ELECTRON_TEMPERATURE.value,
+        CLOSED_FORM_ERROR,
+    )?;
     ledger.push(
         Claim::builder("richard2025.lp_temperature_ratio", Paper::Richard2025)
             .source("Sec. IV.1.2")
@@ -126,7 +144,10 @@ fn simulation_set_up(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
 fn particle_counts(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     // PIC-HC: Eq. 18 summed over the cell centres, n_c carried by ~30 particles per cell.
     let [cells_x, cells_z] = paper::HC_CELLS.map(|q| q.value);
-    let (length_z, half) = (paper::HC_DOMAIN_DI[1].value, paper::HC_HALF_THICKNESS_DI.value);
+    let (length_z, half) = (
+        paper::HC_DOMAIN_DI[1].value,
+        paper::HC_HALF_THICKNESS_DI.value,
+    );
     let n0_over_nc = 1.0 / paper::HC_COLD_RATIO.value;
     let dz = length_z / cells_z;
     let (mut sheet, mut inflow) = (0.0, 0.0);
@@ -136,7 +157,9 @@ fn particle_counts(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
         inflow += 0.5 + 0.5 * ((z.abs() - 2.0 * half) / (half / 2.0)).tanh();
     }
     let hc = |per_cell_sum: f64, species: f64| {
-        corners(&[paper::HC_PARTICLES_PER_CELL], move |p| Ok::<_, PropagationError>(species * p[0] * per_cell_sum * cells_x))
+        corners(&[paper::HC_PARTICLES_PER_CELL], move |p| {
+            Ok::<_, PropagationError>(species * p[0] * per_cell_sum * cells_x)
+        })
     };
     ledger.push(
         Claim::builder("richard2025.hc_particle_count", Paper::Richard2025)
@@ -169,7 +192,9 @@ fn particle_counts(ledger: &mut Ledger) -> Result<(), RichardClaimsError> {
     let column = 2.0 * half_sum;
     let columns = paper::LP_DOMAIN_DI[0].value * cells_per_di;
     let lp = |species: f64| {
-        corners(&[paper::LP_PARTICLES_PER_CELL], move |p| Ok::<_, PropagationError>(species * p[0] * column * columns))
+        corners(&[paper::LP_PARTICLES_PER_CELL], move |p| {
+            Ok::<_, PropagationError>(species * p[0] * column * columns)
+        })
     };
     ledger.push(
         Claim::builder("richard2025.lp_particle_count", Paper::Richard2025)

@@ -161,12 +161,24 @@ fn complain(message: &str) {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    if let Some(Command::Event { data, start, end, rate, out, analysis }) = &cli.command {
+    if let Some(Command::Event {
+        data,
+        start,
+        end,
+        rate,
+        out,
+        analysis,
+    }) = &cli.command
+    {
         return event_cli::event(data, start, end, *rate, out.as_deref(), analysis);
     }
     if let Some(Command::Fixtures { out }) = &cli.command {
         let written = event_cli::fixtures(out)?;
-        say!("wrote {} fixture files under {}", written.len(), out.display());
+        say!(
+            "wrote {} fixture files under {}",
+            written.len(),
+            out.display()
+        );
         return Ok(());
     }
     if let Some(Command::Brazil {

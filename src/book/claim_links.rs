@@ -29,7 +29,9 @@ pub fn link_claims(markdown: &str, paper_id: Option<&str>, ids: &HashSet<String>
     let mut out = String::with_capacity(markdown.len());
     let mut anchored = HashSet::new();
     for_prose_lines(markdown, |line| match line {
-        Line::Prose(line) if line.contains('`') => out.push_str(&link_line(line, paper_id, ids, &mut anchored)),
+        Line::Prose(line) if line.contains('`') => {
+            out.push_str(&link_line(line, paper_id, ids, &mut anchored))
+        }
         Line::Prose(line) | Line::Code(line) => out.push_str(line),
     });
     out
@@ -37,12 +39,18 @@ pub fn link_claims(markdown: &str, paper_id: Option<&str>, ids: &HashSet<String>
 
 /// The claim ids `markdown`'s prose mentions (as [`link_claims`] reads them), in order of
 /// first mention.
-pub fn mentioned_claims(markdown: &str, paper_id: Option<&str>, ids: &HashSet<String>) -> Vec<String> {
+pub fn mentioned_claims(
+    markdown: &str,
+    paper_id: Option<&str>,
+    ids: &HashSet<String>,
+) -> Vec<String> {
     let mut mentioned = Vec::new();
     for_prose_lines(markdown, |line| {
         if let Line::Prose(line) = line {
             for span in line.split('`').skip(1).step_by(2) {
-                if let Some(id) = claim_of_span(span, paper_id, ids).filter(|id| !mentioned.contains(id)) {
+                if let Some(id) =
+                    claim_of_span(span, paper_id, ids).filter(|id| !mentioned.contains(id))
+                {
                     mentioned.push(id);
                 }
             }
@@ -54,16 +62,26 @@ pub fn mentioned_claims(markdown: &str, paper_id: Option<&str>, ids: &HashSet<St
 /// `html` (a page holding claims tables) with a link after each claim id whose derivation
 /// `text_pages` locates: `[id → page of its first mention]`. `this_page` is the page being
 /// rendered, so a link to the same page is a bare fragment.
-pub fn link_rows_to_text(html: &str, text_pages: &HashMap<String, String>, this_page: &str) -> String {
+pub fn link_rows_to_text(
+    html: &str,
+    text_pages: &HashMap<String, String>,
+    this_page: &str,
+) -> String {
     let mut out = html.to_owned();
     for (id, page) in text_pages {
         let cell = format!("<a class=\"claim-id\" href=\"#{id}\">{id}</a>");
         if !out.contains(&cell) {
             continue;
         }
-        let target = if page == this_page { String::new() } else { page.clone() };
+        let target = if page == this_page {
+            String::new()
+        } else {
+            page.clone()
+        };
         let anchor = text_anchor(id);
-        let back = format!("{cell} <a class=\"in-text\" href=\"{target}#{anchor}\" title=\"where the chapter derives it\">in the text</a>");
+        let back = format!(
+            "{cell} <a class=\"in-text\" href=\"{target}#{anchor}\" title=\"where the chapter derives it\">in the text</a>"
+        );
         out = out.replacen(&cell, &back, 1);
     }
     out
@@ -92,15 +110,24 @@ fn claim_of_span(span: &str, paper_id: Option<&str>, ids: &HashSet<String>) -> O
     if ids.contains(span) {
         Some(span.to_owned())
     } else {
-        paper_id.map(|paper| format!("{paper}.{span}")).filter(|full| ids.contains(full))
+        paper_id
+            .map(|paper| format!("{paper}.{span}"))
+            .filter(|full| ids.contains(full))
     }
 }
 
-fn link_line(line: &str, paper_id: Option<&str>, ids: &HashSet<String>, anchored: &mut HashSet<String>) -> String {
+fn link_line(
+    line: &str,
+    paper_id: Option<&str>,
+    ids: &HashSet<String>,
+    anchored: &mut HashSet<String>,
+) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(start) = rest.find('`') {
-        let Some(length) = rest[start + 1..].find('`') else { break };
+        let Some(length) = rest[start + 1..].find('`') else {
+            break;
+        };
         let (before, span) = (&rest[..start], &rest[start + 1..start + 1 + length]);
         out.push_str(before);
         let already_linked = before.ends_with('[');
@@ -153,7 +180,11 @@ fn link_dois_in_prose(text: &str) -> String {
     while let Some(start) = rest.find("doi:10.") {
         out.push_str(&rest[..start]);
         let candidate = &rest[start + 4..];
-        let mut length = candidate.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | ',' | ';' | '*' | '<' | '"')).unwrap_or(candidate.len());
+        let mut length = candidate
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ')' | ']' | ',' | ';' | '*' | '<' | '"')
+            })
+            .unwrap_or(candidate.len());
         while candidate[..length].ends_with('.') {
             length -= 1;
         }

@@ -57,17 +57,24 @@ pub fn number_chapter(chapter: Option<&str>, ids: &[String]) -> Vec<(String, Str
 ///
 /// # Errors
 /// [`UnknownFigure`] for a reference to an id that `numbers` does not hold.
-pub fn number_figures(markdown: &str, numbers: &HashMap<String, String>) -> Result<String, UnknownFigure> {
+pub fn number_figures(
+    markdown: &str,
+    numbers: &HashMap<String, String>,
+) -> Result<String, UnknownFigure> {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
     while let Some(start) = rest.find(REFERENCE_OPEN) {
         let target_start = start + REFERENCE_OPEN.len();
-        let Some(length) = rest[target_start..].find(')') else { break };
+        let Some(length) = rest[target_start..].find(')') else {
+            break;
+        };
         let target = &rest[target_start..target_start + length];
         out.push_str(&rest[..start]);
         match target.split_once("#figure-") {
             Some((_, id)) => {
-                let number = numbers.get(id).ok_or_else(|| UnknownFigure { id: id.to_owned() })?;
+                let number = numbers
+                    .get(id)
+                    .ok_or_else(|| UnknownFigure { id: id.to_owned() })?;
                 out.push_str(&format!("[Figure {number}]({target})"));
             }
             None => out.push_str(&rest[start..target_start + length + 1]),

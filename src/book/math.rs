@@ -83,7 +83,10 @@ fn render_prose(text: &str, first_line: usize) -> Result<String, MathError> {
             }
             Special::Display => {
                 let body = &text[start + 2..];
-                let end = body.find("$$").ok_or(MathError::Unclosed { delimiter: "$$", line: line_of(start) })?;
+                let end = body.find("$$").ok_or(MathError::Unclosed {
+                    delimiter: "$$",
+                    line: line_of(start),
+                })?;
                 out.push_str(&display_block(&body[..end], line_of(start))?);
                 start + 2 + end + 2
             }
@@ -92,7 +95,10 @@ fn render_prose(text: &str, first_line: usize) -> Result<String, MathError> {
                 let end = body
                     .find('$')
                     .filter(|&end| !body[..end].contains("\n\n"))
-                    .ok_or(MathError::Unclosed { delimiter: "$", line: line_of(start) })?;
+                    .ok_or(MathError::Unclosed {
+                        delimiter: "$",
+                        line: line_of(start),
+                    })?;
                 out.push_str(&to_mathml(&body[..end], DisplayMode::Inline)?);
                 start + 1 + end + 1
             }
@@ -116,7 +122,9 @@ fn next_special(text: &str) -> Option<(usize, Special)> {
     let special = if tail.starts_with('`') {
         let ticks = tail.len() - tail.trim_start_matches('`').len();
         let fence = &tail[..ticks];
-        let length = tail[ticks..].find(fence).map_or(ticks, |end| 2 * ticks + end);
+        let length = tail[ticks..]
+            .find(fence)
+            .map_or(ticks, |end| 2 * ticks + end);
         Special::Code(length)
     } else if tail.starts_with("\\$") {
         Special::EscapedDollar
@@ -133,21 +141,40 @@ fn next_special(text: &str) -> Option<(usize, Special)> {
 
 fn display_block(tex: &str, line: usize) -> Result<String, MathError> {
     if tex.trim().is_empty() {
-        return Err(MathError::Unclosed { delimiter: "$$", line });
+        return Err(MathError::Unclosed {
+            delimiter: "$$",
+            line,
+        });
     }
     // Its own HTML block: blank lines around, one line inside, so markdown leaves it alone.
-    Ok(format!("\n\n<div class=\"math-display\">{}</div>\n\n", to_mathml(tex.trim(), DisplayMode::Block)?))
+    Ok(format!(
+        "\n\n<div class=\"math-display\">{}</div>\n\n",
+        to_mathml(tex.trim(), DisplayMode::Block)?
+    ))
 }
 
 fn to_mathml(tex: &str, display_mode: DisplayMode) -> Result<String, MathError> {
     let storage = Storage::new();
     let events: Vec<_> = Parser::new(tex, &storage)
         .collect::<Result<_, _>>()
-        .map_err(|error| MathError::Parse { tex: tex.to_owned(), message: error.to_string() })?;
+        .map_err(|error| MathError::Parse {
+            tex: tex.to_owned(),
+            message: error.to_string(),
+        })?;
     let mut mathml = String::new();
-    let config = RenderConfig { display_mode, ..RenderConfig::default() };
-    push_mathml(&mut mathml, events.into_iter().map(Ok::<_, std::convert::Infallible>), config)
-        .map_err(|error| MathError::Parse { tex: tex.to_owned(), message: error.to_string() })?;
+    let config = RenderConfig {
+        display_mode,
+        ..RenderConfig::default()
+    };
+    push_mathml(
+        &mut mathml,
+        events.into_iter().map(Ok::<_, std::convert::Infallible>),
+        config,
+    )
+    .map_err(|error| MathError::Parse {
+        tex: tex.to_owned(),
+        message: error.to_string(),
+    })?;
     // pulldown-latex 0.8 writes the control space `\ ` as an escaped entity, "&amp;nbsp;",
     // which a browser shows literally: restore the no-break space.
     let mathml = mathml.replace("&amp;nbsp;", "&#160;").replace('\n', " ");

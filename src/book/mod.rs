@@ -70,7 +70,11 @@ impl Preprocessor for MathPreprocessor {
         "mathml"
     }
 
-    fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        _context: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut failure = None;
         book.for_each_chapter_mut(|chapter| {
             if failure.is_some() {
@@ -79,7 +83,10 @@ impl Preprocessor for MathPreprocessor {
             match render_math(&chapter.content) {
                 Ok(content) => chapter.content = content,
                 Err(source) => {
-                    let chapter = chapter.source_path.as_ref().map_or(chapter.name.clone(), |p| p.display().to_string());
+                    let chapter = chapter
+                        .source_path
+                        .as_ref()
+                        .map_or(chapter.name.clone(), |p| p.display().to_string());
                     failure = Some(BookError::Math { chapter, source });
                 }
             }
@@ -100,7 +107,11 @@ impl Preprocessor for FigureNumberPreprocessor {
         "figure-numbers"
     }
 
-    fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        _context: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         // A figure shown in more than one chapter keeps the number of its numbered chapter;
         // unnumbered chapters (the introduction) number only the figures no chapter numbers.
         let mut numbered = Vec::new();
@@ -109,14 +120,19 @@ impl Preprocessor for FigureNumberPreprocessor {
             if let BookItem::Chapter(chapter) = item {
                 let anchors = figure_anchors(&chapter.content);
                 match &chapter.number {
-                    Some(number) => numbered.push((number.to_string().trim_end_matches('.').to_owned(), anchors)),
+                    Some(number) => numbered
+                        .push((number.to_string().trim_end_matches('.').to_owned(), anchors)),
                     None => unnumbered.extend(anchors),
                 }
             }
         }
         let mut numbers: HashMap<String, String> = HashMap::new();
         for (section, anchors) in &numbered {
-            let fresh: Vec<String> = anchors.iter().filter(|id| !numbers.contains_key(*id)).cloned().collect();
+            let fresh: Vec<String> = anchors
+                .iter()
+                .filter(|id| !numbers.contains_key(*id))
+                .cloned()
+                .collect();
             numbers.extend(number_chapter(Some(section), &fresh));
         }
         unnumbered.retain(|id| !numbers.contains_key(id));
@@ -124,7 +140,12 @@ impl Preprocessor for FigureNumberPreprocessor {
         let mut failure = None;
         book.for_each_chapter_mut(|chapter| match number_figures(&chapter.content, &numbers) {
             Ok(content) => chapter.content = content,
-            Err(unknown) => failure = Some(BookError::Figure { chapter: chapter.name.clone(), source: unknown }),
+            Err(unknown) => {
+                failure = Some(BookError::Figure {
+                    chapter: chapter.name.clone(),
+                    source: unknown,
+                })
+            }
         });
         match failure {
             Some(error) => Err(error.into()),
@@ -144,12 +165,18 @@ impl Preprocessor for ClaimLinkPreprocessor {
         "claim-links"
     }
 
-    fn run(&self, _context: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        _context: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         // First pass: where each claim is first mentioned, its own paper's chapter first.
         let mut text_pages: HashMap<String, String> = HashMap::new();
         for item in book.iter() {
             if let BookItem::Chapter(chapter) = item {
-                let Some(page) = page_of(chapter) else { continue };
+                let Some(page) = page_of(chapter) else {
+                    continue;
+                };
                 for id in mentioned_claims(&chapter.content, paper_of(&page), &self.ids) {
                     let own_paper = id.split('.').next() == page.strip_suffix(".md");
                     if own_paper || !text_pages.contains_key(&id) {
@@ -173,22 +200,35 @@ impl Preprocessor for ClaimLinkPreprocessor {
 
 /// A chapter's page, as its source path (`yang.md`), when it has one.
 fn page_of(chapter: &mdbook_driver::book::Chapter) -> Option<String> {
-    chapter.source_path.as_ref().map(|path| path.to_string_lossy().into_owned())
+    chapter
+        .source_path
+        .as_ref()
+        .map(|path| path.to_string_lossy().into_owned())
 }
 
 /// The paper whose chapter `page` is, if it is one.
 fn paper_of(page: &str) -> Option<&str> {
     let stem = page.strip_suffix(".md")?;
-    crate::claims::Paper::ALL.iter().map(|p| p.id()).find(|id| *id == stem)
+    crate::claims::Paper::ALL
+        .iter()
+        .map(|p| p.id())
+        .find(|id| *id == stem)
 }
 
 /// The claim ids of the committed ledger (`chapters/claims.json`), for the links.
 fn claim_ids(root: &Path) -> Result<HashSet<String>, BookError> {
     let path = root.join("chapters/claims.json");
-    let failure = |reason: String| BookError::Ledger { path: path.clone(), reason };
+    let failure = |reason: String| BookError::Ledger {
+        path: path.clone(),
+        reason,
+    };
     let text = std::fs::read_to_string(&path).map_err(|e| failure(e.to_string()))?;
-    let claims: Vec<serde_json::Value> = serde_json::from_str(&text).map_err(|e| failure(e.to_string()))?;
-    Ok(claims.iter().filter_map(|c| c["id"].as_str().map(str::to_owned)).collect())
+    let claims: Vec<serde_json::Value> =
+        serde_json::from_str(&text).map_err(|e| failure(e.to_string()))?;
+    Ok(claims
+        .iter()
+        .filter_map(|c| c["id"].as_str().map(str::to_owned))
+        .collect())
 }
 
 /// Checks every formula of every chapter listed in the book at `root` without building.
@@ -219,18 +259,27 @@ pub fn check_math(root: &Path) -> Result<usize, BookError> {
 /// does not parse, an mdBook failure, or a failed copy.
 pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
     let mut book = MDBook::load(root).map_err(mdbook_error)?;
-    let has_chapter = book.iter().any(|item| matches!(item, BookItem::Chapter(chapter) if chapter.path.is_some()));
+    let has_chapter = book
+        .iter()
+        .any(|item| matches!(item, BookItem::Chapter(chapter) if chapter.path.is_some()));
     if !has_chapter {
-        return Err(BookError::NoChapters { summary: root.join(&book.config.book.src).join("SUMMARY.md") });
+        return Err(BookError::NoChapters {
+            summary: root.join(&book.config.book.src).join("SUMMARY.md"),
+        });
     }
-    book.with_preprocessor(ClaimLinkPreprocessor { ids: claim_ids(root)? });
+    book.with_preprocessor(ClaimLinkPreprocessor {
+        ids: claim_ids(root)?,
+    });
     book.with_preprocessor(FigureNumberPreprocessor);
     book.with_preprocessor(MathPreprocessor);
     book.build().map_err(mdbook_error)?;
     let output = book.build_dir_for("html");
     relative_404(&output)?;
     copy_directory(&root.join("figures"), &output.join("figures"))?;
-    copy_directory(&root.join("assets/mathml/font"), &output.join("assets/mathml/font"))?;
+    copy_directory(
+        &root.join("assets/mathml/font"),
+        &output.join("assets/mathml/font"),
+    )?;
     Ok(output)
 }
 
@@ -239,8 +288,13 @@ pub fn build_book(root: &Path) -> Result<PathBuf, BookError> {
 /// to where the page sits, as on every other page of the book.
 fn relative_404(output: &Path) -> Result<(), BookError> {
     let path = output.join("404.html");
-    let copy_error = |source| BookError::Copy { path: path.clone(), source };
-    let Ok(html) = std::fs::read_to_string(&path) else { return Ok(()) };
+    let copy_error = |source| BookError::Copy {
+        path: path.clone(),
+        source,
+    };
+    let Ok(html) = std::fs::read_to_string(&path) else {
+        return Ok(());
+    };
     let relative = html.replacen("<base href=\"/\">", "", 1);
     if relative != html {
         std::fs::write(&path, relative).map_err(copy_error)?;
@@ -253,7 +307,10 @@ fn mdbook_error(error: mdbook_driver::errors::Error) -> BookError {
 }
 
 fn copy_directory(from: &Path, to: &Path) -> Result<(), BookError> {
-    let copy_error = |source| BookError::Copy { path: from.to_owned(), source };
+    let copy_error = |source| BookError::Copy {
+        path: from.to_owned(),
+        source,
+    };
     std::fs::create_dir_all(to).map_err(copy_error)?;
     for entry in std::fs::read_dir(from).map_err(copy_error)? {
         let entry = entry.map_err(copy_error)?;

@@ -1,6 +1,6 @@
 //! One claim: a published number, the number we compute, and the verdict the rule derives.
 
-use super::{Computed, Interval, Paper, Published, PrecisionError, Quoted};
+use super::{Computed, Interval, Paper, PrecisionError, Published, Quoted};
 use serde::Serialize;
 
 /// Whether a claim reproduces. Derived by [`Status::derive`], never set by hand.
@@ -20,7 +20,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order the ledger lists them.
-    pub const ALL: [Status; 4] = [Status::Discrepancy, Status::ReadingDependent, Status::NeedsData, Status::Reproduced];
+    pub const ALL: [Status; 4] = [
+        Status::Discrepancy,
+        Status::ReadingDependent,
+        Status::NeedsData,
+        Status::Reproduced,
+    ];
 
     /// The status as written in the ledger.
     pub fn as_str(self) -> &'static str {
@@ -58,8 +63,14 @@ impl Status {
             Some(_) => Status::Discrepancy,
         };
         let mut verdicts = computed.iter().map(verdict);
-        let Some(first) = verdicts.next() else { return Status::NeedsData };
-        if verdicts.all(|v| v == first) { first } else { Status::ReadingDependent }
+        let Some(first) = verdicts.next() else {
+            return Status::NeedsData;
+        };
+        if verdicts.all(|v| v == first) {
+            first
+        } else {
+            Status::ReadingDependent
+        }
     }
 }
 
@@ -79,7 +90,12 @@ pub enum Basis {
 
 impl Basis {
     /// Every basis, in the order the ledger lists them.
-    pub const ALL: [Basis; 4] = [Basis::Model, Basis::Derivation, Basis::Arithmetic, Basis::Input];
+    pub const ALL: [Basis; 4] = [
+        Basis::Model,
+        Basis::Derivation,
+        Basis::Arithmetic,
+        Basis::Input,
+    ];
 
     /// The basis as written in the ledger.
     pub fn as_str(self) -> &'static str {
@@ -112,7 +128,12 @@ pub struct Reproduced {
 
 impl Reproduced {
     fn new(computed: &Computed, unit: &str) -> Self {
-        Reproduced { value: computed.value, unit: unit.to_owned(), interval: computed.interval, propagation: computed.propagation.describe() }
+        Reproduced {
+            value: computed.value,
+            unit: unit.to_owned(),
+            interval: computed.interval,
+            propagation: computed.propagation.describe(),
+        }
     }
 }
 
@@ -270,8 +291,12 @@ impl Claim {
     /// Whether the stored status is what the rule gives for the stored intervals, for the
     /// claim and for each of its readings.
     pub fn follows_rule(&self) -> bool {
-        let readings_ok = self.readings.iter().all(|r| r.status == Status::derive(self.published.interval, &[r.interval]));
-        readings_ok && self.status == Status::derive(self.published.interval, &self.computed_intervals())
+        let readings_ok = self
+            .readings
+            .iter()
+            .all(|r| r.status == Status::derive(self.published.interval, &[r.interval]));
+        readings_ok
+            && self.status == Status::derive(self.published.interval, &self.computed_intervals())
     }
 }
 
@@ -347,12 +372,24 @@ impl ClaimBuilder {
     pub fn build(self) -> Result<Claim, ClaimError> {
         let paper = self.paper;
         let id = self.id;
-        let missing = |field| ClaimError::Missing { id: id.clone(), field };
-        let well_formed = id.strip_prefix(paper.id()).and_then(|rest| rest.strip_prefix('.')).is_some_and(|name| {
-            !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
-        });
+        let missing = |field| ClaimError::Missing {
+            id: id.clone(),
+            field,
+        };
+        let well_formed = id
+            .strip_prefix(paper.id())
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|name| {
+                !name.is_empty()
+                    && name.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'
+                    })
+            });
         if !well_formed {
-            return Err(ClaimError::BadId { id, paper: paper.id() });
+            return Err(ClaimError::BadId {
+                id,
+                paper: paper.id(),
+            });
         }
         if self.source.is_empty() {
             return Err(missing("source"));
@@ -362,10 +399,21 @@ impl ClaimBuilder {
         }
         let basis = self.basis.ok_or_else(|| missing("basis"))?;
         let (quoted, unit) = self.published.ok_or_else(|| missing("published value"))?;
-        let published_interval = quoted.interval().map_err(|source| ClaimError::Precision { id: id.clone(), source })?;
+        let published_interval = quoted.interval().map_err(|source| ClaimError::Precision {
+            id: id.clone(),
+            source,
+        })?;
         let sound = |c: &Computed| c.value.is_finite() && c.interval.contains(c.value);
-        if let Some(bad) = self.computed.iter().chain(self.readings.iter().filter_map(|(_, c)| c.as_ref())).find(|c| !sound(c)) {
-            return Err(ClaimError::BadComputed { id, value: bad.value });
+        if let Some(bad) = self
+            .computed
+            .iter()
+            .chain(self.readings.iter().filter_map(|(_, c)| c.as_ref()))
+            .find(|c| !sound(c))
+        {
+            return Err(ClaimError::BadComputed {
+                id,
+                value: bad.value,
+            });
         }
         if self.computed.is_some() && !self.readings.is_empty() {
             return Err(ClaimError::ValueAndReadings { id });
@@ -390,14 +438,26 @@ impl ClaimBuilder {
         };
         let status = Status::derive(published_interval, &intervals);
         if status != Status::Reproduced && self.note.trim().is_empty() {
-            return Err(ClaimError::UnexplainedStatus { id, status: status.as_str() });
+            return Err(ClaimError::UnexplainedStatus {
+                id,
+                status: status.as_str(),
+            });
         }
         if let Some(expected) = self.expected.filter(|&e| e != status) {
-            return Err(ClaimError::StatusMismatch { id, expected: expected.as_str(), derived: status.as_str() });
+            return Err(ClaimError::StatusMismatch {
+                id,
+                expected: expected.as_str(),
+                derived: status.as_str(),
+            });
         }
         Ok(Claim {
             reproduced: self.computed.as_ref().map(|c| Reproduced::new(c, &unit)),
-            published: Published { value: quoted.value, unit, interval: published_interval, precision: quoted.precision_words() },
+            published: Published {
+                value: quoted.value,
+                unit,
+                interval: published_interval,
+                precision: quoted.precision_words(),
+            },
             id,
             paper,
             source: self.source,

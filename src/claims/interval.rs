@@ -19,7 +19,10 @@ impl Interval {
 
     /// The degenerate interval `[value, value]` of an exact number (`None` if not finite).
     pub fn point(value: f64) -> Option<Self> {
-        value.is_finite().then_some(Interval { lo: value, hi: value })
+        value.is_finite().then_some(Interval {
+            lo: value,
+            hi: value,
+        })
     }
 
     /// The smallest interval holding every value, or `None` if there are none or one is NaN.
@@ -30,8 +33,14 @@ impl Interval {
                 return None;
             }
             hull = Some(match hull {
-                None => Interval { lo: value, hi: value },
-                Some(h) => Interval { lo: h.lo.min(value), hi: h.hi.max(value) },
+                None => Interval {
+                    lo: value,
+                    hi: value,
+                },
+                Some(h) => Interval {
+                    lo: h.lo.min(value),
+                    hi: h.hi.max(value),
+                },
             });
         }
         hull

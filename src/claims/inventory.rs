@@ -46,7 +46,9 @@ pub enum InventoryError {
         source: PolarsError,
     },
     /// A row's disposition is none of `claim:<id>`, `input`, `context`.
-    #[error("inventory of {paper}, row {row}: disposition {disposition:?} is none of claim:<id>, input, context")]
+    #[error(
+        "inventory of {paper}, row {row}: disposition {disposition:?} is none of claim:<id>, input, context"
+    )]
     BadDisposition {
         /// The paper.
         paper: &'static str,
@@ -96,7 +98,10 @@ pub fn inventory(paper: Paper) -> Result<Vec<InventoryRow>, InventoryError> {
 ///
 /// # Errors
 /// As [`inventory`].
-pub fn parse_inventory(paper: &'static str, csv: &str) -> Result<Vec<InventoryRow>, InventoryError> {
+pub fn parse_inventory(
+    paper: &'static str,
+    csv: &str,
+) -> Result<Vec<InventoryRow>, InventoryError> {
     parse(paper, csv)
 }
 
@@ -111,24 +116,57 @@ fn parse(paper: &'static str, csv: &str) -> Result<Vec<InventoryRow>, InventoryE
         .finish()
         .map_err(csv_error)?;
     let column = |name: &'static str| -> Result<Vec<Option<String>>, InventoryError> {
-        let values = frame.column(name).and_then(|c| c.str().cloned()).map_err(csv_error)?;
+        let values = frame
+            .column(name)
+            .and_then(|c| c.str().cloned())
+            .map_err(csv_error)?;
         Ok(values.iter().map(|v| v.map(str::to_owned)).collect())
     };
-    let (sections, numbers, dispositions, reasons) = (column("section")?, column("number")?, column("disposition")?, column("reason")?);
+    let (sections, numbers, dispositions, reasons) = (
+        column("section")?,
+        column("number")?,
+        column("disposition")?,
+        column("reason")?,
+    );
     let mut rows = Vec::with_capacity(frame.height());
-    for (index, (((section, number), disposition), reason)) in sections.into_iter().zip(numbers).zip(dispositions).zip(reasons).enumerate() {
+    for (index, (((section, number), disposition), reason)) in sections
+        .into_iter()
+        .zip(numbers)
+        .zip(dispositions)
+        .zip(reasons)
+        .enumerate()
+    {
         let row = index + 1;
-        let cell = |value: Option<String>, column| value.filter(|v| !v.trim().is_empty()).ok_or(InventoryError::Empty { paper, row, column });
+        let cell = |value: Option<String>, column| {
+            value
+                .filter(|v| !v.trim().is_empty())
+                .ok_or(InventoryError::Empty { paper, row, column })
+        };
         let disposition = cell(disposition, "disposition")?;
         let disposition = match disposition.as_str() {
             "input" => Disposition::Input,
             "context" => Disposition::Context,
-            other => match other.strip_prefix("claim:").map(|ids| ids.split_whitespace().map(str::to_owned).collect::<Vec<_>>()) {
+            other => match other.strip_prefix("claim:").map(|ids| {
+                ids.split_whitespace()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            }) {
                 Some(ids) if !ids.is_empty() => Disposition::Claims(ids),
-                _ => return Err(InventoryError::BadDisposition { paper, row, disposition }),
+                _ => {
+                    return Err(InventoryError::BadDisposition {
+                        paper,
+                        row,
+                        disposition,
+                    });
+                }
             },
         };
-        rows.push(InventoryRow { section: cell(section, "section")?, number: cell(number, "number")?, disposition, reason: cell(reason, "reason")? });
+        rows.push(InventoryRow {
+            section: cell(section, "section")?,
+            number: cell(number, "number")?,
+            disposition,
+            reason: cell(reason, "reason")?,
+        });
     }
     Ok(rows)
 }

@@ -65,7 +65,11 @@ impl Ledger {
                 }
                 let _ = write!(out, "| {} | {} |", paper.id(), basis.as_str());
                 for status in Status::ALL {
-                    let _ = write!(out, " {} |", counts.count(Some(paper), Some(status), Some(basis)));
+                    let _ = write!(
+                        out,
+                        " {} |",
+                        counts.count(Some(paper), Some(status), Some(basis))
+                    );
                 }
                 let _ = writeln!(out, " {all} |");
             }
@@ -101,7 +105,11 @@ fn table(claims: &[&Claim]) -> String {
 
 fn rows(claim: &Claim) -> String {
     let published = &claim.published;
-    let unit = if published.unit == "1" { String::new() } else { format!(" {}", escape(&published.unit)) };
+    let unit = if published.unit == "1" {
+        String::new()
+    } else {
+        format!(" {}", escape(&published.unit))
+    };
     let status = claim.status().as_str();
     let computed = match (&claim.reproduced, claim.readings.is_empty()) {
         (Some(r), _) => format!(
@@ -111,8 +119,15 @@ fn rows(claim: &Claim) -> String {
             escape(&r.propagation)
         ),
         (None, false) => {
-            let agreeing = claim.readings.iter().filter(|r| r.status == Status::Reproduced).count();
-            format!("{} readings<div class=\"interval\">{agreeing} reproduce; see below</div>", claim.readings.len())
+            let agreeing = claim
+                .readings
+                .iter()
+                .filter(|r| r.status == Status::Reproduced)
+                .count();
+            format!(
+                "{} readings<div class=\"interval\">{agreeing} reproduce; see below</div>",
+                claim.readings.len()
+            )
         }
         (None, true) => "—<div class=\"interval\">needs data</div>".to_owned(),
     };
@@ -138,7 +153,11 @@ fn rows(claim: &Claim) -> String {
         out.push_str("<ul class=\"readings\">");
         for reading in &claim.readings {
             let value = match (reading.value, reading.interval) {
-                (Some(v), Some(i)) => format!("{}{unit} {}", format_significant(v, SHOWN_DIGITS), interval(i)),
+                (Some(v), Some(i)) => format!(
+                    "{}{unit} {}",
+                    format_significant(v, SHOWN_DIGITS),
+                    interval(i)
+                ),
                 _ => "needs data".to_owned(),
             };
             let _ = write!(
@@ -171,15 +190,31 @@ fn interval(interval: Interval) -> String {
             format_significant(x, SHOWN_DIGITS)
         }
     };
-    let open = if interval.lo() == f64::MIN_POSITIVE { '(' } else { '[' };
-    let close = if interval.hi() == -f64::MIN_POSITIVE { ')' } else { ']' };
-    format!("{open}{}, {}{close}", end(interval.lo()), end(interval.hi()))
+    let open = if interval.lo() == f64::MIN_POSITIVE {
+        '('
+    } else {
+        '['
+    };
+    let close = if interval.hi() == -f64::MIN_POSITIVE {
+        ')'
+    } else {
+        ']'
+    };
+    format!(
+        "{open}{}, {}{close}",
+        end(interval.lo()),
+        end(interval.hi())
+    )
 }
 
 /// The published number as the paper prints it: plain, or in scientific notation when tiny
 /// or huge.
 fn as_printed(value: f64) -> String {
-    if value == 0.0 || (1e-3..1e6).contains(&value.abs()) { format!("{value}") } else { format!("{value:e}") }
+    if value == 0.0 || (1e-3..1e6).contains(&value.abs()) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
 }
 
 /// Text for HTML: exponents as superscripts (one unit notation), the three characters that
@@ -187,5 +222,9 @@ fn as_printed(value: f64) -> String {
 /// formula.
 fn escape(text: &str) -> String {
     crate::typography::superscripts(text)
-        .replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('$', "&#36;").replace('\n', " ")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('$', "&#36;")
+        .replace('\n', " ")
 }

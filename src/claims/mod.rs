@@ -22,11 +22,17 @@ mod significant;
 pub use claim::{Basis, Claim, ClaimBuilder, ClaimError, Reading, Reproduced, Status};
 pub use counts::Counts;
 pub use data_statement::DataStatement;
-pub use markdown::TABLE_COLUMNS;
 pub use interval::Interval;
-pub use inventory::{Coverage, Disposition, InventoryError, InventoryRow, inventory, inventory_csv, parse_inventory};
+pub use inventory::{
+    Coverage, Disposition, InventoryError, InventoryRow, inventory, inventory_csv, parse_inventory,
+};
+pub use markdown::TABLE_COLUMNS;
 pub use paper::Paper;
-pub use propagate::{Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, MAX_MONTE_CARLO_SAMPLES, Propagation, PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical, one_at_a_time, span};
+pub use propagate::{
+    Computed, LIMIT_ARGUMENT, MAX_CORNER_INPUTS, MAX_MONTE_CARLO_SAMPLES, Propagation,
+    PropagationError, Towards, corners, exact, first_order, limit, monte_carlo, numerical,
+    one_at_a_time, span,
+};
 pub use quoted::{Precision, PrecisionError, Published, Quoted};
 pub use significant::format_significant;
 
@@ -62,7 +68,10 @@ impl Ledger {
     /// # Errors
     /// [`ClaimError::DuplicateId`] on the first id already present.
     pub fn extend(&mut self, other: Ledger) -> Result<(), ClaimError> {
-        other.claims.into_iter().try_for_each(|claim| self.push(claim))
+        other
+            .claims
+            .into_iter()
+            .try_for_each(|claim| self.push(claim))
     }
 
     /// The claims, in insertion order.
@@ -77,7 +86,14 @@ impl Ledger {
 
     /// The claims of one paper, as a ledger of their own.
     pub fn for_paper(&self, paper: Paper) -> Ledger {
-        Ledger { claims: self.claims.iter().filter(|c| c.paper == paper).cloned().collect() }
+        Ledger {
+            claims: self
+                .claims
+                .iter()
+                .filter(|c| c.paper == paper)
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Claims whose stored status is not what the rule gives for their intervals, in either
@@ -91,7 +107,8 @@ impl Ledger {
     /// The stable JSON interface: an array of claim objects (see [`Claim`]), pretty-printed,
     /// with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("claims hold only finite numbers and strings");
+        let mut json = serde_json::to_string_pretty(self)
+            .expect("claims hold only finite numbers and strings");
         json.push('\n');
         json
     }

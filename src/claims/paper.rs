@@ -18,7 +18,12 @@ pub enum Paper {
 
 impl Paper {
     /// Every paper, in the book's chapter order.
-    pub const ALL: [Paper; 4] = [Paper::Zhang2025, Paper::Yang, Paper::Shuster2026, Paper::Richard2025];
+    pub const ALL: [Paper; 4] = [
+        Paper::Zhang2025,
+        Paper::Yang,
+        Paper::Shuster2026,
+        Paper::Richard2025,
+    ];
 
     /// Short id used in claim ids, file names and the CLI.
     pub fn id(self) -> &'static str {
@@ -34,8 +39,12 @@ impl Paper {
     pub fn citation(self) -> &'static str {
         match self {
             Paper::Zhang2025 => "Zhang et al. (2025), GRL, doi:10.1029/2025GL115440",
-            Paper::Yang => "Yang et al., kinetic flux ropes (model code doi:10.5281/zenodo.5555811)",
-            Paper::Shuster2026 => "Shuster et al. (2026), Commun. Phys., doi:10.1038/s42005-026-02489-8",
+            Paper::Yang => {
+                "Yang et al., kinetic flux ropes (model code doi:10.5281/zenodo.5555811)"
+            }
+            Paper::Shuster2026 => {
+                "Shuster et al. (2026), Commun. Phys., doi:10.1038/s42005-026-02489-8"
+            }
             Paper::Richard2025 => "Richard et al. (2025), preprint",
         }
     }

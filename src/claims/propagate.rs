@@ -80,10 +80,21 @@ impl Propagation {
             Propagation::Exact => "exact".into(),
             Propagation::Limit { at } => format!("limit, evaluated at {at:e}"),
             Propagation::Numerical { error } => format!("numerical, error below {error:e}"),
-            Propagation::Corners { inputs } => format!("corners of {inputs} input{}", plural(inputs)),
-            Propagation::OneAtATime { inputs } => format!("first order in {inputs} input{}", plural(inputs)),
+            Propagation::Corners { inputs } => {
+                format!("corners of {inputs} input{}", plural(inputs))
+            }
+            Propagation::OneAtATime { inputs } => {
+                format!("first order in {inputs} input{}", plural(inputs))
+            }
             Propagation::Span { inputs } => format!("span of {inputs} number{}", plural(inputs)),
-            Propagation::MonteCarlo { inputs, samples, seed } => format!("Monte Carlo, {samples} samples of {inputs} input{} (seed {seed})", plural(inputs)),
+            Propagation::MonteCarlo {
+                inputs,
+                samples,
+                seed,
+            } => format!(
+                "Monte Carlo, {samples} samples of {inputs} input{} (seed {seed})",
+                plural(inputs)
+            ),
         }
     }
 }
@@ -107,7 +118,9 @@ pub enum PropagationError {
         inputs: Vec<f64>,
     },
     /// The map is not monotone in its inputs: the corner method would understate the interval.
-    #[error("not monotone: {value} at {inputs:?} lies outside the corners' hull [{lo}, {hi}]; use monte_carlo")]
+    #[error(
+        "not monotone: {value} at {inputs:?} lies outside the corners' hull [{lo}, {hi}]; use monte_carlo"
+    )]
     NotMonotone {
         /// The value outside the hull.
         value: f64,
@@ -156,14 +169,29 @@ fn bounded(inputs: &[Quoted]) -> Result<Vec<(f64, Interval)>, PropagationError> 
         .iter()
         .map(|q| {
             let interval = q.interval()?;
-            if interval.lo().is_finite() && interval.hi().is_finite() { Ok((q.value, interval)) } else { Err(PropagationError::UnboundedInput { what: q.what }) }
+            if interval.lo().is_finite() && interval.hi().is_finite() {
+                Ok((q.value, interval))
+            } else {
+                Err(PropagationError::UnboundedInput { what: q.what })
+            }
         })
         .collect()
 }
 
-fn evaluate<E: From<PropagationError>>(f: &mut impl FnMut(&[f64]) -> Result<f64, E>, at: &[f64]) -> Result<f64, E> {
+fn evaluate<E: From<PropagationError>>(
+    f: &mut impl FnMut(&[f64]) -> Result<f64, E>,
+    at: &[f64],
+) -> Result<f64, E> {
     let value = f(at)?;
-    if value.is_finite() { Ok(value) } else { Err(PropagationError::NonFinite { value, inputs: at.to_vec() }.into()) }
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(PropagationError::NonFinite {
+            value,
+            inputs: at.to_vec(),
+        }
+        .into())
+    }
 }
 
 /// A value with no uncertain input.
@@ -171,8 +199,15 @@ fn evaluate<E: From<PropagationError>>(f: &mut impl FnMut(&[f64]) -> Result<f64,
 /// # Errors
 /// [`PropagationError::NonFinite`] for NaN or an infinity.
 pub fn exact(value: f64) -> Result<Computed, PropagationError> {
-    let interval = Interval::point(value).ok_or(PropagationError::NonFinite { value, inputs: vec![] })?;
-    Ok(Computed { value, interval, propagation: Propagation::Exact })
+    let interval = Interval::point(value).ok_or(PropagationError::NonFinite {
+        value,
+        inputs: vec![],
+    })?;
+    Ok(Computed {
+        value,
+        interval,
+        propagation: Propagation::Exact,
+    })
 }
 
 /// A numerical result with an error bound `error` (≥ 0) in its own unit.
@@ -180,9 +215,17 @@ pub fn exact(value: f64) -> Result<Computed, PropagationError> {
 /// # Errors
 /// [`PropagationError::NonFinite`] for NaN, an infinity or a negative or NaN bound.
 pub fn numerical(value: f64, error: f64) -> Result<Computed, PropagationError> {
-    let interval = Interval::new(value - error, value + error).filter(|i| i.lo().is_finite() && i.hi().is_finite());
-    let interval = interval.ok_or(PropagationError::NonFinite { value, inputs: vec![error] })?;
-    Ok(Computed { value, interval, propagation: Propagation::Numerical { error } })
+    let interval = Interval::new(value - error, value + error)
+        .filter(|i| i.lo().is_finite() && i.hi().is_finite());
+    let interval = interval.ok_or(PropagationError::NonFinite {
+        value,
+        inputs: vec![error],
+    })?;
+    Ok(Computed {
+        value,
+        interval,
+        propagation: Propagation::Numerical { error },
+    })
 }
 
 /// Where a limit is taken.
@@ -213,7 +256,10 @@ pub const LIMIT_ARGUMENT: f64 = 1e-8;
 ///
 /// # Errors
 /// [`PropagationError::NonFinite`] (through `E`) if `f` is not finite there; any error of `f`.
-pub fn limit<E: From<PropagationError>>(towards: Towards, mut f: impl FnMut(f64) -> Result<f64, E>) -> Result<Computed, E> {
+pub fn limit<E: From<PropagationError>>(
+    towards: Towards,
+    mut f: impl FnMut(f64) -> Result<f64, E>,
+) -> Result<Computed, E> {
     let (at, previous) = match towards {
         Towards::Zero => (LIMIT_ARGUMENT, 10.0 * LIMIT_ARGUMENT),
         Towards::Infinity => (1.0 / LIMIT_ARGUMENT, 0.1 / LIMIT_ARGUMENT),
@@ -221,7 +267,11 @@ pub fn limit<E: From<PropagationError>>(towards: Towards, mut f: impl FnMut(f64)
     let value = evaluate(&mut |x: &[f64]| f(x[0]), &[at])?;
     let error = (value - evaluate(&mut |x: &[f64]| f(x[0]), &[previous])?).abs();
     let interval = Interval::new(value - error, value + error).expect("finite, ordered");
-    Ok(Computed { value, interval, propagation: Propagation::Limit { at } })
+    Ok(Computed {
+        value,
+        interval,
+        propagation: Propagation::Limit { at },
+    })
 }
 
 /// `f` at the quoted values, with the interval spanned by the corners of the input box.
@@ -240,7 +290,10 @@ pub fn limit<E: From<PropagationError>>(towards: Towards, mut f: impl FnMut(f64)
 /// # Errors
 /// [`PropagationError`] (through `E`) for an input without a bounded interval, a non-finite
 /// value, a map that is not monotone, or more than [`MAX_CORNER_INPUTS`] inputs; any error of `f`.
-pub fn corners<E: From<PropagationError>>(inputs: &[Quoted], mut f: impl FnMut(&[f64]) -> Result<f64, E>) -> Result<Computed, E> {
+pub fn corners<E: From<PropagationError>>(
+    inputs: &[Quoted],
+    mut f: impl FnMut(&[f64]) -> Result<f64, E>,
+) -> Result<Computed, E> {
     let n = inputs.len();
     if n > MAX_CORNER_INPUTS {
         return Err(PropagationError::TooManyInputs { inputs: n }.into());
@@ -272,11 +325,24 @@ pub fn corners<E: From<PropagationError>>(inputs: &[Quoted], mut f: impl FnMut(&
     }
     let hull = Interval::hull(corner_values.iter().copied()).expect("finite values");
     let slack = MONOTONE_SLACK * hull.lo().abs().max(hull.hi().abs());
-    if let Some((y, point)) = grid.into_iter().find(|(y, _)| *y < hull.lo() - slack || *y > hull.hi() + slack) {
-        return Err(PropagationError::NotMonotone { value: y, inputs: point, lo: hull.lo(), hi: hull.hi() }.into());
+    if let Some((y, point)) = grid
+        .into_iter()
+        .find(|(y, _)| *y < hull.lo() - slack || *y > hull.hi() + slack)
+    {
+        return Err(PropagationError::NotMonotone {
+            value: y,
+            inputs: point,
+            lo: hull.lo(),
+            hi: hull.hi(),
+        }
+        .into());
     }
     // The nominal value is inside for a monotone map; the hull already includes it.
-    Ok(Computed { value, interval: hull, propagation: Propagation::Corners { inputs: n } })
+    Ok(Computed {
+        value,
+        interval: hull,
+        propagation: Propagation::Corners { inputs: n },
+    })
 }
 
 /// `f` at the quoted values, with the first-order interval: each input moved to either end
@@ -286,7 +352,10 @@ pub fn corners<E: From<PropagationError>>(inputs: &[Quoted], mut f: impl FnMut(&
 ///
 /// # Errors
 /// As [`corners`], without the monotonicity and input-count checks.
-pub fn one_at_a_time<E: From<PropagationError>>(inputs: &[Quoted], mut f: impl FnMut(&[f64]) -> Result<f64, E>) -> Result<Computed, E> {
+pub fn one_at_a_time<E: From<PropagationError>>(
+    inputs: &[Quoted],
+    mut f: impl FnMut(&[f64]) -> Result<f64, E>,
+) -> Result<Computed, E> {
     let boxes = bounded(inputs)?;
     let nominal: Vec<f64> = boxes.iter().map(|(v, _)| *v).collect();
     let value = evaluate(&mut f, &nominal)?;
@@ -322,15 +391,25 @@ pub fn span(inputs: &[Quoted]) -> Result<Computed, PropagationError> {
         let interval = input.interval()?;
         hull = Some(match hull {
             None => interval,
-            Some(h) => Interval::new(h.lo().min(interval.lo()), h.hi().max(interval.hi())).expect("ordered ends"),
+            Some(h) => Interval::new(h.lo().min(interval.lo()), h.hi().max(interval.hi()))
+                .expect("ordered ends"),
         });
     }
     let interval = hull.ok_or(PropagationError::NoInputs)?;
     let value = 0.5 * (interval.lo() + interval.hi());
     if !value.is_finite() {
-        return Err(PropagationError::NonFinite { value, inputs: vec![] });
+        return Err(PropagationError::NonFinite {
+            value,
+            inputs: vec![],
+        });
     }
-    Ok(Computed { value, interval, propagation: Propagation::Span { inputs: inputs.len() } })
+    Ok(Computed {
+        value,
+        interval,
+        propagation: Propagation::Span {
+            inputs: inputs.len(),
+        },
+    })
 }
 
 /// The first-order interval from values already computed: `value` at the inputs as printed
@@ -340,8 +419,14 @@ pub fn span(inputs: &[Quoted]) -> Result<Computed, PropagationError> {
 /// # Errors
 /// [`PropagationError::NonFinite`] for a non-finite value.
 pub fn first_order(value: f64, ends: &[[f64; 2]]) -> Result<Computed, PropagationError> {
-    if let Some(&bad) = std::iter::once(&value).chain(ends.iter().flatten()).find(|v| !v.is_finite()) {
-        return Err(PropagationError::NonFinite { value: bad, inputs: vec![] });
+    if let Some(&bad) = std::iter::once(&value)
+        .chain(ends.iter().flatten())
+        .find(|v| !v.is_finite())
+    {
+        return Err(PropagationError::NonFinite {
+            value: bad,
+            inputs: vec![],
+        });
     }
     let (mut below, mut above) = (0.0, 0.0);
     for [lo, hi] in ends {
@@ -350,7 +435,11 @@ pub fn first_order(value: f64, ends: &[[f64; 2]]) -> Result<Computed, Propagatio
         above += a.max(b).max(0.0);
     }
     let interval = Interval::new(value + below, value + above).expect("finite, ordered");
-    Ok(Computed { value, interval, propagation: Propagation::OneAtATime { inputs: ends.len() } })
+    Ok(Computed {
+        value,
+        interval,
+        propagation: Propagation::OneAtATime { inputs: ends.len() },
+    })
 }
 
 /// `f` at the quoted values, with the interval spanned by the value and
@@ -360,7 +449,12 @@ pub fn first_order(value: f64, ends: &[[f64; 2]]) -> Result<Computed, Propagatio
 /// # Errors
 /// As [`corners`], and [`PropagationError::BadSampleCount`] for no samples or more than
 /// [`MAX_MONTE_CARLO_SAMPLES`].
-pub fn monte_carlo<E: From<PropagationError>>(inputs: &[Quoted], samples: usize, seed: u64, mut f: impl FnMut(&[f64]) -> Result<f64, E>) -> Result<Computed, E> {
+pub fn monte_carlo<E: From<PropagationError>>(
+    inputs: &[Quoted],
+    samples: usize,
+    seed: u64,
+    mut f: impl FnMut(&[f64]) -> Result<f64, E>,
+) -> Result<Computed, E> {
     if !(1..=MAX_MONTE_CARLO_SAMPLES).contains(&samples) {
         return Err(PropagationError::BadSampleCount { samples }.into());
     }
@@ -370,10 +464,21 @@ pub fn monte_carlo<E: From<PropagationError>>(inputs: &[Quoted], samples: usize,
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let (mut lo, mut hi) = (value, value);
     for _ in 0..samples {
-        let point: Vec<f64> = boxes.iter().map(|(_, i)| i.lo() + (i.hi() - i.lo()) * rng.random::<f64>()).collect();
+        let point: Vec<f64> = boxes
+            .iter()
+            .map(|(_, i)| i.lo() + (i.hi() - i.lo()) * rng.random::<f64>())
+            .collect();
         let y = evaluate(&mut f, &point)?;
         (lo, hi) = (lo.min(y), hi.max(y));
     }
     let interval = Interval::new(lo, hi).expect("finite, ordered");
-    Ok(Computed { value, interval, propagation: Propagation::MonteCarlo { inputs: boxes.len(), samples, seed } })
+    Ok(Computed {
+        value,
+        interval,
+        propagation: Propagation::MonteCarlo {
+            inputs: boxes.len(),
+            samples,
+            seed,
+        },
+    })
 }

@@ -117,8 +117,18 @@ pub struct Quoted {
 
 impl Quoted {
     /// A quoted number.
-    pub const fn new(value: f64, precision: Precision, location: &'static str, what: &'static str) -> Self {
-        Quoted { value, precision, location, what }
+    pub const fn new(
+        value: f64,
+        precision: Precision,
+        location: &'static str,
+        what: &'static str,
+    ) -> Self {
+        Quoted {
+            value,
+            precision,
+            location,
+            what,
+        }
     }
 
     /// The interval the number stands for.
@@ -160,7 +170,14 @@ impl Quoted {
             Precision::Below => Interval::new(f64::NEG_INFINITY, value),
             Precision::Above => Interval::new(value, f64::INFINITY),
             Precision::Range { lo, hi } | Precision::Stated { lo, hi } => {
-                Some(Interval::new(lo, hi).filter(|i| i.contains(value)).ok_or(PrecisionError::OutsideRange { what, value, lo, hi })?)
+                Some(Interval::new(lo, hi).filter(|i| i.contains(value)).ok_or(
+                    PrecisionError::OutsideRange {
+                        what,
+                        value,
+                        lo,
+                        hi,
+                    },
+                )?)
             }
             Precision::OrderOfMagnitude => {
                 if value == 0.0 {
@@ -174,13 +191,20 @@ impl Quoted {
                 if value == 0.0 {
                     return Err(zero("a sign"));
                 }
-                if value > 0.0 { Interval::new(f64::MIN_POSITIVE, f64::INFINITY) } else { Interval::new(f64::NEG_INFINITY, -f64::MIN_POSITIVE) }
+                if value > 0.0 {
+                    Interval::new(f64::MIN_POSITIVE, f64::INFINITY)
+                } else {
+                    Interval::new(f64::NEG_INFINITY, -f64::MIN_POSITIVE)
+                }
             }
         };
         // Every arm above yields ordered, non-NaN ends for a finite value.
         let interval = interval.expect("finite value gives an ordered interval");
         // Only the one-sided precisions are unbounded by meaning.
-        let one_sided = matches!(self.precision, Precision::Below | Precision::Above | Precision::Sign);
+        let one_sided = matches!(
+            self.precision,
+            Precision::Below | Precision::Above | Precision::Sign
+        );
         let bounded = interval.lo().is_finite() && interval.hi().is_finite();
         if !(one_sided || bounded) {
             return Err(PrecisionError::Overflow { what, value });

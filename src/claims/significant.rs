@@ -25,7 +25,9 @@ pub fn format_significant(value: f64, digits: usize) -> String {
         return format!("{:.*e}", digits - 1, value);
     }
     // Round first in scientific form so that 999.96 -> "1000" gets the exponent right.
-    let rounded: f64 = format!("{:.*e}", digits - 1, value).parse().expect("formatted float parses");
+    let rounded: f64 = format!("{:.*e}", digits - 1, value)
+        .parse()
+        .expect("formatted float parses");
     let exponent = rounded.abs().log10().floor() as i64;
     let decimals = (digits as i64 - 1 - exponent).max(0) as usize;
     format!("{rounded:.decimals$}")

@@ -44,10 +44,17 @@ pub fn current_density(data: &FourSpacecraft) -> Result<Vec<(Vector3<f64>, f64)>
         .map(|k| {
             let tetrahedron = data.tetrahedron(k)?;
             let field_t = data.field_nt[k].map(|b| b * 1e-9);
-            let wrap = |source| EventError::Tetrahedron { time: crate::cdf::time::format_utc(data.times[k]), source };
+            let wrap = |source| EventError::Tetrahedron {
+                time: crate::cdf::time::format_utc(data.times[k]),
+                source,
+            };
             let curl = tetrahedron.curl(&field_t).map_err(wrap)?;
             let divergence = tetrahedron.divergence(&field_t).map_err(wrap)?;
-            let ratio = if curl.norm() > 0.0 { divergence.abs() / curl.norm() } else { f64::INFINITY };
+            let ratio = if curl.norm() > 0.0 {
+                divergence.abs() / curl.norm()
+            } else {
+                f64::INFINITY
+            };
             Ok((curl / VACUUM_PERMEABILITY, ratio))
         })
         .collect()
@@ -68,11 +75,18 @@ pub fn run(interval: &Interval, rate: Rate) -> Result<CurlometerResult, EventErr
 /// As [`current_density`]; [`EventError::Method`] with no samples.
 pub fn summarise(data: &FourSpacecraft) -> Result<CurlometerResult, EventError> {
     if data.times.is_empty() {
-        return Err(EventError::Method { analysis: "curlometer", reason: "no FGM samples in the interval".to_owned() });
+        return Err(EventError::Method {
+            analysis: "curlometer",
+            reason: "no FGM samples in the interval".to_owned(),
+        });
     }
     let estimates = current_density(data)?;
-    let mean = estimates.iter().map(|(j, _)| j).sum::<Vector3<f64>>() / estimates.len() as f64 * 1e9;
-    let j_max = estimates.iter().map(|(j, _)| j.norm() * 1e9).fold(0.0, f64::max);
+    let mean =
+        estimates.iter().map(|(j, _)| j).sum::<Vector3<f64>>() / estimates.len() as f64 * 1e9;
+    let j_max = estimates
+        .iter()
+        .map(|(j, _)| j.norm() * 1e9)
+        .fold(0.0, f64::max);
     let mut ratios: Vec<f64> = estimates.iter().map(|(_, r)| *r).collect();
     let middle = ratios.len() / 2;
     let median = *ratios.select_nth_unstable_by(middle, f64::total_cmp).1;
@@ -82,6 +96,10 @@ pub fn summarise(data: &FourSpacecraft) -> Result<CurlometerResult, EventError> 
         j_mean_na_m2: [mean.x, mean.y, mean.z],
         j_max_na_m2: j_max,
         div_over_curl_median: median,
-        quality: Shape { elongation: shape.elongation, planarity: shape.planarity, size_km: shape.size_m * 1e-3 },
+        quality: Shape {
+            elongation: shape.elongation,
+            planarity: shape.planarity,
+            size_km: shape.size_m * 1e-3,
+        },
     })
 }

@@ -29,22 +29,36 @@ impl FourSpacecraft {
         let (root, start, end) = (&interval.root, interval.start, interval.end);
         let (product, variable) = fgm(1, rate);
         let reference = series::load(root, &product, &variable, start, end)?;
-        let times: Vec<i64> = reference.times.iter().copied().filter(|&t| t >= start && t <= end).collect();
+        let times: Vec<i64> = reference
+            .times
+            .iter()
+            .copied()
+            .filter(|&t| t >= start && t <= end)
+            .collect();
         let mut field_nt = vec![[Vector3::zeros(); 4]; times.len()];
         let mut positions_km = vec![[Vector3::zeros(); 4]; times.len()];
         for probe in 1..=4u8 {
             let a = usize::from(probe - 1);
             let (product, variable) = fgm(probe, rate);
-            let field = if probe == 1 { reference.clone() } else { series::load(root, &product, &variable, start, end)? };
+            let field = if probe == 1 {
+                reference.clone()
+            } else {
+                series::load(root, &product, &variable, start, end)?
+            };
             let field = field.at(&times)?;
             let (product, variable) = mec_position(probe);
             let position = series::load(root, &product, &variable, start, end)?.at(&times)?;
             for k in 0..times.len() {
                 field_nt[k][a] = Vector3::new(field[[k, 0]], field[[k, 1]], field[[k, 2]]);
-                positions_km[k][a] = Vector3::new(position[[k, 0]], position[[k, 1]], position[[k, 2]]);
+                positions_km[k][a] =
+                    Vector3::new(position[[k, 0]], position[[k, 1]], position[[k, 2]]);
             }
         }
-        Ok(Self { times, field_nt, positions_km })
+        Ok(Self {
+            times,
+            field_nt,
+            positions_km,
+        })
     }
 
     /// The tetrahedron at sample `k`.
@@ -53,7 +67,10 @@ impl FourSpacecraft {
     /// [`EventError::Tetrahedron`] if the four positions do not span a volume.
     pub fn tetrahedron(&self, k: usize) -> Result<Tetrahedron, EventError> {
         let metres = self.positions_km[k].map(|r| [r.x * 1e3, r.y * 1e3, r.z * 1e3]);
-        Tetrahedron::new(metres).map_err(|source| EventError::Tetrahedron { time: format_utc(self.times[k]), source })
+        Tetrahedron::new(metres).map_err(|source| EventError::Tetrahedron {
+            time: format_utc(self.times[k]),
+            source,
+        })
     }
 
     /// The four-spacecraft mean field at sample `k`, nT.

@@ -9,7 +9,9 @@ use super::curlometer::current_density;
 use super::four::FourSpacecraft;
 use super::{EventError, Interval};
 use crate::force_balance::NANO_AMPERE_NANO_TESLA_PER_M2;
-use crate::force_balance::harris_method::{in_central_region, off_diagonal_force_n_m3, thickness_m};
+use crate::force_balance::harris_method::{
+    in_central_region, off_diagonal_force_n_m3, thickness_m,
+};
 use crate::mms::names::{Species, fpi_moment};
 use crate::mms::{Rate, series};
 use crate::mva::MinimumVariance;
@@ -65,14 +67,23 @@ pub struct HarrisResult {
 /// # Errors
 /// [`EventError::Option`] naming `--lmn`.
 pub fn parse_lmn(text: &str) -> Result<Frame, EventError> {
-    let bad = |reason: String| EventError::Option { parameter: "--lmn", reason };
+    let bad = |reason: String| EventError::Option {
+        parameter: "--lmn",
+        reason,
+    };
     let numbers: Vec<f64> = text
         .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<f64>().map_err(|_| bad(format!("{s:?} is not a number"))))
+        .map(|s| {
+            s.parse::<f64>()
+                .map_err(|_| bad(format!("{s:?} is not a number")))
+        })
         .collect::<Result<_, _>>()?;
     if numbers.len() != 9 || numbers.iter().any(|v| !v.is_finite()) {
-        return Err(bad(format!("expected 9 finite numbers (L, M, N in GSE), got {}", numbers.len())));
+        return Err(bad(format!(
+            "expected 9 finite numbers (L, M, N in GSE), got {}",
+            numbers.len()
+        )));
     }
     let axis = |k: usize| Vector3::new(numbers[3 * k], numbers[3 * k + 1], numbers[3 * k + 2]);
     let (l, m, n) = (axis(0), axis(1), axis(2));
@@ -81,10 +92,21 @@ pub fn parse_lmn(text: &str) -> Result<Frame, EventError> {
     }
     let (l, m, n) = (l.normalize(), m.normalize(), n.normalize());
     let tolerance = 1f64.to_radians().sin();
-    if l.dot(&m).abs() > tolerance || l.dot(&n).abs() > tolerance || m.dot(&n).abs() > tolerance || l.cross(&m).dot(&n) < 0.0 {
-        return Err(bad("L, M, N must be orthogonal (within 1 deg) and right-handed".to_owned()));
+    if l.dot(&m).abs() > tolerance
+        || l.dot(&n).abs() > tolerance
+        || m.dot(&n).abs() > tolerance
+        || l.cross(&m).dot(&n) < 0.0
+    {
+        return Err(bad(
+            "L, M, N must be orthogonal (within 1 deg) and right-handed".to_owned(),
+        ));
     }
-    Ok(Frame { l: l.into(), m: m.into(), n: n.into(), eigenvalues_nt2: None })
+    Ok(Frame {
+        l: l.into(),
+        m: m.into(),
+        n: n.into(),
+        eigenvalues_nt2: None,
+    })
 }
 
 /// The frame from MVA of the four-spacecraft mean field, L towards +x GSE and N towards +z
@@ -93,11 +115,21 @@ pub fn parse_lmn(text: &str) -> Result<Frame, EventError> {
 /// # Errors
 /// [`EventError::Method`] if MVA fails.
 pub fn mva_frame(data: &FourSpacecraft) -> Result<Frame, EventError> {
-    let mean: Vec<Vector3<f64>> = (0..data.times.len()).map(|k| data.mean_field_nt(k)).collect();
+    let mean: Vec<Vector3<f64>> = (0..data.times.len())
+        .map(|k| data.mean_field_nt(k))
+        .collect();
     let mva = MinimumVariance::from_samples(&mean)
-        .map_err(|e| EventError::Method { analysis: "harris", reason: format!("MVA: {e}") })?
+        .map_err(|e| EventError::Method {
+            analysis: "harris",
+            reason: format!("MVA: {e}"),
+        })?
         .oriented(&Vector3::x(), &Vector3::z());
-    Ok(Frame { l: mva.l.into(), m: mva.m.into(), n: mva.n.into(), eigenvalues_nt2: Some(mva.eigenvalues) })
+    Ok(Frame {
+        l: mva.l.into(),
+        m: mva.m.into(),
+        n: mva.n.into(),
+        eigenvalues_nt2: Some(mva.eigenvalues),
+    })
 }
 
 /// Runs the method over the interval: FGM at `rate`, FPI burst moments, the frame given or
@@ -105,17 +137,34 @@ pub fn mva_frame(data: &FourSpacecraft) -> Result<Frame, EventError> {
 ///
 /// # Errors
 /// The data's errors; [`EventError::Method`] for no central region or too few samples.
-pub fn run(interval: &Interval, rate: Rate, frame: Option<Frame>) -> Result<HarrisResult, EventError> {
+pub fn run(
+    interval: &Interval,
+    rate: Rate,
+    frame: Option<Frame>,
+) -> Result<HarrisResult, EventError> {
     let data = FourSpacecraft::load(interval, rate)?;
     let frame = match frame {
         Some(frame) => frame,
         None => mva_frame(&data)?,
     };
-    let (l, m, n) = (Vector3::from(frame.l), Vector3::from(frame.m), Vector3::from(frame.n));
-    let b_l: Vec<f64> = (0..data.times.len()).map(|k| data.mean_field_nt(k).dot(&l)).collect();
-    let (low, high) = b_l.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &b| (lo.min(b), hi.max(b)));
+    let (l, m, n) = (
+        Vector3::from(frame.l),
+        Vector3::from(frame.m),
+        Vector3::from(frame.n),
+    );
+    let b_l: Vec<f64> = (0..data.times.len())
+        .map(|k| data.mean_field_nt(k).dot(&l))
+        .collect();
+    let (low, high) = b_l
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &b| {
+            (lo.min(b), hi.max(b))
+        });
     let (b0, centre) = (0.5 * (high - low), 0.5 * (high + low));
-    let method = |reason: String| EventError::Method { analysis: "harris", reason };
+    let method = |reason: String| EventError::Method {
+        analysis: "harris",
+        reason,
+    };
     if !(b0 > 0.0) {
         return Err(method("B_L does not vary over the interval".to_owned()));
     }
@@ -123,28 +172,43 @@ pub fn run(interval: &Interval, rate: Rate, frame: Option<Frame>) -> Result<Harr
     let j_m: Vec<f64> = currents.iter().map(|(j, _)| j.dot(&m)).collect();
     let j0 = j_m.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let thickness = thickness_m(b0 * 1e-9, j0).map_err(|e| method(format!("thickness: {e}")))?;
-    let central: Vec<usize> = (0..b_l.len()).filter(|&k| in_central_region((b_l[k] - centre) / b0)).collect();
+    let central: Vec<usize> = (0..b_l.len())
+        .filter(|&k| in_central_region((b_l[k] - centre) / b0))
+        .collect();
     if central.len() < 3 {
-        return Err(method(format!("{} samples in the central region |B_L| < B0/2; the method needs 3", central.len())));
+        return Err(method(format!(
+            "{} samples in the central region |B_L| < B0/2; the method needs 3",
+            central.len()
+        )));
     }
-    let mean = |values: &dyn Fn(usize) -> f64| central.iter().map(|&k| values(k)).sum::<f64>() / central.len() as f64;
-    let tension = mean(&|k| j_m[k]) * mean(&|k| data.mean_field_nt(k).dot(&n) * 1e-9) / NANO_AMPERE_NANO_TESLA_PER_M2;
+    let mean = |values: &dyn Fn(usize) -> f64| {
+        central.iter().map(|&k| values(k)).sum::<f64>() / central.len() as f64
+    };
+    let tension = mean(&|k| j_m[k]) * mean(&|k| data.mean_field_nt(k).dot(&n) * 1e-9)
+        / NANO_AMPERE_NANO_TESLA_PER_M2;
     let force = |species| -> Result<(f64, f64), EventError> {
         let (times, p_ln) = pressure_ln(interval, species, &l, &n)?;
         let field_at = crate::mms::Series {
             times: data.times.clone(),
-            values: ndarray::Array2::from_shape_vec((b_l.len(), 1), b_l.clone()).expect("one column"),
+            values: ndarray::Array2::from_shape_vec((b_l.len(), 1), b_l.clone())
+                .expect("one column"),
             record_shape: vec![],
             variable: "B_L".to_owned(),
             path: Default::default(),
         };
-        let inside: Vec<usize> = (0..times.len()).filter(|&k| times[k] >= data.times[0] && times[k] <= data.times[data.times.len() - 1]).collect();
+        let inside: Vec<usize> = (0..times.len())
+            .filter(|&k| times[k] >= data.times[0] && times[k] <= data.times[data.times.len() - 1])
+            .collect();
         let sample_times: Vec<i64> = inside.iter().map(|&k| times[k]).collect();
         let b = field_at.at(&sample_times)?;
         let x: Vec<f64> = b.column(0).iter().map(|v| (v - centre) / b0).collect();
         let y: Vec<f64> = inside.iter().map(|&k| p_ln[k] * 1e-9).collect();
-        let (value, error) = off_diagonal_force_n_m3(&x, &y, thickness).map_err(|e| method(format!("P_LN slope: {e}")))?;
-        Ok((value / NANO_AMPERE_NANO_TESLA_PER_M2, error / NANO_AMPERE_NANO_TESLA_PER_M2))
+        let (value, error) = off_diagonal_force_n_m3(&x, &y, thickness)
+            .map_err(|e| method(format!("P_LN slope: {e}")))?;
+        Ok((
+            value / NANO_AMPERE_NANO_TESLA_PER_M2,
+            error / NANO_AMPERE_NANO_TESLA_PER_M2,
+        ))
     };
     let (ion, ion_error) = force(Species::Ions)?;
     let (electron, electron_error) = force(Species::Electrons)?;
@@ -188,7 +252,12 @@ fn pressure_ln(
             .into());
         }
         if probe == 1 {
-            times = tensor.times.iter().copied().filter(|&t| t >= start && t <= end).collect();
+            times = tensor
+                .times
+                .iter()
+                .copied()
+                .filter(|&t| t >= start && t <= end)
+                .collect();
             sum = vec![0.0; times.len()];
         }
         let values = tensor.at(&times)?;

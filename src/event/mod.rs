@@ -35,7 +35,11 @@ impl Interval {
         };
         let (start, end) = (time("--start", start)?, time("--end", end)?);
         if end <= start {
-            return Err(crate::mms::MmsError::EmptyInterval { start: format_utc(start), end: format_utc(end) }.into());
+            return Err(crate::mms::MmsError::EmptyInterval {
+                start: format_utc(start),
+                end: format_utc(end),
+            }
+            .into());
         }
         Ok(Self { root, start, end })
     }

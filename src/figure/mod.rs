@@ -7,7 +7,10 @@ mod style;
 mod write;
 
 pub use error::FigureError;
-pub use plot::{Axis, HeatMap, Layout, MAX_STACKED_PANELS, Panel, Scale, Series, SeriesKind, SeriesLabelPosition, Ticks, render_bitmap};
+pub use plot::{
+    Axis, HeatMap, Layout, MAX_STACKED_PANELS, Panel, Scale, Series, SeriesKind,
+    SeriesLabelPosition, Ticks, render_bitmap,
+};
 pub use style::{FIGURE_HEIGHT_PX, FIGURE_WIDTH_PX, GRID_PANEL_WIDTH_PX, register_fonts};
 pub use write::write_atomic;
 
@@ -37,7 +40,12 @@ impl Figure {
     ///
     /// # Errors
     /// [`FigureError`] if a series is empty, holds non-finite values, or cannot be drawn.
-    pub fn from_panels(id: &str, producer: &str, description: &str, panels: &[Panel]) -> Result<Self, FigureError> {
+    pub fn from_panels(
+        id: &str,
+        producer: &str,
+        description: &str,
+        panels: &[Panel],
+    ) -> Result<Self, FigureError> {
         for panel in panels {
             panel.validate()?;
         }
@@ -64,19 +72,33 @@ fn data_csv(panels: &[Panel]) -> String {
         // A colour map's cells: x and y are the cell centres, y_error holds the cell value.
         if let Some(map) = &panel.heatmap {
             for (x0, x1, y0, y1, value) in map.cells() {
-                let _ = writeln!(csv, "{},{},{},{},{value}", index + 1, csv_field(&map.label), 0.5 * (x0 + x1), 0.5 * (y0 + y1));
+                let _ = writeln!(
+                    csv,
+                    "{},{},{},{},{value}",
+                    index + 1,
+                    csv_field(&map.label),
+                    0.5 * (x0 + x1),
+                    0.5 * (y0 + y1)
+                );
             }
         }
         for series in &panel.series {
             // The last column holds error bars, or the lower end of bars, spans and bands.
             let errors = match &series.kind {
                 SeriesKind::ErrorBars(errors) => Some(errors),
-                SeriesKind::Bars { bottoms: lower, .. } | SeriesKind::Spans { lower } | SeriesKind::Band { lower } => Some(lower),
+                SeriesKind::Bars { bottoms: lower, .. }
+                | SeriesKind::Spans { lower }
+                | SeriesKind::Band { lower } => Some(lower),
                 _ => None,
             };
             for (point, (x, y)) in series.x.iter().zip(&series.y).enumerate() {
                 let error = errors.map(|e| e[point].to_string()).unwrap_or_default();
-                let _ = writeln!(csv, "{},{},{x},{y},{error}", index + 1, csv_field(&series.label));
+                let _ = writeln!(
+                    csv,
+                    "{},{},{x},{y},{error}",
+                    index + 1,
+                    csv_field(&series.label)
+                );
             }
         }
     }

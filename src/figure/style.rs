@@ -40,9 +40,14 @@ static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub fn register_fonts() -> Result<(), FigureError> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();
     let ok = *REGISTERED.get_or_init(|| {
-        [FontStyle::Normal, FontStyle::Bold, FontStyle::Italic, FontStyle::Oblique]
-            .into_iter()
-            .all(|style| register_font(FONT_FAMILY, style, DEJAVU_SANS).is_ok())
+        [
+            FontStyle::Normal,
+            FontStyle::Bold,
+            FontStyle::Italic,
+            FontStyle::Oblique,
+        ]
+        .into_iter()
+        .all(|style| register_font(FONT_FAMILY, style, DEJAVU_SANS).is_ok())
     });
     if ok { Ok(()) } else { Err(FigureError::Font) }
 }

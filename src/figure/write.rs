@@ -11,11 +11,20 @@ use std::path::Path;
 /// [`FigureError::Io`] naming the path, also when `path` exists and is not a regular file
 /// (the rename would replace a directory's entry or a device node such as `/dev/null`).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FigureError> {
-    let io = |source| FigureError::Io { path: path.to_owned(), source };
+    let io = |source| FigureError::Io {
+        path: path.to_owned(),
+        source,
+    };
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(io(std::io::Error::new(std::io::ErrorKind::InvalidInput, "exists and is not a regular file; not replacing it")));
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "exists and is not a regular file; not replacing it",
+        )));
     }
-    let directory = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let directory = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(directory).map_err(io)?;
     let mut builder = tempfile::Builder::new();
     // A temporary file is private (0600) by default, and the rename keeps that mode: ask for

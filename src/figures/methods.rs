@@ -14,8 +14,16 @@ use polars::prelude::{DataFrame, NamedFrom, Series as Column};
 pub(super) fn figures() -> Vec<FigureSpec> {
     vec![
         figure_spec!("methods.plasma_scales", Part::Methods, plasma_scales),
-        figure_spec!("methods.curvature_convergence", Part::Methods, curvature_convergence),
-        figure_spec!("methods.curvature_conventions", Part::Methods, curvature_conventions),
+        figure_spec!(
+            "methods.curvature_convergence",
+            Part::Methods,
+            curvature_convergence
+        ),
+        figure_spec!(
+            "methods.curvature_conventions",
+            Part::Methods,
+            curvature_conventions
+        ),
         figure_spec!("methods.mva_harris", Part::Methods, mva_harris),
         figure_spec!("methods.binned_profile", Part::Methods, binned_profile),
     ]
@@ -30,15 +38,32 @@ fn log_space(low: f64, high: f64, count: usize) -> Vec<f64> {
 pub fn plasma_scales(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let density_cm3 = log_space(0.01, 100.0, 81);
     let length_km = |species: Species, n_cm3: f64| {
-        inertial_length(units::per_cm3(n_cm3), species).map(units::to_km).map_err(FigureError::model)
+        inertial_length(units::per_cm3(n_cm3), species)
+            .map(units::to_km)
+            .map_err(FigureError::model)
     };
-    let d_i = density_cm3.iter().map(|&n| length_km(Species::PROTON, n)).collect::<Result<Vec<_>, _>>()?;
-    let d_e = density_cm3.iter().map(|&n| length_km(Species::ELECTRON, n)).collect::<Result<Vec<_>, _>>()?;
+    let d_i = density_cm3
+        .iter()
+        .map(|&n| length_km(Species::PROTON, n))
+        .collect::<Result<Vec<_>, _>>()?;
+    let d_e = density_cm3
+        .iter()
+        .map(|&n| length_km(Species::ELECTRON, n))
+        .collect::<Result<Vec<_>, _>>()?;
     // The two densities the papers quote: n0 of Richard et al. (plasma sheet), n_e of
     // Shuster et al. (magnetopause).
-    let quoted = [crate::anisotropy::published::REFERENCE_DENSITY_CM3.value, crate::smile::published::MMS_DENSITY_CM3.value];
-    let quoted_d_i = quoted.iter().map(|&n| length_km(Species::PROTON, n)).collect::<Result<Vec<_>, _>>()?;
-    let quoted_d_e = quoted.iter().map(|&n| length_km(Species::ELECTRON, n)).collect::<Result<Vec<_>, _>>()?;
+    let quoted = [
+        crate::anisotropy::published::REFERENCE_DENSITY_CM3.value,
+        crate::smile::published::MMS_DENSITY_CM3.value,
+    ];
+    let quoted_d_i = quoted
+        .iter()
+        .map(|&n| length_km(Species::PROTON, n))
+        .collect::<Result<Vec<_>, _>>()?;
+    let quoted_d_e = quoted
+        .iter()
+        .map(|&n| length_km(Species::ELECTRON, n))
+        .collect::<Result<Vec<_>, _>>()?;
     let panel = Panel::new(
         "Inertial lengths d = c / omega_p",
         Axis::log("density n (cm^-3)"),
@@ -46,7 +71,12 @@ pub fn plasma_scales(spec: &FigureSpec) -> Result<Figure, FigureError> {
         vec![
             Series::line("ion d_i", density_cm3.clone(), d_i, 0),
             Series::line("electron d_e", density_cm3, d_e, 1),
-            Series::points("quoted densities (0.27, 7 cm^-3)", quoted.to_vec(), quoted_d_i, 6),
+            Series::points(
+                "quoted densities (0.27, 7 cm^-3)",
+                quoted.to_vec(),
+                quoted_d_i,
+                6,
+            ),
             Series::points("", quoted.to_vec(), quoted_d_e, 6),
         ],
     );
@@ -58,11 +88,19 @@ pub fn plasma_scales(spec: &FigureSpec) -> Result<Figure, FigureError> {
 }
 
 /// An MMS-like irregular tetrahedron (unit size): no symmetry cancels the estimator's error.
-pub const IRREGULAR_TETRAHEDRON: [[f64; 3]; 4] =
-    [[0.0, 0.0, 0.0], [1.0, 0.1, 0.05], [0.3, 0.95, -0.1], [0.4, 0.3, 0.9]];
+pub const IRREGULAR_TETRAHEDRON: [[f64; 3]; 4] = [
+    [0.0, 0.0, 0.0],
+    [1.0, 0.1, 0.05],
+    [0.3, 0.95, -0.1],
+    [0.4, 0.3, 0.9],
+];
 /// A regular tetrahedron (edge 2 sqrt 2): its symmetry cancels the first-order error.
-pub const REGULAR_TETRAHEDRON: [[f64; 3]; 4] =
-    [[1.0, 1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]];
+pub const REGULAR_TETRAHEDRON: [[f64; 3]; 4] = [
+    [1.0, 1.0, 1.0],
+    [1.0, -1.0, -1.0],
+    [-1.0, 1.0, -1.0],
+    [-1.0, -1.0, 1.0],
+];
 
 /// Relative error of the four-spacecraft curvature for circular field lines versus the
 /// tetrahedron size over the curvature radius, for a regular and an irregular tetrahedron.
@@ -73,7 +111,8 @@ pub fn curvature_convergence(spec: &FigureSpec) -> Result<Figure, FigureError> {
         size_over_radius
             .iter()
             .map(|&ratio| {
-                let (curvature, _) = circular_field_curvature(shape, radius_m, ratio * radius_m, 0.0)?;
+                let (curvature, _) =
+                    circular_field_curvature(shape, radius_m, ratio * radius_m, 0.0)?;
                 Ok((curvature.radius_m() / radius_m - 1.0).abs())
             })
             .collect::<Result<Vec<f64>, FigureError>>()
@@ -84,7 +123,10 @@ pub fn curvature_convergence(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let middle = size_over_radius.len() / 2;
     let reference = |errors: &[f64], order: i32| {
         let scale = errors[middle] / size_over_radius[middle].powi(order);
-        size_over_radius.iter().map(|r| scale * r.powi(order)).collect::<Vec<_>>()
+        size_over_radius
+            .iter()
+            .map(|r| scale * r.powi(order))
+            .collect::<Vec<_>>()
     };
     let (slope_1, slope_2) = (reference(&irregular, 1), reference(&regular, 2));
     let panel = Panel::new(
@@ -92,7 +134,12 @@ pub fn curvature_convergence(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Axis::log("tetrahedron size / curvature radius"),
         Axis::log("|R_estimated / R - 1|"),
         vec![
-            Series::points("irregular (MMS-like) tetrahedron", size_over_radius.clone(), irregular, 0),
+            Series::points(
+                "irregular (MMS-like) tetrahedron",
+                size_over_radius.clone(),
+                irregular,
+                0,
+            ),
             Series::line("slope 1", size_over_radius.clone(), slope_1, 0),
             Series::points("regular tetrahedron", size_over_radius.clone(), regular, 1),
             Series::line("slope 2", size_over_radius, slope_2, 1),
@@ -123,9 +170,16 @@ pub fn circular_field_curvature(
 ) -> Result<(FieldCurvature, Vector3<f64>), FigureError> {
     let unit = Tetrahedron::new(*shape).map_err(FigureError::model)?;
     let scale = size_m / unit.quality().size_m;
-    let centre = Vector3::new(radius_m * azimuth_rad.cos(), radius_m * azimuth_rad.sin(), 0.0);
-    let positions = unit.positions_m().map(|p| centre + (p - unit.barycentre_m()) * scale);
-    let tetrahedron = Tetrahedron::new(positions.map(|p| [p.x, p.y, p.z])).map_err(FigureError::model)?;
+    let centre = Vector3::new(
+        radius_m * azimuth_rad.cos(),
+        radius_m * azimuth_rad.sin(),
+        0.0,
+    );
+    let positions = unit
+        .positions_m()
+        .map(|p| centre + (p - unit.barycentre_m()) * scale);
+    let tetrahedron =
+        Tetrahedron::new(positions.map(|p| [p.x, p.y, p.z])).map_err(FigureError::model)?;
     let field = positions.map(|p| Vector3::new(-p.y, p.x, 0.0) / p.xy().norm_squared());
     let curvature = tetrahedron.curvature(&field).map_err(FigureError::model)?;
     Ok((curvature, -centre.normalize()))
@@ -151,22 +205,37 @@ pub fn curvature_conventions(spec: &FigureSpec) -> Result<Figure, FigureError> {
         // quarter side per axis (an irregular, MMS-like formation), centred within 1.5 L of
         // the sheet's centre plane.
         let side = units::km(10f64.powf(rng.random_range(1.0..2.477)));
-        let euler = [rng.random_range(0.0..std::f64::consts::TAU), rng.random_range(-1.5..1.5), rng.random_range(0.0..std::f64::consts::TAU)];
+        let euler = [
+            rng.random_range(0.0..std::f64::consts::TAU),
+            rng.random_range(-1.5..1.5),
+            rng.random_range(0.0..std::f64::consts::TAU),
+        ];
         let centre_n = rng.random_range(-1.5..1.5) * sheet.half_thickness_m();
-        let corners = regular_vertices(side, euler).map(|corner| corner.map(|x| x + 0.25 * side * rng.random_range(-1.0..1.0)));
+        let corners = regular_vertices(side, euler)
+            .map(|corner| corner.map(|x| x + 0.25 * side * rng.random_range(-1.0..1.0)));
         let positions = corners.map(|[x, y, z]| [x, y, z + centre_n]);
-        let Ok(tetrahedron) = Tetrahedron::new(positions) else { continue };
+        let Ok(tetrahedron) = Tetrahedron::new(positions) else {
+            continue;
+        };
         let field = positions.map(|[_, _, n]| sheet.field_lmn(n));
         let ours = tetrahedron.curvature(&field).map_err(FigureError::model)?;
-        let pyrfu = tetrahedron.curvature_unnormalised_mean(&field).map_err(FigureError::model)?;
+        let pyrfu = tetrahedron
+            .curvature_unnormalised_mean(&field)
+            .map_err(FigureError::model)?;
         let directions = field.map(|b| b.normalize());
-        let widest = (0..4).flat_map(|a| (a + 1..4).map(move |b| (a, b))).map(|(a, b)| directions[a].angle(&directions[b])).fold(0.0, f64::max);
+        let widest = (0..4)
+            .flat_map(|a| (a + 1..4).map(move |b| (a, b)))
+            .map(|(a, b)| directions[a].angle(&directions[b]))
+            .fold(0.0, f64::max);
         angles_deg.push(widest.to_degrees());
         differences.push(1.0 - pyrfu.vector_per_m.norm() / ours.vector_per_m.norm());
     }
     let stats = ConventionStatistics::of(&differences);
     let reference_deg = log_space(0.05, 180.0, 200);
-    let reference = reference_deg.iter().map(|theta: &f64| 1.0 - (0.5 * theta.to_radians()).cos()).collect();
+    let reference = reference_deg
+        .iter()
+        .map(|theta: &f64| 1.0 - (0.5 * theta.to_radians()).cos())
+        .collect();
     let panel = Panel::new(
         &format!(
             "pyrfu/irfu-matlab curvature vs ours: median {:.2}%, 95th percentile {:.1}%, max {:.1}%",
@@ -215,8 +284,15 @@ impl ConventionStatistics {
         let mut sorted = differences.to_vec();
         sorted.sort_by(f64::total_cmp);
         let quantile = |q: f64| sorted[((sorted.len() - 1) as f64 * q).round() as usize];
-        let share = |limit: f64| sorted.iter().filter(|&&d| d > limit).count() as f64 / sorted.len() as f64;
-        ConventionStatistics { median: quantile(0.5), p95: quantile(0.95), max: quantile(1.0), above_one_percent: share(0.01), above_ten_percent: share(0.1) }
+        let share =
+            |limit: f64| sorted.iter().filter(|&&d| d > limit).count() as f64 / sorted.len() as f64;
+        ConventionStatistics {
+            median: quantile(0.5),
+            p95: quantile(0.95),
+            max: quantile(1.0),
+            above_one_percent: share(0.01),
+            above_ten_percent: share(0.1),
+        }
     }
 }
 
@@ -228,7 +304,8 @@ pub fn mva_harris(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let true_normal = crossing.rotation * Vector3::z();
     let mva = mva.oriented(&(crossing.rotation * Vector3::x()), &true_normal);
     let error_deg = mva.n.angle(&true_normal).to_degrees();
-    let component = |frame: &dyn Fn(&Vector3<f64>) -> f64| field_nt.iter().map(frame).collect::<Vec<_>>();
+    let component =
+        |frame: &dyn Fn(&Vector3<f64>) -> f64| field_nt.iter().map(frame).collect::<Vec<_>>();
     let t = crossing.time_s.clone();
     let observed = Panel::new(
         "Observed field (synthetic, tilted sheet, 0.3 nT noise)",
@@ -241,7 +318,10 @@ pub fn mva_harris(spec: &FigureSpec) -> Result<Figure, FigureError> {
         ],
     );
     let lmn = Panel::new(
-        &format!("In the MVA frame: normal off by {error_deg:.2} deg, lambda_int/lambda_min = {:.0}", mva.intermediate_to_minimum()),
+        &format!(
+            "In the MVA frame: normal off by {error_deg:.2} deg, lambda_int/lambda_min = {:.0}",
+            mva.intermediate_to_minimum()
+        ),
         Axis::linear("time (s)"),
         Axis::linear("B (nT)"),
         vec![
@@ -284,7 +364,8 @@ impl SyntheticCrossing {
         let count = (2.0 * half_span / speed / cadence) as usize + 1;
         let time_s: Vec<f64> = (0..count).map(|i| i as f64 * cadence).collect();
         let mut rng = seeded_rng(7);
-        let noise = gaussian_noise(&mut rng, units::nanotesla(0.3), 3 * count).map_err(FigureError::model)?;
+        let noise = gaussian_noise(&mut rng, units::nanotesla(0.3), 3 * count)
+            .map_err(FigureError::model)?;
         let field_t = time_s
             .iter()
             .enumerate()
@@ -293,7 +374,11 @@ impl SyntheticCrossing {
                 b + Vector3::new(noise[3 * i], noise[3 * i + 1], noise[3 * i + 2])
             })
             .collect();
-        Ok(SyntheticCrossing { time_s, field_t, rotation })
+        Ok(SyntheticCrossing {
+            time_s,
+            field_t,
+            rotation,
+        })
     }
 }
 
@@ -303,10 +388,18 @@ pub fn binned_profile(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let count = 1500;
     // Positions Gaussian with sigma = L, clipped to +-2.5 L; j/j0 = sech^2 and B_x/B0 = tanh,
     // so j/j0 = 1 - (B_x/B0)^2 whatever the positions.
-    let positions = gaussian_noise(&mut rng, 1.0, count).map_err(FigureError::model)?.iter().map(|u| u.clamp(-2.5, 2.5)).collect::<Vec<_>>();
+    let positions = gaussian_noise(&mut rng, 1.0, count)
+        .map_err(FigureError::model)?
+        .iter()
+        .map(|u| u.clamp(-2.5, 2.5))
+        .collect::<Vec<_>>();
     let noise = gaussian_noise(&mut rng, 0.15, count).map_err(FigureError::model)?;
     let bx_b0: Vec<f64> = positions.iter().map(|s: &f64| s.tanh()).collect();
-    let j_j0: Vec<f64> = positions.iter().zip(&noise).map(|(s, e)| 1.0 / s.cosh().powi(2) + e).collect();
+    let j_j0: Vec<f64> = positions
+        .iter()
+        .zip(&noise)
+        .map(|(s, e)| 1.0 / s.cosh().powi(2) + e)
+        .collect();
     let frame = DataFrame::new_infer_height(vec![
         Column::new("bx_b0".into(), bx_b0.clone()).into(),
         Column::new("j_j0".into(), j_j0.clone()).into(),
@@ -323,7 +416,13 @@ pub fn binned_profile(spec: &FigureSpec) -> Result<Figure, FigureError> {
         vec![
             Series::points("samples", bx_b0, j_j0, 4),
             Series::line("Harris: 1 - (B_x/B0)^2", curve_x, curve_y, 6),
-            Series::error_bars("binned mean +- s.e.", profile.centre, profile.mean, profile.standard_error, 1),
+            Series::error_bars(
+                "binned mean +- s.e.",
+                profile.centre,
+                profile.mean,
+                profile.standard_error,
+                1,
+            ),
         ],
     )
     .legend_at(SeriesLabelPosition::LowerMiddle);

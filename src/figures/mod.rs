@@ -31,7 +31,9 @@ impl Part {
 
     /// Every part, in book order.
     pub fn all() -> Vec<Part> {
-        std::iter::once(Part::Methods).chain(Paper::ALL.map(Part::Paper)).collect()
+        std::iter::once(Part::Methods)
+            .chain(Paper::ALL.map(Part::Paper))
+            .collect()
     }
 }
 
@@ -61,7 +63,11 @@ impl FigureSpec {
     ///
     /// # Errors
     /// As [`Figure::from_panels`].
-    pub fn figure(&self, description: &str, panels: &[crate::figure::Panel]) -> Result<Figure, FigureError> {
+    pub fn figure(
+        &self,
+        description: &str,
+        panels: &[crate::figure::Panel],
+    ) -> Result<Figure, FigureError> {
         Figure::from_panels(self.id, self.producer, description, panels)
     }
 }

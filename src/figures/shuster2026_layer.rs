@@ -4,12 +4,16 @@
 use super::{FigureSpec, Part, figure_spec};
 use crate::claims::Paper;
 use crate::figure::{Axis, Figure, FigureError, Panel, Series};
+use crate::smile::Layer;
 use crate::smile::detector::RingReading;
 use crate::smile::self_consistent::{SelfConsistentLayer, check, question::readings};
-use crate::smile::Layer;
 
 pub(super) fn figures() -> Vec<FigureSpec> {
-    vec![figure_spec!("shuster2026.self_consistent", Part::Paper(Paper::Shuster2026), self_consistent)]
+    vec![figure_spec!(
+        "shuster2026.self_consistent",
+        Part::Paper(Paper::Shuster2026),
+        self_consistent
+    )]
 }
 
 /// Range of the profile panels, d_e.
@@ -20,10 +24,13 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let layer = SelfConsistentLayer::reference().map_err(FigureError::model)?;
     let prescribed = Layer::reference();
     let p = &layer.profile;
-    let keep: Vec<usize> = (0..p.z.len()).filter(|&k| p.z[k] >= PROFILE_Z.0 && p.z[k] <= PROFILE_Z.1).collect();
+    let keep: Vec<usize> = (0..p.z.len())
+        .filter(|&k| p.z[k] >= PROFILE_Z.0 && p.z[k] <= PROFILE_Z.1)
+        .collect();
     let column = |values: &[f64]| keep.iter().map(|&k| values[k]).collect::<Vec<f64>>();
     let z = column(&p.z);
-    let z_axis = || Axis::linear("z (d_e), field reversal at 0").with_range(PROFILE_Z.0, PROFILE_Z.1);
+    let z_axis =
+        || Axis::linear("z (d_e), field reversal at 0").with_range(PROFILE_Z.0, PROFILE_Z.1);
     let prescribed_line = |f: &dyn Fn(f64) -> f64| z.iter().map(|&zk| f(zk)).collect::<Vec<f64>>();
     let field = Panel::new(
         "(a) B_x: self-consistent and prescribed",
@@ -31,14 +38,27 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Axis::linear("B_x / B_MSH"),
         vec![
             Series::line("self-consistent", z.clone(), column(&p.b_x), 0),
-            Series::dashed("prescribed (tanh, 1 d_e)", z.clone(), prescribed_line(&|zk| prescribed.b_x(zk)), 1),
+            Series::dashed(
+                "prescribed (tanh, 1 d_e)",
+                z.clone(),
+                prescribed_line(&|zk| prescribed.b_x(zk)),
+                1,
+            ),
         ],
     );
     let density = Panel::new(
         "(b) density and its current-carrying part",
         z_axis(),
         Axis::linear("n / n_MSH"),
-        vec![Series::line("n_e = n_i", z.clone(), column(&p.density), 0), Series::dashed("electron Harris population", z.clone(), column(&p.current_density), 2)],
+        vec![
+            Series::line("n_e = n_i", z.clone(), column(&p.density), 0),
+            Series::dashed(
+                "electron Harris population",
+                z.clone(),
+                column(&p.current_density),
+                2,
+            ),
+        ],
     );
     let potential = Panel::new(
         "(c) potential Phi from quasi-neutrality",
@@ -46,7 +66,12 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Axis::linear("Phi (m_e d_e^2 Omega_ce^2 / e)"),
         vec![
             Series::line("self-consistent", z.clone(), column(&p.phi), 0),
-            Series::dashed("prescribed", z.clone(), prescribed_line(&|zk| prescribed.phi(zk) - prescribed.phi(f64::NEG_INFINITY)), 1),
+            Series::dashed(
+                "prescribed",
+                z.clone(),
+                prescribed_line(&|zk| prescribed.phi(zk) - prescribed.phi(f64::NEG_INFINITY)),
+                1,
+            ),
         ],
     );
     let (ampere, neutrality, residuals) = check::worst_residuals(layer);
@@ -58,12 +83,25 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
         vec![
             Series::line("J_y used by the solver", z.clone(), column(&p.j_y), 0),
             Series::dashed("electron part", z.clone(), column(&p.electron_j_y), 2),
-            Series::points("independent quadrature", check_z.clone(), residuals.iter().map(|r| r.current).collect(), 3),
-            Series::points("dB_x/dz of the solved field", check_z, residuals.iter().map(|r| r.required_current).collect(), 1),
+            Series::points(
+                "independent quadrature",
+                check_z.clone(),
+                residuals.iter().map(|r| r.current).collect(),
+                3,
+            ),
+            Series::points(
+                "dB_x/dz of the solved field",
+                check_z,
+                residuals.iter().map(|r| r.required_current).collect(),
+                1,
+            ),
         ],
     );
     let start = p.pressure_zz[0] + 0.5 * p.b_x[0] * p.b_x[0];
-    let first_integral: Vec<f64> = keep.iter().map(|&k| 100.0 * ((p.pressure_zz[k] + 0.5 * p.b_x[k] * p.b_x[k]) / start - 1.0)).collect();
+    let first_integral: Vec<f64> = keep
+        .iter()
+        .map(|&k| 100.0 * ((p.pressure_zz[k] + 0.5 * p.b_x[k] * p.b_x[k]) / start - 1.0))
+        .collect();
     let balance = Panel::new(
         "(e) first integral P_zz + B_x^2/2, departure from its sheath value",
         z_axis(),
@@ -72,9 +110,19 @@ pub fn self_consistent(spec: &FigureSpec) -> Result<Figure, FigureError> {
     );
     let read = readings().map_err(FigureError::model)?;
     let lines = |pick: &dyn Fn(&RingReading) -> f64| -> Vec<Series> {
-        let along = |readings: &[(f64, RingReading)]| -> (Vec<f64>, Vec<f64>) { readings.iter().map(|(z, r)| (*z, pick(r))).unzip() };
-        let ((fz, fv), (bz, bv), (pz, pv)) = (along(&read.full), along(&read.backgrounds), along(&read.prescribed));
-        vec![Series::line("self-consistent, all electrons", fz, fv, 0), Series::line("self-consistent, backgrounds only", bz, bv, 2), Series::dashed("prescribed", pz, pv, 1)]
+        let along = |readings: &[(f64, RingReading)]| -> (Vec<f64>, Vec<f64>) {
+            readings.iter().map(|(z, r)| (*z, pick(r))).unzip()
+        };
+        let ((fz, fv), (bz, bv), (pz, pv)) = (
+            along(&read.full),
+            along(&read.backgrounds),
+            along(&read.prescribed),
+        );
+        vec![
+            Series::line("self-consistent, all electrons", fz, fv, 0),
+            Series::line("self-consistent, backgrounds only", bz, bv, 2),
+            Series::dashed("prescribed", pz, pv, 1),
+        ]
     };
     let smile = Panel::new(
         "(f) smile strength (> 0.1 with a crescent: a smile; < 0: the centre or an eye has the wrong sign)",

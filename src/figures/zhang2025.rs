@@ -21,15 +21,25 @@ pub(super) fn figures() -> Vec<FigureSpec> {
 /// share and the example thickness with the intervals their printed precision implies: a
 /// figure the paper lacks.
 pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    use crate::force_balance::budget::{B0Error, BudgetShares, GradientLocation, Region, Species, Tension};
-    use crate::force_balance::budget::{example_thickness_km, pxz_share, published_budget, recomputed_budget, thermal_share};
+    use crate::force_balance::budget::{
+        B0Error, BudgetShares, GradientLocation, Region, Species, Tension,
+    };
+    use crate::force_balance::budget::{
+        example_thickness_km, published_budget, pxz_share, recomputed_budget, thermal_share,
+    };
     let location = GradientLocation::ReferenceDistance;
     // Bars: per region, published, over the stated tension, over <j_y><B_z>.
     let mut shares: Vec<(f64, BudgetShares)> = Vec::new();
     for (offset, region) in [(0.0, Region::Near), (4.0, Region::Far)] {
-        shares.push((offset + 1.0, published_budget(region).map_err(FigureError::model)?));
+        shares.push((
+            offset + 1.0,
+            published_budget(region).map_err(FigureError::model)?,
+        ));
         for (step, tension) in [(2.0, Tension::Stated), (3.0, Tension::ProductOfMeans)] {
-            shares.push((offset + step, recomputed_budget(region, location, tension).map_err(FigureError::model)?));
+            shares.push((
+                offset + step,
+                recomputed_budget(region, location, tension).map_err(FigureError::model)?,
+            ));
         }
     }
     let x: Vec<f64> = shares.iter().map(|(x, _)| *x).collect();
@@ -43,8 +53,19 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut bottoms = vec![0.0; x.len()];
     let mut bars = Vec::new();
     for (label, part, colour) in parts {
-        let tops: Vec<f64> = shares.iter().zip(&bottoms).map(|((_, s), bottom)| bottom + part(s)).collect();
-        bars.push(Series::bars(label, x.clone(), tops.clone(), bottoms.clone(), 0.8, colour));
+        let tops: Vec<f64> = shares
+            .iter()
+            .zip(&bottoms)
+            .map(|((_, s), bottom)| bottom + part(s))
+            .collect();
+        bars.push(Series::bars(
+            label,
+            x.clone(),
+            tops.clone(),
+            bottoms.clone(),
+            0.8,
+            colour,
+        ));
         bottoms = tops;
     }
     let budget_panel = Panel::new(
@@ -59,7 +80,12 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut columns: [(Vec<f64>, Vec<f64>, Vec<f64>); 3] = Default::default();
     for (offset, region) in [(0.0, Region::Near), (5.0, Region::Far)] {
         let numbers = region.numbers();
-        let published = [numbers.ion_share, numbers.electron_share, numbers.pxz_share, numbers.thermal_share];
+        let published = [
+            numbers.ion_share,
+            numbers.electron_share,
+            numbers.pxz_share,
+            numbers.thermal_share,
+        ];
         let species = [Some(Species::Ion), Some(Species::Electron), None];
         for (k, quoted) in published.iter().enumerate() {
             let category = offset + 1.0 + k as f64;
@@ -68,13 +94,17 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 Some(&s) => pxz_share(region, s, tension),
                 None => thermal_share(region, location, tension),
             };
-            let entries = [(interval.lo(), interval.hi()), {
-                let c = recomputed(Tension::Stated).map_err(FigureError::model)?;
-                (c.interval.lo(), c.interval.hi())
-            }, {
-                let c = recomputed(Tension::ProductOfMeans).map_err(FigureError::model)?;
-                (c.interval.lo(), c.interval.hi())
-            }];
+            let entries = [
+                (interval.lo(), interval.hi()),
+                {
+                    let c = recomputed(Tension::Stated).map_err(FigureError::model)?;
+                    (c.interval.lo(), c.interval.hi())
+                },
+                {
+                    let c = recomputed(Tension::ProductOfMeans).map_err(FigureError::model)?;
+                    (c.interval.lo(), c.interval.hi())
+                },
+            ];
             for (column, (lo, hi)) in columns.iter_mut().zip(entries) {
                 column.0.push(category);
                 column.1.push(lo);
@@ -82,12 +112,24 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
             }
         }
     }
-    let labels = ["published (printed precision)", "recomputed, over the stated tension", "recomputed, over <j_y><B_z>"];
+    let labels = [
+        "published (printed precision)",
+        "recomputed, over the stated tension",
+        "recomputed, over <j_y><B_z>",
+    ];
     let interval_series = columns
         .into_iter()
         .zip(labels)
         .enumerate()
-        .map(|(k, ((x, lo, hi), label))| Series::spans(label, x.iter().map(|x| x + 0.22 * (k as f64 - 1.0)).collect(), lo, hi, [6, 0, 2][k]))
+        .map(|(k, ((x, lo, hi), label))| {
+            Series::spans(
+                label,
+                x.iter().map(|x| x + 0.22 * (k as f64 - 1.0)).collect(),
+                lo,
+                hi,
+                [6, 0, 2][k],
+            )
+        })
         .collect();
     let interval_panel = Panel::new(
         "(b) Shares with intervals: near (1 ion, 2 electron, 3 total P_xz, 4 thermal at X = -20 R_E), far (6-9)",
@@ -97,7 +139,9 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
     )
     .legend_at(SeriesLabelPosition::UpperLeft);
 
-    let published_l = crate::force_balance::published::EXAMPLE_THICKNESS_KM.interval().map_err(FigureError::model)?;
+    let published_l = crate::force_balance::published::EXAMPLE_THICKNESS_KM
+        .interval()
+        .map_err(FigureError::model)?;
     let printed = example_thickness_km(B0Error::Printed).map_err(FigureError::model)?;
     let stated = example_thickness_km(B0Error::Stated).map_err(FigureError::model)?;
     let thickness_panel = Panel::new(
@@ -105,10 +149,33 @@ pub fn force_budget(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Axis::linear("source").with_range(0.0, 4.0),
         Axis::linear("thickness L (km)"),
         vec![
-            Series::spans("published 673 km", vec![1.0], vec![published_l.lo()], vec![published_l.hi()], 6),
-            Series::spans("B0, j0 as printed", vec![2.0], vec![printed.interval.lo()], vec![printed.interval.hi()], 0),
-            Series::spans("B0 with its stated 20% error", vec![3.0], vec![stated.interval.lo()], vec![stated.interval.hi()], 2),
-            Series::points("computed at the printed values", vec![2.0, 3.0], vec![printed.value, stated.value], 1),
+            Series::spans(
+                "published 673 km",
+                vec![1.0],
+                vec![published_l.lo()],
+                vec![published_l.hi()],
+                6,
+            ),
+            Series::spans(
+                "B0, j0 as printed",
+                vec![2.0],
+                vec![printed.interval.lo()],
+                vec![printed.interval.hi()],
+                0,
+            ),
+            Series::spans(
+                "B0 with its stated 20% error",
+                vec![3.0],
+                vec![stated.interval.lo()],
+                vec![stated.interval.hi()],
+                2,
+            ),
+            Series::points(
+                "computed at the printed values",
+                vec![2.0, 3.0],
+                vec![printed.value, stated.value],
+                1,
+            ),
         ],
     )
     .legend_at(SeriesLabelPosition::UpperLeft);
@@ -134,11 +201,24 @@ pub fn figure_4(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let frame = synthetic(CATALOGUE_SEED).map_err(FigureError::model)?;
     let [x, ions, electrons] = columns(&frame).map_err(FigureError::model)?;
     let curve_x: Vec<f64> = (0..=100).map(|i| -30.0 + 0.2 * f64::from(i)).collect();
-    let law = |p0: f64, alpha: f64| curve_x.iter().map(|x| p0 * (-x / 20.0).powf(-alpha)).collect::<Vec<_>>();
+    let law = |p0: f64, alpha: f64| {
+        curve_x
+            .iter()
+            .map(|x| p0 * (-x / 20.0).powf(-alpha))
+            .collect::<Vec<_>>()
+    };
     let mut panels = Vec::new();
-    use crate::force_balance::published::{ELECTRON_EXPONENT, ELECTRON_P0_NPA, ION_EXPONENT, ION_P0_NPA};
-    let fits = [(ION_P0_NPA.value, ION_EXPONENT.value), (ELECTRON_P0_NPA.value, ELECTRON_EXPONENT.value)];
-    for (name, values, (p0, alpha), seed) in [("P_i,xx", &ions, fits[0], 1), ("P_e,xx", &electrons, fits[1], 2)] {
+    use crate::force_balance::published::{
+        ELECTRON_EXPONENT, ELECTRON_P0_NPA, ION_EXPONENT, ION_P0_NPA,
+    };
+    let fits = [
+        (ION_P0_NPA.value, ION_EXPONENT.value),
+        (ELECTRON_P0_NPA.value, ELECTRON_EXPONENT.value),
+    ];
+    for (name, values, (p0, alpha), seed) in [
+        ("P_i,xx", &ions, fits[0], 1),
+        ("P_e,xx", &electrons, fits[1], 2),
+    ] {
         let fit = fit_power_law(&x, values, seed).map_err(FigureError::model)?;
         panels.push(
             Panel::new(
@@ -182,19 +262,42 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
     };
     let mut field = vec![
         Series::line("B_x", crossing.field_time_s.clone(), nt(&crossing.b_x_t), 0),
-        Series::line("B_z", crossing.field_time_s.clone(), vec![crossing.b_z_t * 1e9; crossing.field_time_s.len()], 1),
+        Series::line(
+            "B_z",
+            crossing.field_time_s.clone(),
+            vec![crossing.b_z_t * 1e9; crossing.field_time_s.len()],
+            1,
+        ),
     ];
     field.extend(marks(-9.0, 9.0));
-    let mut current = vec![Series::points("j_y (FPI cadence)", crossing.plasma_time_s.clone(), nt(&crossing.j_y_a_m2), 2)];
+    let mut current = vec![Series::points(
+        "j_y (FPI cadence)",
+        crossing.plasma_time_s.clone(),
+        nt(&crossing.j_y_a_m2),
+        2,
+    )];
     current.extend(marks(0.0, 10.0));
     let mut pressure = vec![
-        Series::points("P_i,xz", crossing.plasma_time_s.clone(), nt(&crossing.p_ixz_pa), 1),
-        Series::points("P_e,xz", crossing.plasma_time_s.clone(), nt(&crossing.p_exz_pa), 3),
+        Series::points(
+            "P_i,xz",
+            crossing.plasma_time_s.clone(),
+            nt(&crossing.p_ixz_pa),
+            1,
+        ),
+        Series::points(
+            "P_e,xz",
+            crossing.plasma_time_s.clone(),
+            nt(&crossing.p_exz_pa),
+            3,
+        ),
     ];
     pressure.extend(marks(-0.03, 0.03));
     let panels = [
         Panel::new(
-            &format!("(a) field: B0 from the extremes = {:.2} nT", estimate.b0_t * 1e9),
+            &format!(
+                "(a) field: B0 from the extremes = {:.2} nT",
+                estimate.b0_t * 1e9
+            ),
             Axis::linear("time (s)"),
             Axis::linear("B (nT)"),
             field,
@@ -213,7 +316,10 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
         )
         .legend_at(SeriesLabelPosition::UpperLeft),
         Panel::new(
-            &format!("(c) off-diagonal pressure: forces {:.1} (ions), {:.1} (electrons) nA nT/m^2", estimate.ion_force, estimate.electron_force),
+            &format!(
+                "(c) off-diagonal pressure: forces {:.1} (ions), {:.1} (electrons) nA nT/m^2",
+                estimate.ion_force, estimate.electron_force
+            ),
             Axis::linear("time (s)"),
             Axis::linear("P_xz (nPa)"),
             pressure,
@@ -234,17 +340,31 @@ pub fn figure_1(spec: &FigureSpec) -> Result<Figure, FigureError> {
 /// Seeds of the synthetic near and far ensembles.
 pub const ENSEMBLE_SEEDS: (u64, u64) = (58, 46);
 
-fn ensemble_statistics() -> Result<[crate::force_balance::ensemble::RegionStatistics; 2], FigureError> {
+fn ensemble_statistics()
+-> Result<[crate::force_balance::ensemble::RegionStatistics; 2], FigureError> {
     use crate::force_balance::ensemble::{FAR, NEAR, analyse, synthetic_region};
-    let near = analyse(&synthetic_region(&NEAR, ENSEMBLE_SEEDS.0).map_err(FigureError::model)?).map_err(FigureError::model)?;
-    let far = analyse(&synthetic_region(&FAR, ENSEMBLE_SEEDS.1).map_err(FigureError::model)?).map_err(FigureError::model)?;
+    let near = analyse(&synthetic_region(&NEAR, ENSEMBLE_SEEDS.0).map_err(FigureError::model)?)
+        .map_err(FigureError::model)?;
+    let far = analyse(&synthetic_region(&FAR, ENSEMBLE_SEEDS.1).map_err(FigureError::model)?)
+        .map_err(FigureError::model)?;
     Ok([near, far])
 }
 
-fn profile_series(profile: &crate::binning::BinnedProfile, label: &str, colour: usize, shift: f64) -> Series {
+fn profile_series(
+    profile: &crate::binning::BinnedProfile,
+    label: &str,
+    colour: usize,
+    shift: f64,
+) -> Series {
     // Near and far share the bins: shift them apart a little so both error bars show.
     let x = profile.centre.iter().map(|c| c + shift).collect();
-    Series::error_bars(label, x, profile.mean.clone(), profile.standard_error.clone(), colour)
+    Series::error_bars(
+        label,
+        x,
+        profile.mean.clone(),
+        profile.standard_error.clone(),
+        colour,
+    )
 }
 
 /// Figure 2 analogue: binned j_y and B_z against B_x/B0 per region, SYNTHETIC ensemble.
@@ -252,11 +372,18 @@ pub fn figure_2(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let [near, far] = ensemble_statistics()?;
     let panel = |index: usize, quantity: &str, unit: &str, near_mean: f64, far_mean: f64| {
         Panel::new(
-            &format!("{quantity}: central-region means {near_mean:.2} (near) and {far_mean:.2} (far) {unit}"),
+            &format!(
+                "{quantity}: central-region means {near_mean:.2} (near) and {far_mean:.2} (far) {unit}"
+            ),
             Axis::linear("B_x / B0"),
             Axis::linear(&format!("{quantity} ({unit})")),
             vec![
-                profile_series(&near.profiles[index], "near Earth, -20 < X < -10", 0, -0.015),
+                profile_series(
+                    &near.profiles[index],
+                    "near Earth, -20 < X < -10",
+                    0,
+                    -0.015,
+                ),
                 profile_series(&far.profiles[index], "further, -30 < X < -20", 1, 0.015),
                 Series::line("", vec![-0.5, 0.5], vec![near_mean, near_mean], 0),
                 Series::line("", vec![-0.5, 0.5], vec![far_mean, far_mean], 1),
@@ -279,22 +406,48 @@ pub fn figure_2(spec: &FigureSpec) -> Result<Figure, FigureError> {
 /// fits and the Eq. 3 forces, SYNTHETIC ensemble.
 pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let [near, far] = ensemble_statistics()?;
-    let panel = |index: usize, name: &str, near_force: f64, far_force: f64, near_slope: f64, far_slope: f64| {
+    let panel = |index: usize,
+                 name: &str,
+                 near_force: f64,
+                 far_force: f64,
+                 near_slope: f64,
+                 far_slope: f64| {
         let fit = |profile: &crate::binning::BinnedProfile, slope: f64| {
-            let central: Vec<(f64, f64)> = profile.centre.iter().zip(&profile.mean).filter(|(c, _)| c.abs() < 0.5).map(|(c, m)| (*c, *m)).collect();
+            let central: Vec<(f64, f64)> = profile
+                .centre
+                .iter()
+                .zip(&profile.mean)
+                .filter(|(c, _)| c.abs() < 0.5)
+                .map(|(c, m)| (*c, *m))
+                .collect();
             let mean_x = central.iter().map(|(c, _)| c).sum::<f64>() / central.len() as f64;
             let mean_y = central.iter().map(|(_, m)| m).sum::<f64>() / central.len() as f64;
-            vec![mean_y + slope * (-0.5 - mean_x), mean_y + slope * (0.5 - mean_x)]
+            vec![
+                mean_y + slope * (-0.5 - mean_x),
+                mean_y + slope * (0.5 - mean_x),
+            ]
         };
         Panel::new(
-            &format!("{name}: Eq. 3 forces {near_force:.2} (near) and {far_force:.2} (far) nA nT/m^2"),
+            &format!(
+                "{name}: Eq. 3 forces {near_force:.2} (near) and {far_force:.2} (far) nA nT/m^2"
+            ),
             Axis::linear("B_x / B0"),
             Axis::linear(&format!("{name} (nPa)")),
             vec![
                 profile_series(&near.profiles[index], "near Earth", 0, -0.015),
                 profile_series(&far.profiles[index], "further", 1, 0.015),
-                Series::line("central fit, near", vec![-0.5, 0.5], fit(&near.profiles[index], near_slope), 0),
-                Series::line("central fit, far", vec![-0.5, 0.5], fit(&far.profiles[index], far_slope), 1),
+                Series::line(
+                    "central fit, near",
+                    vec![-0.5, 0.5],
+                    fit(&near.profiles[index], near_slope),
+                    0,
+                ),
+                Series::line(
+                    "central fit, far",
+                    vec![-0.5, 0.5],
+                    fit(&far.profiles[index], far_slope),
+                    1,
+                ),
             ],
         )
         .legend_at(SeriesLabelPosition::UpperLeft)
@@ -315,20 +468,49 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
 /// truth, for Harris, embedded and bifurcated current profiles, with B0 taken where the
 /// current falls off (the paper's reading) or far from the sheet.
 pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    use crate::force_balance::known_answer::{BOUNDARY_CURRENT_FRACTION, BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape};
-    let sheet = |shape, share| KnownSheet { shape, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share };
+    use crate::force_balance::known_answer::{
+        BOUNDARY_CURRENT_FRACTION, BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape,
+    };
+    let sheet = |shape, share| KnownSheet {
+        shape,
+        b0_t: 20e-9,
+        thickness_m: 1e6,
+        b_z_t: 2e-9,
+        share,
+    };
     let paper_b0 = BoundaryField::WhereCurrentFalls(BOUNDARY_CURRENT_FRACTION);
-    let binned = |boundary| MethodSettings { boundary, sampling: Sampling::UniformInField, ..MethodSettings::single_crossing() };
+    let binned = |boundary| MethodSettings {
+        boundary,
+        sampling: Sampling::UniformInField,
+        ..MethodSettings::single_crossing()
+    };
     let factor = |shape, settings| -> Result<f64, FigureError> {
-        Ok(sheet(shape, 0.3).method_with(settings, 1.0).map_err(FigureError::model)?.recovered_share / 0.3)
+        Ok(sheet(shape, 0.3)
+            .method_with(settings, 1.0)
+            .map_err(FigureError::model)?
+            .recovered_share
+            / 0.3)
     };
     let examples = [
         ("Harris", SheetShape::Harris, 0),
-        ("embedded, a = 0.5, r = 0.2", SheetShape::Embedded { core_field_fraction: 0.5, core_thickness_ratio: 0.2 }, 1),
-        ("bifurcated, s = 1.5", SheetShape::Bifurcated { separation: 1.5 }, 2),
+        (
+            "embedded, a = 0.5, r = 0.2",
+            SheetShape::Embedded {
+                core_field_fraction: 0.5,
+                core_thickness_ratio: 0.2,
+            },
+            1,
+        ),
+        (
+            "bifurcated, s = 1.5",
+            SheetShape::Bifurcated { separation: 1.5 },
+            2,
+        ),
     ];
     // (a) The current profiles against B_x over the asymptotic field, each over its own peak.
-    let zeta: Vec<f64> = (0..=1200).map(|i| -3.0 + 6.0 * f64::from(i) / 1200.0).collect();
+    let zeta: Vec<f64> = (0..=1200)
+        .map(|i| -3.0 + 6.0 * f64::from(i) / 1200.0)
+        .collect();
     let mut profiles = Vec::new();
     for (label, shape, colour) in examples {
         let peak = zeta.iter().map(|&z| shape.current(z)).fold(0.0, f64::max);
@@ -344,40 +526,109 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     );
     // (b) Returned against true share, binned, B0 where the current falls to a tenth.
     let truth: Vec<f64> = (0..=10).map(|k| 0.1 * f64::from(k)).collect();
-    let mut returned = vec![Series::line("returned = true", truth.clone(), truth.clone(), 6)];
+    let mut returned = vec![Series::line(
+        "returned = true",
+        truth.clone(),
+        truth.clone(),
+        6,
+    )];
     for (label, shape, colour) in examples {
         let y = truth
             .iter()
-            .map(|&f| if f > 0.0 { Ok(sheet(shape, f).method_with(binned(paper_b0), 1.0).map_err(FigureError::model)?.recovered_share) } else { Ok(0.0) })
+            .map(|&f| {
+                if f > 0.0 {
+                    Ok(sheet(shape, f)
+                        .method_with(binned(paper_b0), 1.0)
+                        .map_err(FigureError::model)?
+                        .recovered_share)
+                } else {
+                    Ok(0.0)
+                }
+            })
             .collect::<Result<Vec<f64>, FigureError>>()?;
         returned.push(Series::points(label, truth.clone(), y, colour));
     }
-    let returned_panel = Panel::new("(b) returned against true share (binned; B0 at a tenth of j0)", Axis::linear("true share f"), Axis::linear("returned share"), returned);
+    let returned_panel = Panel::new(
+        "(b) returned against true share (binned; B0 at a tenth of j0)",
+        Axis::linear("true share f"),
+        Axis::linear("returned share"),
+        returned,
+    );
     // (c) Embedded sheets: the factor against the core's share of the field.
     let fractions: Vec<f64> = (2..=20).map(|k| 0.05 * f64::from(k)).collect();
     let mut embedded = Vec::new();
     for (colour, ratio) in [0.1, 0.2, 0.5].into_iter().enumerate() {
-        for (boundary, name) in [(paper_b0, "B0 at a tenth of j0"), (BoundaryField::Asymptotic, "B0 far from the sheet")] {
+        for (boundary, name) in [
+            (paper_b0, "B0 at a tenth of j0"),
+            (BoundaryField::Asymptotic, "B0 far from the sheet"),
+        ] {
             let y = fractions
                 .iter()
-                .map(|&a| factor(SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: ratio }, binned(boundary)))
+                .map(|&a| {
+                    factor(
+                        SheetShape::Embedded {
+                            core_field_fraction: a,
+                            core_thickness_ratio: ratio,
+                        },
+                        binned(boundary),
+                    )
+                })
                 .collect::<Result<Vec<f64>, _>>()?;
-            let draw = if boundary == BoundaryField::Asymptotic { Series::dashed } else { Series::line };
-            embedded.push(draw(&format!("r = {ratio}, {name}"), fractions.clone(), y, colour));
+            let draw = if boundary == BoundaryField::Asymptotic {
+                Series::dashed
+            } else {
+                Series::line
+            };
+            embedded.push(draw(
+                &format!("r = {ratio}, {name}"),
+                fractions.clone(),
+                y,
+                colour,
+            ));
         }
     }
-    embedded.push(Series::line("10% above the truth", vec![0.1, 1.0], vec![1.1, 1.1], 6));
-    let embedded_panel = Panel::new("(c) embedded sheets: returned / true share (binned)", Axis::linear("core's share a of the field jump"), Axis::linear("returned / true"), embedded);
+    embedded.push(Series::line(
+        "10% above the truth",
+        vec![0.1, 1.0],
+        vec![1.1, 1.1],
+        6,
+    ));
+    let embedded_panel = Panel::new(
+        "(c) embedded sheets: returned / true share (binned)",
+        Axis::linear("core's share a of the field jump"),
+        Axis::linear("returned / true"),
+        embedded,
+    );
     // (d) Bifurcated sheets.
     let separations: Vec<f64> = (0..=30).map(|k| 0.1 * f64::from(k)).collect();
     let mut bifurcated = Vec::new();
-    for (boundary, name, colour) in [(paper_b0, "B0 at a tenth of j0", 2), (BoundaryField::Asymptotic, "B0 far from the sheet", 2)] {
-        let y = separations.iter().map(|&s| factor(SheetShape::Bifurcated { separation: s }, binned(boundary))).collect::<Result<Vec<f64>, _>>()?;
-        let draw = if boundary == BoundaryField::Asymptotic { Series::dashed } else { Series::line };
+    for (boundary, name, colour) in [
+        (paper_b0, "B0 at a tenth of j0", 2),
+        (BoundaryField::Asymptotic, "B0 far from the sheet", 2),
+    ] {
+        let y = separations
+            .iter()
+            .map(|&s| factor(SheetShape::Bifurcated { separation: s }, binned(boundary)))
+            .collect::<Result<Vec<f64>, _>>()?;
+        let draw = if boundary == BoundaryField::Asymptotic {
+            Series::dashed
+        } else {
+            Series::line
+        };
         bifurcated.push(draw(name, separations.clone(), y, colour));
     }
-    bifurcated.push(Series::line("10% above the truth", vec![0.0, 3.0], vec![1.1, 1.1], 6));
-    let bifurcated_panel = Panel::new("(d) bifurcated sheets: returned / true share (binned)", Axis::linear("peak offset s (units of L)"), Axis::linear("returned / true"), bifurcated);
+    bifurcated.push(Series::line(
+        "10% above the truth",
+        vec![0.0, 3.0],
+        vec![1.1, 1.1],
+        6,
+    ));
+    let bifurcated_panel = Panel::new(
+        "(d) bifurcated sheets: returned / true share (binned)",
+        Axis::linear("peak offset s (units of L)"),
+        Axis::linear("returned / true"),
+        bifurcated,
+    );
     spec.figure(
         "The paper's method (L = B0/(mu0 j0), the slope of Eq. 3 and central-region means) on 1D model sheets in which \
          dP_xz/dz balances a known share f of the local tension (model only; no MMS data). It returns f times the peak \
@@ -399,7 +650,12 @@ pub fn continuous_views(spec: &FigureSpec) -> Result<Figure, FigureError> {
     use crate::force_balance::to_na_nt_per_m2;
     let model = |e: crate::force_balance::ForceBalanceError| FigureError::model(e);
     let gradient = |x: f64| -> Result<f64, FigureError> {
-        Ok(to_na_nt_per_m2(PowerLaw::ions().gradient_force_n_m3(x).map_err(model)? + PowerLaw::electrons().gradient_force_n_m3(x).map_err(model)?))
+        Ok(to_na_nt_per_m2(
+            PowerLaw::ions().gradient_force_n_m3(x).map_err(model)?
+                + PowerLaw::electrons()
+                    .gradient_force_n_m3(x)
+                    .map_err(model)?,
+        ))
     };
     let readings = [
         (Region::Near, Tension::Stated, "near, stated tension", 0),
@@ -412,40 +668,88 @@ pub fn continuous_views(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut at_x = Vec::new();
     for (region, which, label, colour) in readings {
         let t = tension(region, which).map_err(model)?.value;
-        let y = xs.iter().map(|&x| Ok(100.0 * gradient(x)? / t)).collect::<Result<Vec<f64>, FigureError>>()?;
+        let y = xs
+            .iter()
+            .map(|&x| Ok(100.0 * gradient(x)? / t))
+            .collect::<Result<Vec<f64>, FigureError>>()?;
         at_x.push(Series::line(label, xs.clone(), y, colour));
     }
     for (region, colour) in [(Region::Near, 0), (Region::Far, 1)] {
-        let published = region.numbers().thermal_share.interval().map_err(|e| FigureError::model(crate::force_balance::ForceBalanceError::from(crate::claims::PropagationError::from(e))))?;
-        at_x.push(Series::band(&format!("published {} share", region.name()), vec![-35.0, -8.0], vec![published.lo(); 2], vec![published.hi(); 2], colour));
+        let published = region.numbers().thermal_share.interval().map_err(|e| {
+            FigureError::model(crate::force_balance::ForceBalanceError::from(
+                crate::claims::PropagationError::from(e),
+            ))
+        })?;
+        at_x.push(Series::band(
+            &format!("published {} share", region.name()),
+            vec![-35.0, -8.0],
+            vec![published.lo(); 2],
+            vec![published.hi(); 2],
+            colour,
+        ));
     }
-    let at_x_panel = Panel::new("(a) thermal share with the gradient taken at X", Axis::linear("X where the gradient is taken (R_E)"), Axis::linear("share of the tension (%)").with_range(0.0, 60.0), at_x);
+    let at_x_panel = Panel::new(
+        "(a) thermal share with the gradient taken at X",
+        Axis::linear("X where the gradient is taken (R_E)"),
+        Axis::linear("share of the tension (%)").with_range(0.0, 60.0),
+        at_x,
+    );
     // (b) The region-mean share against the region's outer bound (inner bound as published).
     let mut bounds = Vec::new();
     for (region, which, label, colour) in readings {
         let t = tension(region, which).map_err(model)?.value;
         let (far, near) = region.numbers().x_re;
-        let outer: Vec<f64> = (0..=40).map(|k| far - 5.0 + 0.25 * f64::from(k)).filter(|x| *x < near - 1.0).collect();
+        let outer: Vec<f64> = (0..=40)
+            .map(|k| far - 5.0 + 0.25 * f64::from(k))
+            .filter(|x| *x < near - 1.0)
+            .collect();
         let y = outer
             .iter()
             .map(|&x_far| {
-                let mean = PowerLaw::ions().mean_gradient_force_n_m3(x_far, near).map_err(model)? + PowerLaw::electrons().mean_gradient_force_n_m3(x_far, near).map_err(model)?;
+                let mean = PowerLaw::ions()
+                    .mean_gradient_force_n_m3(x_far, near)
+                    .map_err(model)?
+                    + PowerLaw::electrons()
+                        .mean_gradient_force_n_m3(x_far, near)
+                        .map_err(model)?;
                 Ok(100.0 * to_na_nt_per_m2(mean) / t)
             })
             .collect::<Result<Vec<f64>, FigureError>>()?;
         bounds.push(Series::line(label, outer, y, colour));
     }
-    let bounds_panel = Panel::new("(b) region-mean share against the region's tailward bound", Axis::linear("tailward bound of the region (R_E)"), Axis::linear("share of the tension (%)").with_range(0.0, 60.0), bounds);
+    let bounds_panel = Panel::new(
+        "(b) region-mean share against the region's tailward bound",
+        Axis::linear("tailward bound of the region (R_E)"),
+        Axis::linear("share of the tension (%)").with_range(0.0, 60.0),
+        bounds,
+    );
     // (c) The covariance of j_y and B_z across events each published tension implies.
     let mut spans = Vec::new();
-    for (position, region, label) in [(1.0, Some(Region::Near), "near"), (2.0, Some(Region::Far), "far"), (3.0, None, "all")] {
+    for (position, region, label) in [
+        (1.0, Some(Region::Near), "near"),
+        (2.0, Some(Region::Far), "far"),
+        (3.0, None, "all"),
+    ] {
         let implied = match region {
-            Some(region) => crate::force_balance::budget::implied_covariance(region).map_err(model)?,
+            Some(region) => {
+                crate::force_balance::budget::implied_covariance(region).map_err(model)?
+            }
             None => crate::force_balance::budget::implied_covariance_all().map_err(model)?,
         };
-        spans.push(Series::spans(label, vec![position], vec![implied.interval.lo()], vec![implied.interval.hi()], [0, 1, 6][position as usize - 1]));
+        spans.push(Series::spans(
+            label,
+            vec![position],
+            vec![implied.interval.lo()],
+            vec![implied.interval.hi()],
+            [0, 1, 6][position as usize - 1],
+        ));
     }
-    spans.push(Series::line("no covariance", vec![0.5, 3.5], vec![0.0, 0.0], 6));
+    spans.push(Series::line(
+        "no covariance",
+        vec![0.5, 3.5],
+        vec![0.0, 0.0],
+        6,
+    ));
     let covariance_panel = Panel::new(
         "(c) cov(j_y, B_z) across events that each stated tension implies",
         Axis::categories("region", &["near", "far", "all"]),
@@ -457,15 +761,47 @@ pub fn continuous_views(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let mut b0 = Vec::new();
     for (label, shape, colour) in [
         ("share, Harris", SheetShape::Harris, 0),
-        ("share, embedded a = 0.5, r = 0.2", SheetShape::Embedded { core_field_fraction: 0.5, core_thickness_ratio: 0.2 }, 1),
+        (
+            "share, embedded a = 0.5, r = 0.2",
+            SheetShape::Embedded {
+                core_field_fraction: 0.5,
+                core_thickness_ratio: 0.2,
+            },
+            1,
+        ),
     ] {
-        let sheet = KnownSheet { shape, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share: 0.3 };
+        let sheet = KnownSheet {
+            shape,
+            b0_t: 20e-9,
+            thickness_m: 1e6,
+            b_z_t: 2e-9,
+            share: 0.3,
+        };
         let exact = sheet.method().map_err(model)?.recovered_share;
-        let y = errors.iter().map(|e| Ok(sheet.method_with(MethodSettings::single_crossing(), 1.0 + e / 100.0).map_err(model)?.recovered_share / exact)).collect::<Result<Vec<f64>, FigureError>>()?;
+        let y = errors
+            .iter()
+            .map(|e| {
+                Ok(sheet
+                    .method_with(MethodSettings::single_crossing(), 1.0 + e / 100.0)
+                    .map_err(model)?
+                    .recovered_share
+                    / exact)
+            })
+            .collect::<Result<Vec<f64>, FigureError>>()?;
         b0.push(Series::line(label, errors.clone(), y, colour));
     }
-    b0.push(Series::line("thickness L", errors.clone(), errors.iter().map(|e| 1.0 + e / 100.0).collect(), 6));
-    let b0_panel = Panel::new("(d) B0 misjudged: L and the returned share, over their values at the true B0", Axis::linear("error of the assumed B0 (%)"), Axis::linear("ratio to the value at the true B0"), b0);
+    b0.push(Series::line(
+        "thickness L",
+        errors.clone(),
+        errors.iter().map(|e| 1.0 + e / 100.0).collect(),
+        6,
+    ));
+    let b0_panel = Panel::new(
+        "(d) B0 misjudged: L and the returned share, over their values at the true B0",
+        Axis::linear("error of the assumed B0 (%)"),
+        Axis::linear("ratio to the value at the true B0"),
+        b0,
+    );
     spec.figure(
         "The budget's open choices as curves. (a) The thermal-gradient share of the Fig. 4 fits when the gradient is taken at X, \
          over each region's tension (stated, or the product of the means); the bands are the published 15% and 25% as \

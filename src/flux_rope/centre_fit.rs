@@ -19,17 +19,29 @@ pub struct ContourPoints {
 
 /// Places each intersection where its spacecraft was, assuming it moved with
 /// `assumed_velocity_lmn_ms` (m/s) from its t = 0 position, grouped by contour.
-pub fn locate(formation: &Formation, intersections: &[Intersection], assumed_velocity_lmn_ms: [f64; 3]) -> Vec<ContourPoints> {
+pub fn locate(
+    formation: &Formation,
+    intersections: &[Intersection],
+    assumed_velocity_lmn_ms: [f64; 3],
+) -> Vec<ContourPoints> {
     let mut contours: Vec<ContourPoints> = Vec::new();
     for crossing in intersections {
-        let p = formation.position(crossing.spacecraft, crossing.time_s, assumed_velocity_lmn_ms);
+        let p = formation.position(
+            crossing.spacecraft,
+            crossing.time_s,
+            assumed_velocity_lmn_ms,
+        );
         let point = [units::to_km(p[0]), units::to_km(p[2])];
         match contours.iter_mut().find(|c| c.level_t == crossing.level_t) {
             Some(contour) => {
                 contour.points_ln_km.push(point);
                 contour.inbound.push(crossing.inbound);
             }
-            None => contours.push(ContourPoints { level_t: crossing.level_t, points_ln_km: vec![point], inbound: vec![crossing.inbound] }),
+            None => contours.push(ContourPoints {
+                level_t: crossing.level_t,
+                points_ln_km: vec![point],
+                inbound: vec![crossing.inbound],
+            }),
         }
     }
     contours
@@ -39,7 +51,12 @@ pub fn locate(formation: &Formation, intersections: &[Intersection], assumed_vel
 pub fn distances(contours: &[ContourPoints], centre_ln_km: [f64; 2]) -> Vec<Vec<f64>> {
     contours
         .iter()
-        .map(|c| c.points_ln_km.iter().map(|p| (p[0] - centre_ln_km[0]).hypot(p[1] - centre_ln_km[1])).collect())
+        .map(|c| {
+            c.points_ln_km
+                .iter()
+                .map(|p| (p[0] - centre_ln_km[0]).hypot(p[1] - centre_ln_km[1]))
+                .collect()
+        })
         .collect()
 }
 
@@ -77,13 +94,29 @@ impl CentreFit {
 /// # Errors
 /// [`FluxRopeError::Fit`] if there are no contours or the search fails.
 pub fn fit_centre(contours: &[ContourPoints]) -> Result<CentreFit, FluxRopeError> {
-    let all: Vec<[f64; 2]> = contours.iter().flat_map(|c| c.points_ln_km.iter().copied()).collect();
+    let all: Vec<[f64; 2]> = contours
+        .iter()
+        .flat_map(|c| c.points_ln_km.iter().copied())
+        .collect();
     if all.is_empty() {
         return Err(FluxRopeError::Fit("no intersections to fit".into()));
     }
     let mean = |i: usize| all.iter().map(|p| p[i]).sum::<f64>() / all.len() as f64;
     // The loss is ~1e-6 km^2 for a noise-free crossing: converge far below that.
-    let settings = NelderMeadSettings { cost_tolerance: 1e-16, max_iterations: 2_000 };
-    let fit = minimise(|c| loss(contours, [c[0], c[1]]), &[mean(0), mean(1)], &[5.0, 5.0], settings).map_err(|e| FluxRopeError::Fit(e.to_string()))?;
-    Ok(CentreFit { centre_ln_km: [fit.parameters[0], fit.parameters[1]], loss_km2: fit.cost, iterations: fit.iterations })
+    let settings = NelderMeadSettings {
+        cost_tolerance: 1e-16,
+        max_iterations: 2_000,
+    };
+    let fit = minimise(
+        |c| loss(contours, [c[0], c[1]]),
+        &[mean(0), mean(1)],
+        &[5.0, 5.0],
+        settings,
+    )
+    .map_err(|e| FluxRopeError::Fit(e.to_string()))?;
+    Ok(CentreFit {
+        centre_ln_km: [fit.parameters[0], fit.parameters[1]],
+        loss_km2: fit.cost,
+        iterations: fit.iterations,
+    })
 }

@@ -5,15 +5,22 @@
 use super::centre_fit::{fit_centre, locate};
 use super::crossing::{Formation, intersections, paper_levels, sample_strength};
 use super::equilibrium::{RadialGrid, solve_original};
+use super::features::{
+    contour_radius, density_minimum_radius, density_minimum_radius_of, negative_phase_space_density,
+};
 use super::gyrocentre::{GyroSensitivity, relative_force_residual as relative_gyro_residual};
-use super::features::{contour_radius, density_minimum_radius, density_minimum_radius_of, negative_phase_space_density};
-use super::loss_study::{DIRECTION_SCAN_DEG, ELLIPTICITY_SCAN, NOISE_SCAN_NT, Perturbation, STUDY_SEEDS, amplitude_reaching, loss_curve};
+use super::loss_study::{
+    DIRECTION_SCAN_DEG, ELLIPTICITY_SCAN, NOISE_SCAN_NT, Perturbation, STUDY_SEEDS,
+    amplitude_reaching, loss_curve,
+};
 use super::mu_iteration::ADOPTED_READING;
 use super::pitch_angle::{channel_anisotropies, log_log_slope, parallel_antiparallel_ratio};
 use super::published as paper;
 use super::sensitivity::Table1Sensitivity;
 use super::{FluxRopeError, MuReading, RopeParameters};
-use crate::claims::{Basis, Claim, ClaimError, Ledger, Paper, PropagationError, Quoted, corners, first_order};
+use crate::claims::{
+    Basis, Claim, ClaimError, Ledger, Paper, PropagationError, Quoted, corners, first_order,
+};
 use crate::plasma::{PlasmaError, Species, thermal_gyroradius, thermal_speed, units};
 
 /// Why the claims could not be computed.
@@ -46,12 +53,21 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
     fit_claims(&mut ledger, adopted)?;
     pitch_angle_claims(&mut ledger, &readings)?;
     super::text_claims::text_claims(&mut ledger)?;
-    super::equilibrium_claims::equilibrium_claims(&mut ledger, &readings, &solve_original(&RopeParameters::table_1(), RadialGrid::chapter())?)?;
+    super::equilibrium_claims::equilibrium_claims(
+        &mut ledger,
+        &readings,
+        &solve_original(&RopeParameters::table_1(), RadialGrid::chapter())?,
+    )?;
     Ok(ledger)
 }
 
 fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
-    let v_the = corners(&[paper::ELECTRON_TEMPERATURE_EV], |t| Ok::<_, YangClaimsError>(units::to_km(thermal_speed(units::electronvolt(t[0]), Species::ELECTRON)?)))?;
+    let v_the = corners(&[paper::ELECTRON_TEMPERATURE_EV], |t| {
+        Ok::<_, YangClaimsError>(units::to_km(thermal_speed(
+            units::electronvolt(t[0]),
+            Species::ELECTRON,
+        )?))
+    })?;
     ledger.push(
         Claim::builder("yang.electron_thermal_speed", Paper::Yang)
             .source("Sec. 4, with Eq. 6")
@@ -67,11 +83,28 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     // convention the paper used is open. Table 1's T_i is the only ion temperature it prints.
     // sqrt(T/m) is sqrt(2T/m) at half the temperature.
     let gyroradius = |speed_factor: f64, t_i_ev: f64, b_nt: f64| -> Result<f64, YangClaimsError> {
-        Ok(units::to_km(thermal_gyroradius(units::electronvolt(t_i_ev) * speed_factor, units::nanotesla(b_nt), Species::PROTON)?))
+        Ok(units::to_km(thermal_gyroradius(
+            units::electronvolt(t_i_ev) * speed_factor,
+            units::nanotesla(b_nt),
+            Species::PROTON,
+        )?))
     };
-    let background = [paper::TAU_I, paper::BACKGROUND_TEMPERATURE_EV, paper::BACKGROUND_FIELD_NT];
-    let mean = [paper::TAU_I, paper::BACKGROUND_TEMPERATURE_EV, paper::BACKGROUND_FIELD_NT, paper::OBSERVED_PEAK_FIELD_NT];
-    let peak = [paper::TAU_I, paper::BACKGROUND_TEMPERATURE_EV, paper::OBSERVED_PEAK_FIELD_NT];
+    let background = [
+        paper::TAU_I,
+        paper::BACKGROUND_TEMPERATURE_EV,
+        paper::BACKGROUND_FIELD_NT,
+    ];
+    let mean = [
+        paper::TAU_I,
+        paper::BACKGROUND_TEMPERATURE_EV,
+        paper::BACKGROUND_FIELD_NT,
+        paper::OBSERVED_PEAK_FIELD_NT,
+    ];
+    let peak = [
+        paper::TAU_I,
+        paper::BACKGROUND_TEMPERATURE_EV,
+        paper::OBSERVED_PEAK_FIELD_NT,
+    ];
     let mut claim = Claim::builder("yang.ion_gyroradius", Paper::Yang)
         .source("Sec. 2")
         .quantity("thermal ion gyroradius rho_i = v_th / Omega_ci, T_i = tau_i T_eb of Table 1")
@@ -80,9 +113,20 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let mut highest_without_two = f64::NEG_INFINITY;
     for (convention, factor) in [("v_th = sqrt(2T/m)", 1.0), ("v_th = sqrt(T/m)", 0.5)] {
         let readings = [
-            (format!("{convention}, B = 15 nT (background)"), corners(&background, |x| gyroradius(factor, x[0] * x[1], x[2]))?),
-            (format!("{convention}, B = 18.5 nT (mean of background and peak)"), corners(&mean, |x| gyroradius(factor, x[0] * x[1], 0.5 * (x[2] + x[3])))?),
-            (format!("{convention}, B = 22 nT (peak)"), corners(&peak, |x| gyroradius(factor, x[0] * x[1], x[2]))?),
+            (
+                format!("{convention}, B = 15 nT (background)"),
+                corners(&background, |x| gyroradius(factor, x[0] * x[1], x[2]))?,
+            ),
+            (
+                format!("{convention}, B = 18.5 nT (mean of background and peak)"),
+                corners(&mean, |x| {
+                    gyroradius(factor, x[0] * x[1], 0.5 * (x[2] + x[3]))
+                })?,
+            ),
+            (
+                format!("{convention}, B = 22 nT (peak)"),
+                corners(&peak, |x| gyroradius(factor, x[0] * x[1], x[2]))?,
+            ),
         ];
         for (name, computed) in readings {
             if factor < 1.0 {
@@ -95,12 +139,26 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let rho_km = units::km(paper::ION_GYRORADIUS_KM.value);
     // What 85 km needs: the field at Table 1's T_i, or the temperature in the 15 nT background.
     let v_th = thermal_speed(units::electronvolt(t_i), Species::PROTON)?;
-    let needed_field_nt = units::to_nanotesla(Species::PROTON.mass_kg() * v_th / (Species::PROTON.charge_c().abs() * rho_km));
-    let omega_ci = crate::plasma::cyclotron_frequency(units::nanotesla(paper::BACKGROUND_FIELD_NT.value), Species::PROTON)?;
+    let needed_field_nt = units::to_nanotesla(
+        Species::PROTON.mass_kg() * v_th / (Species::PROTON.charge_c().abs() * rho_km),
+    );
+    let omega_ci = crate::plasma::cyclotron_frequency(
+        units::nanotesla(paper::BACKGROUND_FIELD_NT.value),
+        Species::PROTON,
+    )?;
     let needed_speed = rho_km * omega_ci;
-    let needed_t_ev = units::to_electronvolt(0.5 * Species::PROTON.mass_kg() * needed_speed * needed_speed);
+    let needed_t_ev =
+        units::to_electronvolt(0.5 * Species::PROTON.mass_kg() * needed_speed * needed_speed);
     let mean_field = corners(&mean, |x| gyroradius(1.0, x[0] * x[1], 0.5 * (x[2] + x[3])))?;
-    let from_te = corners(&[paper::TAU_I, paper::ELECTRON_TEMPERATURE_EV, paper::BACKGROUND_FIELD_NT, paper::OBSERVED_PEAK_FIELD_NT], |x| gyroradius(1.0, x[0] * x[1], 0.5 * (x[2] + x[3])))?;
+    let from_te = corners(
+        &[
+            paper::TAU_I,
+            paper::ELECTRON_TEMPERATURE_EV,
+            paper::BACKGROUND_FIELD_NT,
+            paper::OBSERVED_PEAK_FIELD_NT,
+        ],
+        |x| gyroradius(1.0, x[0] * x[1], 0.5 * (x[2] + x[3])),
+    )?;
     ledger.push(
         claim
             .reading_needing_data("the observed T_i of Figure 1f and the field it was taken in")
@@ -124,7 +182,13 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     )?;
 
     // "The scale V_perp dt is comparable to rho_i": the paper's own numbers against each other.
-    let size = corners(&[paper::PERPENDICULAR_SPEED_KM_S, paper::ENHANCEMENT_DURATION_S], |x| Ok::<_, PropagationError>(x[0] * x[1]))?;
+    let size = corners(
+        &[
+            paper::PERPENDICULAR_SPEED_KM_S,
+            paper::ENHANCEMENT_DURATION_S,
+        ],
+        |x| Ok::<_, PropagationError>(x[0] * x[1]),
+    )?;
     ledger.push(
         Claim::builder("yang.size_estimate", Paper::Yang)
             .source("Sec. 2")
@@ -141,7 +205,9 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
             .build()?,
     )?;
 
-    let deviation = corners(&[paper::CENTRE_FIT_LOSS_KM2], |x| Ok::<_, PropagationError>(x[0].sqrt()))?;
+    let deviation = corners(&[paper::CENTRE_FIT_LOSS_KM2], |x| {
+        Ok::<_, PropagationError>(x[0].sqrt())
+    })?;
     ledger.push(
         Claim::builder("yang.loss_deviation", Paper::Yang)
             .source("Sec. 4")
@@ -174,12 +240,22 @@ fn singular_readings_note(solved: &[(MuReading, &'static Table1Sensitivity)]) ->
     let singular: Vec<String> = MuReading::ALL
         .iter()
         .filter(|r| solved.iter().all(|(s, _)| s != *r))
-        .map(|r| match super::equilibrium::solve_one_pass(&RopeParameters::table_1(), *r, RadialGrid::chapter()) {
-            Err(e) => format!("{} is singular ({e})", r.label()),
-            Ok(_) => format!("{} solves only at the printed values", r.label()),
+        .map(|r| {
+            match super::equilibrium::solve_one_pass(
+                &RopeParameters::table_1(),
+                *r,
+                RadialGrid::chapter(),
+            ) {
+                Err(e) => format!("{} is singular ({e})", r.label()),
+                Ok(_) => format!("{} solves only at the printed values", r.label()),
+            }
         })
         .collect();
-    if singular.is_empty() { String::new() } else { format!(" The unit of b is open; {}.", singular.join("; ")) }
+    if singular.is_empty() {
+        String::new()
+    } else {
+        format!(" The unit of b is open; {}.", singular.join("; "))
+    }
 }
 
 /// The gyro-centre reading of the mu-terms ([`super::gyrocentre`]), labelled with its force
@@ -187,14 +263,27 @@ fn singular_readings_note(solved: &[(MuReading, &'static Table1Sensitivity)]) ->
 fn gyro_reading() -> Result<(String, &'static GyroSensitivity), YangClaimsError> {
     let gyro = GyroSensitivity::chapter()?;
     let residual = relative_gyro_residual(&gyro.nominal, 1)?;
-    Ok((format!("b in units of local B, mu about the gyro-centre (force residual {:.1}% of peak J x B)", 100.0 * residual), gyro))
+    Ok((
+        format!(
+            "b in units of local B, mu about the gyro-centre (force residual {:.1}% of peak J x B)",
+            100.0 * residual
+        ),
+        gyro,
+    ))
 }
 
 /// Why the gyro-centre reading has no value for a feature of the `level_nt` contour: within
 /// Table 1's precision its field does not always fall that low.
 fn gyro_unbounded(gyro: &GyroSensitivity, level_nt: f64) -> String {
-    let far = |rope: &super::gyrocentre::GyroRope| units::to_nanotesla(rope.field_magnitude(rope.rho_m.len() - 1));
-    let highest = gyro.ends.iter().flatten().map(far).fold(far(&gyro.nominal), f64::max);
+    let far = |rope: &super::gyrocentre::GyroRope| {
+        units::to_nanotesla(rope.field_magnitude(rope.rho_m.len() - 1))
+    };
+    let highest = gyro
+        .ends
+        .iter()
+        .flatten()
+        .map(far)
+        .fold(far(&gyro.nominal), f64::max);
     format!(
         " The gyro-centre reading has no value here: its far field is {:.2} nT at Table 1's printed values and up to {highest:.1} nT \
          within their precision, so its field does not always fall to {level_nt} nT at all.",
@@ -209,16 +298,27 @@ fn per_reading(
     mut feature: impl FnMut(&super::Profile) -> Result<f64, FluxRopeError>,
 ) -> Result<crate::claims::ClaimBuilder, YangClaimsError> {
     for (reading, sensitivity) in solved {
-        let adopted = if *reading == ADOPTED_READING { "adopted; " } else { "" };
+        let adopted = if *reading == ADOPTED_READING {
+            "adopted; "
+        } else {
+            ""
+        };
         // Every model verdict carries how far its reading is from an equilibrium.
         let residual = super::equilibrium_claims::force_residual(&sensitivity.nominal)?.value;
-        let label = format!("{} ({adopted}force residual {:.1}% of peak J x B)", reading.label(), 100.0 * residual);
+        let label = format!(
+            "{} ({adopted}force residual {:.1}% of peak J x B)",
+            reading.label(),
+            100.0 * residual
+        );
         claim = claim.reading(&label, sensitivity.feature(&mut feature)?);
     }
     Ok(claim)
 }
 
-fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensitivity)]) -> Result<(), YangClaimsError> {
+fn model_claims(
+    ledger: &mut Ledger,
+    solved: &[(MuReading, &'static Table1Sensitivity)],
+) -> Result<(), YangClaimsError> {
     let nanotesla = units::to_nanotesla;
     let adopted = Table1Sensitivity::chapter(ADOPTED_READING)?;
     let far = adopted.nominal.rho_m.len() - 1;
@@ -231,12 +331,19 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     // condition, so the comparison echoes an input. The model adds only the small drop on
     // each virtual path, (closest approach)^2 times the field's curvature on the axis.
     let formation = Formation::chapter();
-    let b0z = corners(&[paper::CENTRE_FIELD_NT], |x| Ok::<_, PropagationError>(x[0]))?;
+    let b0z = corners(&[paper::CENTRE_FIELD_NT], |x| {
+        Ok::<_, PropagationError>(x[0])
+    })?;
     let path_peaks: Vec<String> = super::crossing::Spacecraft::ALL
         .iter()
         .map(|&k| {
             let d = formation.closest_approach_m(k);
-            format!("MMS{} {:.2} nT at {:.1} km", k.number(), nanotesla(adopted.nominal.field_magnitude_at(d)), units::to_km(d))
+            format!(
+                "MMS{} {:.2} nT at {:.1} km",
+                k.number(),
+                nanotesla(adopted.nominal.field_magnitude_at(d)),
+                units::to_km(d)
+            )
         })
         .collect();
     ledger.push(
@@ -259,16 +366,26 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     // How long MMS1 stays in the enhancement, from the model's field and the stated speed.
     enhancement_claim(ledger, solved, &formation)?;
 
-    let far_field = |profile: &super::Profile| Ok(nanotesla(profile.field_magnitude(profile.rho_m.len() - 1)));
+    let far_field =
+        |profile: &super::Profile| Ok(nanotesla(profile.field_magnitude(profile.rho_m.len() - 1)));
     let adopted_far = adopted.feature(far_field)?;
     // The drop is set by pressure balance, not by Omega: check by halving and doubling it.
     let far_field_nt = |varied: RopeParameters| -> Result<f64, FluxRopeError> {
         let profile = solve_original(&varied, grid)?;
         Ok(nanotesla(profile.field_magnitude(profile.rho_m.len() - 1)))
     };
-    let half_omega = far_field_nt(RopeParameters { omega_rad_s: 0.5 * params.omega_rad_s, ..params })?;
-    let double_omega = far_field_nt(RopeParameters { omega_rad_s: 2.0 * params.omega_rad_s, ..params })?;
-    let weaker_rotation = far_field_nt(RopeParameters { alpha_r: 0.6 * params.alpha_r, ..params })?;
+    let half_omega = far_field_nt(RopeParameters {
+        omega_rad_s: 0.5 * params.omega_rad_s,
+        ..params
+    })?;
+    let double_omega = far_field_nt(RopeParameters {
+        omega_rad_s: 2.0 * params.omega_rad_s,
+        ..params
+    })?;
+    let weaker_rotation = far_field_nt(RopeParameters {
+        alpha_r: 0.6 * params.alpha_r,
+        ..params
+    })?;
     let claim = Claim::builder("yang.background_field", Paper::Yang)
         .source("Sec. 2 (background 15 nT) against Table 1")
         .quantity("field strength 500 km from the axis")
@@ -296,11 +413,17 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     let radius = |profile: &super::Profile| {
         contour_radius(profile, units::nanotesla(paper::CONTOUR_RANGE_NT.0))
             .map(units::to_km)
-            .ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::CONTOUR_RANGE_NT.0 })
+            .ok_or(FluxRopeError::NoContourCrossing {
+                level_nt: paper::CONTOUR_RANGE_NT.0,
+            })
     };
     let (gyro_name, gyro) = gyro_reading()?;
     let gyro_radius = gyro.feature(|rope| {
-        rope.contour_radius(units::nanotesla(paper::CONTOUR_RANGE_NT.0)).map(units::to_km).ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::CONTOUR_RANGE_NT.0 })
+        rope.contour_radius(units::nanotesla(paper::CONTOUR_RANGE_NT.0))
+            .map(units::to_km)
+            .ok_or(FluxRopeError::NoContourCrossing {
+                level_nt: paper::CONTOUR_RANGE_NT.0,
+            })
     });
     let claim = Claim::builder("yang.rope_radius", Paper::Yang)
         .source("Sec. 4, Figure 2b")
@@ -308,8 +431,14 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
         .published(paper::ROPE_RADIUS_KM, "km")
         .basis(Basis::Model);
     let (claim, gyro_words) = match gyro_radius {
-        Ok(radius_km) => (per_reading(claim, solved, radius)?.reading(&gyro_name, radius_km), String::new()),
-        Err(FluxRopeError::NoContourCrossing { .. }) => (per_reading(claim, solved, radius)?, gyro_unbounded(gyro, paper::CONTOUR_RANGE_NT.0)),
+        Ok(radius_km) => (
+            per_reading(claim, solved, radius)?.reading(&gyro_name, radius_km),
+            String::new(),
+        ),
+        Err(FluxRopeError::NoContourCrossing { .. }) => (
+            per_reading(claim, solved, radius)?,
+            gyro_unbounded(gyro, paper::CONTOUR_RANGE_NT.0),
+        ),
         Err(other) => return Err(other.into()),
     };
     ledger.push(
@@ -328,7 +457,11 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     let minimum = adopted.feature(minimum_at)?;
     let original_minimum = units::to_km(density_minimum_radius(&original));
     let (gyro_name, gyro) = gyro_reading()?;
-    let gyro_minimum = gyro.feature(|rope| Ok(units::to_km(density_minimum_radius_of(&rope.rho_m, |i| rope.electron_density(i)))))?;
+    let gyro_minimum = gyro.feature(|rope| {
+        Ok(units::to_km(density_minimum_radius_of(&rope.rho_m, |i| {
+            rope.electron_density(i)
+        })))
+    })?;
     let claim = Claim::builder("yang.density_minimum", Paper::Yang)
         .source("Sec. 4, Figure 3c")
         .quantity("radius of the electron density minimum")
@@ -351,17 +484,33 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     // Outside the rope only the background is left, with T_perp/T_par = 1/(1 - b_b scale): the
     // sign there is the sign of the fitted b_b, an input.
     let anisotropy_claims = [
-        ("yang.anisotropy_inside", 0, paper::ANISOTROPY_INSIDE_SIGN, "at the centre", Basis::Model),
-        ("yang.anisotropy_outside", far, paper::ANISOTROPY_OUTSIDE_SIGN, "500 km out", Basis::Input),
+        (
+            "yang.anisotropy_inside",
+            0,
+            paper::ANISOTROPY_INSIDE_SIGN,
+            "at the centre",
+            Basis::Model,
+        ),
+        (
+            "yang.anisotropy_outside",
+            far,
+            paper::ANISOTROPY_OUTSIDE_SIGN,
+            "500 km out",
+            Basis::Input,
+        ),
     ];
     for (id, index, published, place, basis) in anisotropy_claims {
         let claim = Claim::builder(id, Paper::Yang)
             .source("Sec. 2 and Sec. 4, Figure 3f-g")
-            .quantity(&format!("T_perp/T_par - 1 {place} (the paper gives its sign)"))
+            .quantity(&format!(
+                "T_perp/T_par - 1 {place} (the paper gives its sign)"
+            ))
             .published(published, "1")
             .basis(basis);
         let (gyro_name, gyro) = gyro_reading()?;
-        let gyro_anisotropy = gyro.feature(|rope| Ok(rope.anisotropy(if index == 0 { 0 } else { rope.rho_m.len() - 1 }) - 1.0))?;
+        let gyro_anisotropy = gyro.feature(|rope| {
+            Ok(rope.anisotropy(if index == 0 { 0 } else { rope.rho_m.len() - 1 }) - 1.0)
+        })?;
         ledger.push(
             per_reading(claim, solved, |profile| Ok(profile.anisotropy(if index == 0 { 0 } else { profile.rho_m.len() - 1 }) - 1.0))?
                 .reading(&gyro_name, gyro_anisotropy)
@@ -394,7 +543,14 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
     let (negative_from, adopted_lowest) = negative_phase_space_density(&adopted.nominal);
     let lowest_with = |reading: MuReading| {
         corners(&[paper::TAU_R], |tau| {
-            let profile = super::equilibrium::solve_one_pass(&RopeParameters { tau_r: tau[0], ..params }, reading, RadialGrid::chapter())?;
+            let profile = super::equilibrium::solve_one_pass(
+                &RopeParameters {
+                    tau_r: tau[0],
+                    ..params
+                },
+                reading,
+                RadialGrid::chapter(),
+            )?;
             Ok::<_, YangClaimsError>(negative_phase_space_density(&profile).1)
         })
     };
@@ -405,8 +561,15 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
         .basis(Basis::Model);
     let mut claim = claim;
     for (reading, _) in solved {
-        let adopted_mark = if *reading == ADOPTED_READING { " (adopted)" } else { "" };
-        claim = claim.reading(&format!("{}{adopted_mark}, over the printed tau_r", reading.label()), lowest_with(*reading)?);
+        let adopted_mark = if *reading == ADOPTED_READING {
+            " (adopted)"
+        } else {
+            ""
+        };
+        claim = claim.reading(
+            &format!("{}{adopted_mark}, over the printed tau_r", reading.label()),
+            lowest_with(*reading)?,
+        );
     }
     ledger.push(
         claim
@@ -429,17 +592,34 @@ fn model_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensit
 fn fit_claims(ledger: &mut Ledger, adopted: &Table1Sensitivity) -> Result<(), YangClaimsError> {
     let profile = &adopted.nominal;
     let formation = Formation::chapter();
-    let (times, series) = sample_strength(&formation, |p| profile.field_magnitude_at(p[0].hypot(p[1])))?;
+    let (times, series) =
+        sample_strength(&formation, |p| profile.field_magnitude_at(p[0].hypot(p[1])))?;
     let crossings = intersections(&times, &series, &paper_levels())?;
     let ideal = fit_centre(&locate(&formation, &crossings, formation.velocity_lmn_ms))?;
     let published_loss = paper::CENTRE_FIT_LOSS_KM2.value;
-    let reach = |make: &dyn Fn(f64) -> Perturbation, amplitudes: &[f64], seeds| -> Result<String, FluxRopeError> {
+    let reach = |make: &dyn Fn(f64) -> Perturbation,
+                 amplitudes: &[f64],
+                 seeds|
+     -> Result<String, FluxRopeError> {
         let curve = loss_curve(profile, &formation, make, amplitudes, seeds)?;
-        Ok(amplitude_reaching(&curve, published_loss).map_or("beyond the scan".into(), |a| format!("{a:.2}")))
+        Ok(amplitude_reaching(&curve, published_loss)
+            .map_or("beyond the scan".into(), |a| format!("{a:.2}")))
     };
-    let white = reach(&|a| Perturbation::WhiteNoise { sigma_nt: a }, &NOISE_SCAN_NT, STUDY_SEEDS)?;
-    let ellipse = reach(&|a| Perturbation::Ellipticity { axis_ratio: a }, &ELLIPTICITY_SCAN, 1)?;
-    let direction = reach(&|a| Perturbation::DirectionError { degrees: a }, &DIRECTION_SCAN_DEG, 1)?;
+    let white = reach(
+        &|a| Perturbation::WhiteNoise { sigma_nt: a },
+        &NOISE_SCAN_NT,
+        STUDY_SEEDS,
+    )?;
+    let ellipse = reach(
+        &|a| Perturbation::Ellipticity { axis_ratio: a },
+        &ELLIPTICITY_SCAN,
+        1,
+    )?;
+    let direction = reach(
+        &|a| Perturbation::DirectionError { degrees: a },
+        &DIRECTION_SCAN_DEG,
+        1,
+    )?;
     ledger.push(
         Claim::builder("yang.centre_fit_loss", Paper::Yang)
             .source("Sec. 4, Eq. 5, Figure 2")
@@ -459,12 +639,29 @@ fn fit_claims(ledger: &mut Ledger, adopted: &Table1Sensitivity) -> Result<(), Ya
     Ok(())
 }
 
-fn pitch_angle_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensitivity)]) -> Result<(), YangClaimsError> {
+fn pitch_angle_claims(
+    ledger: &mut Ledger,
+    solved: &[(MuReading, &'static Table1Sensitivity)],
+) -> Result<(), YangClaimsError> {
     // The size of the Eq. 6 effect, ln(f_para/f_anti), at each PAD energy of the paper.
     let log_ratio_at = |energy: Quoted| {
-        corners(&[energy, paper::PARALLEL_SPEED_KM_S, paper::ELECTRON_TEMPERATURE_EV], |x| {
-            Ok::<_, YangClaimsError>(parallel_antiparallel_ratio(units::electronvolt(x[0]), units::km(x[1]), units::electronvolt(x[2]))?.ln())
-        })
+        corners(
+            &[
+                energy,
+                paper::PARALLEL_SPEED_KM_S,
+                paper::ELECTRON_TEMPERATURE_EV,
+            ],
+            |x| {
+                Ok::<_, YangClaimsError>(
+                    parallel_antiparallel_ratio(
+                        units::electronvolt(x[0]),
+                        units::km(x[1]),
+                        units::electronvolt(x[2]),
+                    )?
+                    .ln(),
+                )
+            },
+        )
     };
     let mut claim = Claim::builder("yang.parallel_antiparallel_ratio", Paper::Yang)
         .source("Sec. 4, Eq. 6")
@@ -474,20 +671,39 @@ fn pitch_angle_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1
     // The fourth channel as the caption gives it: the text's 88 eV is off the FPI ladder
     // (see fifth_energy_channel).
     let [first, second, third, _] = paper::TEXT_CHANNELS_EV;
-    let strict = paper::FLUX_VARIATION.interval().map_err(PropagationError::from)?;
+    let strict = paper::FLUX_VARIATION
+        .interval()
+        .map_err(PropagationError::from)?;
     let mut above_strict = Vec::new();
-    for energy in [paper::PAD_ENERGY_EV, first, second, third, paper::CAPTION_FOURTH_CHANNEL_EV] {
+    for energy in [
+        paper::PAD_ENERGY_EV,
+        first,
+        second,
+        third,
+        paper::CAPTION_FOURTH_CHANNEL_EV,
+    ] {
         let computed = log_ratio_at(energy)?;
         let ratio = computed.interval.lo().exp()..=computed.interval.hi().exp();
         if !(ratio.start() <= &strict.hi() && ratio.end() >= &strict.lo()) {
-            above_strict.push(format!("{} eV ({:.3} [{:.3}, {:.3}])", energy.value, computed.value.exp(), ratio.start(), ratio.end()));
+            above_strict.push(format!(
+                "{} eV ({:.3} [{:.3}, {:.3}])",
+                energy.value,
+                computed.value.exp(),
+                ratio.start(),
+                ratio.end()
+            ));
         }
         claim = claim.reading(&format!("at {} eV", energy.value), computed);
     }
     let strict_words = if above_strict.is_empty() {
         "every channel's ratio also lies within the printed digits of 1.2".to_owned()
     } else {
-        format!("the ratio at {} would lie outside the printed digits of 1.2 ([{:.2}, {:.2}])", above_strict.join(", "), strict.lo(), strict.hi())
+        format!(
+            "the ratio at {} would lie outside the printed digits of 1.2 ([{:.2}, {:.2}])",
+            above_strict.join(", "),
+            strict.lo(),
+            strict.hi()
+        )
     };
     ledger.push(
         claim
@@ -507,14 +723,30 @@ fn pitch_angle_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1
 /// ratio between perpendicular and parallel flux becomes more significant at higher energies"
 /// (Sec. 4): a trend across the Figure 5 channels, tested in the model's own PADs outside the
 /// rope (MMS1 at the start of the crossing), not only through Eqs. 6–7.
-fn trend_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensitivity)]) -> Result<(), YangClaimsError> {
+fn trend_claim(
+    ledger: &mut Ledger,
+    solved: &[(MuReading, &'static Table1Sensitivity)],
+) -> Result<(), YangClaimsError> {
     let formation = Formation::chapter();
     let outside_s = formation.times_s()?[0];
     let [first, second, third, _] = paper::TEXT_CHANNELS_EV;
     let energies = [first, second, third, paper::CAPTION_FOURTH_CHANNEL_EV].map(|q| q.value);
-    let channels = |profile: &super::Profile| channel_anisotropies(profile, &formation, super::crossing::Spacecraft::Mms1, outside_s, &energies);
+    let channels = |profile: &super::Profile| {
+        channel_anisotropies(
+            profile,
+            &formation,
+            super::crossing::Spacecraft::Mms1,
+            outside_s,
+            &energies,
+        )
+    };
     let slope = |profile: &super::Profile| -> Result<f64, FluxRopeError> {
-        log_log_slope(&channels(profile)?.iter().map(|c| (c.energy_ev, c.relative_significance())).collect::<Vec<_>>())
+        log_log_slope(
+            &channels(profile)?
+                .iter()
+                .map(|c| (c.energy_ev, c.relative_significance()))
+                .collect::<Vec<_>>(),
+        )
     };
     let claim = Claim::builder("yang.pad_trend_model", Paper::Yang)
         .source("Sec. 4, Eqs. 6-7, Figure 5f-i")
@@ -525,14 +757,27 @@ fn trend_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensiti
     for (reading, sensitivity) in solved {
         let per_channel = channels(&sensitivity.nominal)?;
         p_a_everywhere &= per_channel.iter().all(|c| c.relative_significance() < 1.0);
-        let rising = per_channel.windows(2).all(|w| w[1].relative_significance() > w[0].relative_significance());
-        let listed: Vec<String> = per_channel.iter().map(|c| format!("{:.3} at {} eV", c.relative_significance(), c.energy_ev)).collect();
+        let rising = per_channel
+            .windows(2)
+            .all(|w| w[1].relative_significance() > w[0].relative_significance());
+        let listed: Vec<String> = per_channel
+            .iter()
+            .map(|c| format!("{:.3} at {} eV", c.relative_significance(), c.energy_ev))
+            .collect();
         details.push(format!(
             "{}: {} ({}; p/a {} at every channel)",
             reading.label(),
             listed.join(", "),
-            if rising { "rising at every step" } else { "not rising at every step" },
-            if per_channel.iter().all(|c| c.relative_significance() < 1.0) { "larger" } else { "not larger" }
+            if rising {
+                "rising at every step"
+            } else {
+                "not rising at every step"
+            },
+            if per_channel.iter().all(|c| c.relative_significance() < 1.0) {
+                "larger"
+            } else {
+                "not larger"
+            }
         ));
     }
     ledger.push(
@@ -560,12 +805,20 @@ fn trend_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensiti
 /// virtual path stays above the 15 nT background in the model, crossing at the stated
 /// 170 km/s. The sentence admits two readings of what the 0.5 s spans: the whole enhancement
 /// (in and out again), or the rise from 15 nT to the peak at the centre (half of it).
-fn enhancement_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensitivity)], formation: &Formation) -> Result<(), YangClaimsError> {
+fn enhancement_claim(
+    ledger: &mut Ledger,
+    solved: &[(MuReading, &'static Table1Sensitivity)],
+    formation: &Formation,
+) -> Result<(), YangClaimsError> {
     let level = units::nanotesla(paper::BACKGROUND_FIELD_NT.value);
     let closest = formation.closest_approach_m(super::crossing::Spacecraft::Mms1);
-    let speed_interval = paper::PERPENDICULAR_SPEED_KM_S.interval().map_err(PropagationError::from)?;
+    let speed_interval = paper::PERPENDICULAR_SPEED_KM_S
+        .interval()
+        .map_err(PropagationError::from)?;
     let chord = |profile: &super::Profile| -> Result<f64, FluxRopeError> {
-        let radius = contour_radius(profile, level).ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::BACKGROUND_FIELD_NT.value })?;
+        let radius = contour_radius(profile, level).ok_or(FluxRopeError::NoContourCrossing {
+            level_nt: paper::BACKGROUND_FIELD_NT.value,
+        })?;
         Ok(2.0 * (radius * radius - closest * closest).max(0.0).sqrt())
     };
     let mut claim = Claim::builder("yang.enhancement_duration", Paper::Yang)
@@ -576,12 +829,23 @@ fn enhancement_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1S
     // Every reading's chord through the 15 nT contour, m, with Table 1's precision.
     let mut chords = Vec::new();
     for (reading, sensitivity) in solved {
-        let adopted = if *reading == ADOPTED_READING { " (adopted)" } else { "" };
-        chords.push((format!("{}{adopted}", reading.label()), sensitivity.feature(chord)?));
+        let adopted = if *reading == ADOPTED_READING {
+            " (adopted)"
+        } else {
+            ""
+        };
+        chords.push((
+            format!("{}{adopted}", reading.label()),
+            sensitivity.feature(chord)?,
+        ));
     }
     let (gyro_name, gyro) = gyro_reading()?;
     let gyro_chord = gyro.feature(|rope| {
-        let radius = rope.contour_radius(level).ok_or(FluxRopeError::NoContourCrossing { level_nt: paper::BACKGROUND_FIELD_NT.value })?;
+        let radius = rope
+            .contour_radius(level)
+            .ok_or(FluxRopeError::NoContourCrossing {
+                level_nt: paper::BACKGROUND_FIELD_NT.value,
+            })?;
         Ok(2.0 * (radius * radius - closest * closest).max(0.0).sqrt())
     });
     let gyro_words = match gyro_chord {
@@ -589,26 +853,41 @@ fn enhancement_claim(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1S
             chords.push((gyro_name, chord_m));
             String::new()
         }
-        Err(FluxRopeError::NoContourCrossing { .. }) => gyro_unbounded(gyro, paper::BACKGROUND_FIELD_NT.value),
+        Err(FluxRopeError::NoContourCrossing { .. }) => {
+            gyro_unbounded(gyro, paper::BACKGROUND_FIELD_NT.value)
+        }
         Err(other) => return Err(other.into()),
     };
     let (mut radii, mut widest_m) = (Vec::new(), 0.0f64);
     // widest_m: the largest nominal 15 nT radius over the readings, m.
     for (name, chord_m) in chords {
         widest_m = widest_m.max(0.5 * chord_m.value);
-        radii.push(format!("{:.1} km ({name})", units::to_km(0.5 * chord_m.value)));
-        for (part, fraction) in [("whole enhancement, in and out", 1.0), ("rise from 15 nT to the peak", 0.5)] {
+        radii.push(format!(
+            "{:.1} km ({name})",
+            units::to_km(0.5 * chord_m.value)
+        ));
+        for (part, fraction) in [
+            ("whole enhancement, in and out", 1.0),
+            ("rise from 15 nT to the peak", 0.5),
+        ] {
             // Time = fraction x chord / speed; the chord carries Table 1's precision, the speed its own.
             let time = |length: f64, v_km_s: f64| fraction * length / units::km(v_km_s);
             let value = time(chord_m.value, paper::PERPENDICULAR_SPEED_KM_S.value);
             let ends = [
-                [time(chord_m.interval.lo(), paper::PERPENDICULAR_SPEED_KM_S.value), time(chord_m.interval.hi(), paper::PERPENDICULAR_SPEED_KM_S.value)],
-                [time(chord_m.value, speed_interval.hi()), time(chord_m.value, speed_interval.lo())],
+                [
+                    time(chord_m.interval.lo(), paper::PERPENDICULAR_SPEED_KM_S.value),
+                    time(chord_m.interval.hi(), paper::PERPENDICULAR_SPEED_KM_S.value),
+                ],
+                [
+                    time(chord_m.value, speed_interval.hi()),
+                    time(chord_m.value, speed_interval.lo()),
+                ],
             ];
             claim = claim.reading(&format!("{name}, {part}"), first_order(value, &ends)?);
         }
     }
-    let needed_radius_km = 0.5 * paper::PERPENDICULAR_SPEED_KM_S.value * paper::ENHANCEMENT_DURATION_S.value;
+    let needed_radius_km =
+        0.5 * paper::PERPENDICULAR_SPEED_KM_S.value * paper::ENHANCEMENT_DURATION_S.value;
     let comparison = if units::to_km(widest_m) < needed_radius_km {
         "At Table 1's printed values every reading's 15 nT contour lies inside that radius. Each reading's verdict says \
          whether Table 1's printed precision reaches the printed duration all the same."

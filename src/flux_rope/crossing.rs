@@ -25,7 +25,12 @@ pub enum Spacecraft {
 
 impl Spacecraft {
     /// The four, in order.
-    pub const ALL: [Spacecraft; 4] = [Spacecraft::Mms1, Spacecraft::Mms2, Spacecraft::Mms3, Spacecraft::Mms4];
+    pub const ALL: [Spacecraft; 4] = [
+        Spacecraft::Mms1,
+        Spacecraft::Mms2,
+        Spacecraft::Mms3,
+        Spacecraft::Mms4,
+    ];
 
     /// 0-based index into a formation's arrays.
     pub const fn index(self) -> usize {
@@ -46,7 +51,10 @@ impl TryFrom<usize> for Spacecraft {
     /// # Errors
     /// [`FluxRopeError::NoSuchSpacecraft`] for `k >= 4`.
     fn try_from(k: usize) -> Result<Self, FluxRopeError> {
-        Spacecraft::ALL.get(k).copied().ok_or(FluxRopeError::NoSuchSpacecraft { index: k })
+        Spacecraft::ALL
+            .get(k)
+            .copied()
+            .ok_or(FluxRopeError::NoSuchSpacecraft { index: k })
     }
 }
 
@@ -89,7 +97,13 @@ impl Formation {
     pub fn regular(side_km: f64, angles_rad: [f64; 3], offset_ln_km: [f64; 2]) -> Self {
         // Vertex order chosen so that MMS1 passes closest to the axis, as in the event.
         let [a, b, c, d] = crate::tetrahedron::regular_vertices(side_km, angles_rad);
-        let positions_lmn_m = [a, d, b, c].map(|v| [units::km(v[0] + offset_ln_km[0]), units::km(v[1]), units::km(v[2] + offset_ln_km[1])]);
+        let positions_lmn_m = [a, d, b, c].map(|v| {
+            [
+                units::km(v[0] + offset_ln_km[0]),
+                units::km(v[1]),
+                units::km(v[2] + offset_ln_km[1]),
+            ]
+        });
         Formation {
             positions_lmn_m,
             velocity_lmn_ms: [0.0, -PARALLEL_SPEED_MS, -PERPENDICULAR_SPEED_MS],
@@ -106,9 +120,15 @@ impl Formation {
         self.validate()?;
         let samples = (self.duration_s * self.sample_rate_hz).round() + 1.0;
         if samples > MAX_SAMPLES as f64 {
-            return Err(FluxRopeError::TooLarge { parameter: "samples (duration_s x sample_rate_hz + 1)", value: samples, limit: MAX_SAMPLES as f64 });
+            return Err(FluxRopeError::TooLarge {
+                parameter: "samples (duration_s x sample_rate_hz + 1)",
+                value: samples,
+                limit: MAX_SAMPLES as f64,
+            });
         }
-        Ok((0..samples as usize).map(|k| -0.5 * self.duration_s + k as f64 / self.sample_rate_hz).collect())
+        Ok((0..samples as usize)
+            .map(|k| -0.5 * self.duration_s + k as f64 / self.sample_rate_hz)
+            .collect())
     }
 
     /// Where spacecraft `k` is at time `t_s`, `[L, M, N]`, m, if it moves with `velocity`.
@@ -140,7 +160,10 @@ impl Formation {
 /// The model field `[B_L, B_M, B_N]` (T) at the point `[L, M, N]` (m) for a rope centred at
 /// `centre_ln_m` (`[L, N]`).
 pub fn field_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 2]) -> [f64; 3] {
-    let (dl, dn) = (point_lmn_m[0] - centre_ln_m[0], point_lmn_m[2] - centre_ln_m[1]);
+    let (dl, dn) = (
+        point_lmn_m[0] - centre_ln_m[0],
+        point_lmn_m[2] - centre_ln_m[1],
+    );
     let rho = dl.hypot(dn);
     let b_z = profile.interpolate(rho, |i| profile.b_z_t[i]);
     let b_phi = profile.interpolate(rho, |i| profile.b_phi_t[i]);
@@ -156,7 +179,10 @@ pub fn field_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 2]
 /// rope centred at `centre_ln_m`: the electrons' `-e n u` of the closed-form moments (the
 /// ions are at rest in the rope frame), rotated like [`field_lmn`].
 pub fn current_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 2]) -> [f64; 3] {
-    let (dl, dn) = (point_lmn_m[0] - centre_ln_m[0], point_lmn_m[2] - centre_ln_m[1]);
+    let (dl, dn) = (
+        point_lmn_m[0] - centre_ln_m[0],
+        point_lmn_m[2] - centre_ln_m[1],
+    );
     let rho = dl.hypot(dn);
     let j_z = profile.interpolate(rho, |i| profile.electrons[i].j_z_am2);
     let j_phi = profile.interpolate(rho, |i| profile.electrons[i].j_phi_am2);
@@ -172,12 +198,22 @@ pub fn current_lmn(profile: &Profile, point_lmn_m: [f64; 3], centre_ln_m: [f64; 
 ///
 /// # Errors
 /// [`FluxRopeError::Curlometer`] if the four positions do not span a volume.
-pub fn curlometer_lmn(profile: &Profile, formation: &Formation, t_s: f64) -> Result<[f64; 3], FluxRopeError> {
+pub fn curlometer_lmn(
+    profile: &Profile,
+    formation: &Formation,
+    t_s: f64,
+) -> Result<[f64; 3], FluxRopeError> {
     use nalgebra::Vector3;
-    let positions: [[f64; 3]; 4] = Spacecraft::ALL.map(|k| formation.position(k, t_s, formation.velocity_lmn_ms));
-    let tetrahedron = crate::tetrahedron::Tetrahedron::new(positions).map_err(|e| FluxRopeError::Curlometer(e.to_string()))?;
-    let fields: [Vector3<f64>; 4] = positions.map(|p| Vector3::from(field_lmn(profile, p, [0.0, 0.0])));
-    let curl = tetrahedron.curl(&fields).map_err(|e| FluxRopeError::Curlometer(e.to_string()))? / crate::plasma::constants::VACUUM_PERMEABILITY;
+    let positions: [[f64; 3]; 4] =
+        Spacecraft::ALL.map(|k| formation.position(k, t_s, formation.velocity_lmn_ms));
+    let tetrahedron = crate::tetrahedron::Tetrahedron::new(positions)
+        .map_err(|e| FluxRopeError::Curlometer(e.to_string()))?;
+    let fields: [Vector3<f64>; 4] =
+        positions.map(|p| Vector3::from(field_lmn(profile, p, [0.0, 0.0])));
+    let curl = tetrahedron
+        .curl(&fields)
+        .map_err(|e| FluxRopeError::Curlometer(e.to_string()))?
+        / crate::plasma::constants::VACUUM_PERMEABILITY;
     Ok([curl[0], curl[1], curl[2]])
 }
 
@@ -207,7 +243,9 @@ pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f6
     if first == 0 || last + 1 >= series.len() {
         return None;
     }
-    let interpolate = |a: usize, b: usize| times_s[a] + (level - series[a]) / (series[b] - series[a]) * (times_s[b] - times_s[a]);
+    let interpolate = |a: usize, b: usize| {
+        times_s[a] + (level - series[a]) / (series[b] - series[a]) * (times_s[b] - times_s[a])
+    };
     let (t_in, t_out) = (interpolate(first - 1, first), interpolate(last, last + 1));
     (t_in.is_finite() && t_out.is_finite()).then_some((t_in, t_out))
 }
@@ -217,20 +255,43 @@ pub fn crossing_times(times_s: &[f64], series: &[f64], level: f64) -> Option<(f6
 ///
 /// # Errors
 /// [`FluxRopeError::MissingCrossing`] if a spacecraft does not cross a contour twice.
-pub fn intersections(times_s: &[f64], series: &[Vec<f64>], levels_t: &[f64]) -> Result<Vec<Intersection>, FluxRopeError> {
+pub fn intersections(
+    times_s: &[f64],
+    series: &[Vec<f64>],
+    levels_t: &[f64],
+) -> Result<Vec<Intersection>, FluxRopeError> {
     if let Some(samples) = series.iter().find(|s| s.len() != times_s.len()) {
-        return Err(FluxRopeError::NonPositive { parameter: "samples per series matching the times (length)", value: samples.len() as f64 });
+        return Err(FluxRopeError::NonPositive {
+            parameter: "samples per series matching the times (length)",
+            value: samples.len() as f64,
+        });
     }
     let mut found = Vec::with_capacity(2 * series.len() * levels_t.len());
     if series.len() > Spacecraft::ALL.len() {
-        return Err(FluxRopeError::NoSuchSpacecraft { index: series.len() - 1 });
+        return Err(FluxRopeError::NoSuchSpacecraft {
+            index: series.len() - 1,
+        });
     }
     for &level_t in levels_t {
         for (spacecraft, samples) in Spacecraft::ALL.into_iter().zip(series) {
-            let (t_in, t_out) = crossing_times(times_s, samples, level_t)
-                .ok_or(FluxRopeError::MissingCrossing { spacecraft: spacecraft.number(), level_nt: units::to_nanotesla(level_t) })?;
-            found.push(Intersection { spacecraft, level_t, time_s: t_in, inbound: true });
-            found.push(Intersection { spacecraft, level_t, time_s: t_out, inbound: false });
+            let (t_in, t_out) = crossing_times(times_s, samples, level_t).ok_or(
+                FluxRopeError::MissingCrossing {
+                    spacecraft: spacecraft.number(),
+                    level_nt: units::to_nanotesla(level_t),
+                },
+            )?;
+            found.push(Intersection {
+                spacecraft,
+                level_t,
+                time_s: t_in,
+                inbound: true,
+            });
+            found.push(Intersection {
+                spacecraft,
+                level_t,
+                time_s: t_out,
+                inbound: false,
+            });
         }
     }
     Ok(found)
@@ -238,8 +299,13 @@ pub fn intersections(times_s: &[f64], series: &[Vec<f64>], levels_t: &[f64]) -> 
 
 /// The 11 contours of Figure 2: 16 to 20 nT in equal steps, T.
 pub fn paper_levels() -> Vec<f64> {
-    let ((low, high), count) = (super::published::CONTOUR_RANGE_NT, super::published::CONTOUR_COUNT);
-    (0..count).map(|k| units::nanotesla(low + (high - low) * k as f64 / (count - 1) as f64)).collect()
+    let ((low, high), count) = (
+        super::published::CONTOUR_RANGE_NT,
+        super::published::CONTOUR_COUNT,
+    );
+    (0..count)
+        .map(|k| units::nanotesla(low + (high - low) * k as f64 / (count - 1) as f64))
+        .collect()
 }
 
 /// The field strength each spacecraft samples in a rope whose `|B|` at a point `[L, N]`
@@ -247,7 +313,10 @@ pub fn paper_levels() -> Vec<f64> {
 ///
 /// # Errors
 /// [`FluxRopeError`] for a bad formation.
-pub fn sample_strength(formation: &Formation, strength: impl Fn([f64; 2]) -> f64) -> Result<(Vec<f64>, Vec<Vec<f64>>), FluxRopeError> {
+pub fn sample_strength(
+    formation: &Formation,
+    strength: impl Fn([f64; 2]) -> f64,
+) -> Result<(Vec<f64>, Vec<Vec<f64>>), FluxRopeError> {
     let times = formation.times_s()?;
     let series = Spacecraft::ALL
         .into_iter()

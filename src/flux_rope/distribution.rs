@@ -11,7 +11,13 @@ use std::f64::consts::PI;
 /// (m/s, rope rest frame), electron density parameter `n_e_m3` (m^-3) and perpendicular
 /// factors `1 - a` (see [`super::parameters::perpendicular_factors`]). The mu-term uses the
 /// paper's lowest order, `v_perp^2 = v_rho^2 + v_phi^2`.
-pub fn electron_phase_space_density(params: &RopeParameters, n_e_m3: f64, at: &LocalPotentials, factors: [f64; 3], velocity_ms: [f64; 3]) -> f64 {
+pub fn electron_phase_space_density(
+    params: &RopeParameters,
+    n_e_m3: f64,
+    at: &LocalPotentials,
+    factors: [f64; 3],
+    velocity_ms: [f64; 3],
+) -> f64 {
     let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
     let [v_rho, v_phi, v_z] = velocity_ms;
     let kinetic_perp = 0.5 * m * (v_rho * v_rho + v_phi * v_phi);
@@ -29,7 +35,9 @@ pub fn electron_phase_space_density(params: &RopeParameters, n_e_m3: f64, at: &L
                 Component::Axial => params.v_axial_ms * p_z,
             };
             let normalisation = (m / (2.0 * PI * t)).powf(1.5);
-            params.weight(component) * normalisation * ((-energy + invariant_term + mu_term) / t).exp()
+            params.weight(component)
+                * normalisation
+                * ((-energy + invariant_term + mu_term) / t).exp()
         })
         .sum::<f64>()
         * n_e_m3

@@ -43,7 +43,10 @@ pub struct RadialGrid {
 impl RadialGrid {
     /// The grid of the chapter: 0–500 km in 0.1 km steps (5001 points).
     pub fn chapter() -> Self {
-        RadialGrid { rho_max_m: units::km(500.0), intervals: 5000 }
+        RadialGrid {
+            rho_max_m: units::km(500.0),
+            intervals: 5000,
+        }
     }
 
     /// Step, m.
@@ -57,7 +60,11 @@ impl RadialGrid {
         // Bounded so that work and memory are (2^40 intervals would abort on allocation, and
         // usize::MAX wraps `intervals + 1` to an empty profile).
         if self.intervals > MAX_INTERVALS {
-            return Err(FluxRopeError::TooLarge { parameter: "grid intervals", value: self.intervals as f64, limit: MAX_INTERVALS as f64 });
+            return Err(FluxRopeError::TooLarge {
+                parameter: "grid intervals",
+                value: self.intervals as f64,
+                limit: MAX_INTERVALS as f64,
+            });
         }
         Ok(())
     }
@@ -133,13 +140,23 @@ struct LocalSolver<'a, F: Fn(f64, &State) -> f64> {
 }
 
 impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
-    fn at(&mut self, rho_m: f64, state: &State) -> Result<(LocalPotentials, [f64; 3], ElectronMoments), FluxRopeError> {
+    fn at(
+        &mut self,
+        rho_m: f64,
+        state: &State,
+    ) -> Result<(LocalPotentials, [f64; 3], ElectronMoments), FluxRopeError> {
         let [psi, _, a_z, _] = *state;
         let a_phi = if rho_m > 0.0 { psi / rho_m } else { 0.0 };
-        let factors = perpendicular_factors(self.params, self.reading, (self.field)(rho_m, state), rho_m)?;
+        let factors =
+            perpendicular_factors(self.params, self.reading, (self.field)(rho_m, state), rho_m)?;
         let params = self.params;
         let volts_per_x = params.t_b_j / ELEMENTARY_CHARGE;
-        let potentials = |x: f64| LocalPotentials { rho_m, phi_v: x * volts_per_x, a_phi_tm: a_phi, a_z_tm: a_z };
+        let potentials = |x: f64| LocalPotentials {
+            rho_m,
+            phi_v: x * volts_per_x,
+            a_phi_tm: a_phi,
+            a_z_tm: a_z,
+        };
         // Every density is its value at the guess times exp(rate * (x - guess)), with
         // rate = d(e phi / T)/dx = T_eb / T for each electron component and -T_eb / T_i for
         // the ions; drifts and temperatures do not depend on the potential. So the guess costs
@@ -147,8 +164,18 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
         let guess = self.last_x;
         let mut parts = moments::components(params, self.n_e_m3, &potentials(guess), factors);
         let ion_at_guess = moments::ion_density(params, potentials(guess).phi_v);
-        let rates = [1.0, 1.0 / params.tau_r, 1.0 / params.tau_z, -1.0 / params.tau_i];
-        let at_guess = [parts[0].density_m3, parts[1].density_m3, parts[2].density_m3, ion_at_guess];
+        let rates = [
+            1.0,
+            1.0 / params.tau_r,
+            1.0 / params.tau_z,
+            -1.0 / params.tau_i,
+        ];
+        let at_guess = [
+            parts[0].density_m3,
+            parts[1].density_m3,
+            parts[2].density_m3,
+            ion_at_guess,
+        ];
         let mut densities = at_guess;
         let mut from = guess;
         // Charge imbalance over n_i and its derivative in x: decreasing wherever the electrons
@@ -157,18 +184,30 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
             for ((density, rate), start) in densities.iter_mut().zip(rates).zip(at_guess) {
                 // Rescale from the last point, or start again from the guess after a big jump
                 // (a bisection), so rounding cannot accumulate over long moves.
-                *density = if (x - from).abs() * rate.abs() < EXP_STEP_SERIES { *density * exp_step(rate * (x - from)) } else { start * (rate * (x - guess)).exp() };
+                *density = if (x - from).abs() * rate.abs() < EXP_STEP_SERIES {
+                    *density * exp_step(rate * (x - from))
+                } else {
+                    start * (rate * (x - guess)).exp()
+                };
             }
             from = x;
             let [background, rotation, axial, ion] = densities;
             let value = (ion - (background + rotation + axial)) / params.n_i_m3;
-            let slope = (rates[3] * ion - (rates[0] * background + rates[1] * rotation + rates[2] * axial)) / params.n_i_m3;
+            let slope = (rates[3] * ion
+                - (rates[0] * background + rates[1] * rotation + rates[2] * axial))
+                / params.n_i_m3;
             (value, slope, [background, rotation, axial])
         };
         let (x, electrons) = match newton_from(&mut imbalance, guess) {
             Some(root) => root,
             None => {
-                let x = bracket_and_solve(&|x| imbalance_at(params, self.n_e_m3, &potentials(x), factors), guess).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
+                let x = bracket_and_solve(
+                    &|x| imbalance_at(params, self.n_e_m3, &potentials(x), factors),
+                    guess,
+                )
+                .ok_or(FluxRopeError::NoPotential {
+                    rho_km: units::to_km(rho_m),
+                })?;
                 let parts = moments::components(params, self.n_e_m3, &potentials(x), factors);
                 (x, parts.map(|c| c.density_m3))
             }
@@ -182,8 +221,15 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
 }
 
 /// `(N_i - N_e) / n_i` at `at`, evaluated directly: the fallback's function.
-fn imbalance_at(params: &RopeParameters, n_e_m3: f64, at: &LocalPotentials, factors: [f64; 3]) -> f64 {
-    (moments::ion_density(params, at.phi_v) - moments::electron_density(params, n_e_m3, at, factors)) / params.n_i_m3
+fn imbalance_at(
+    params: &RopeParameters,
+    n_e_m3: f64,
+    at: &LocalPotentials,
+    factors: [f64; 3],
+) -> f64 {
+    (moments::ion_density(params, at.phi_v)
+        - moments::electron_density(params, n_e_m3, at, factors))
+        / params.n_i_m3
 }
 
 /// Below this `|t|`, [`exp_step`] sums the series: its first omitted term, `t^6/720`, is
@@ -200,7 +246,12 @@ fn exp_step(t: f64) -> f64 {
 fn derivative(rho_m: f64, state: &State, electrons: &ElectronMoments) -> State {
     let [_, b_z, _, chi] = *state;
     let b_phi = if rho_m > 0.0 { chi / rho_m } else { 0.0 };
-    [rho_m * b_z, -VACUUM_PERMEABILITY * electrons.j_phi_am2, -b_phi, VACUUM_PERMEABILITY * rho_m * electrons.j_z_am2]
+    [
+        rho_m * b_z,
+        -VACUUM_PERMEABILITY * electrons.j_phi_am2,
+        -b_phi,
+        VACUUM_PERMEABILITY * rho_m * electrons.j_z_am2,
+    ]
 }
 
 /// The root of the imbalance by Newton's method from `guess`, with the analytic derivative.
@@ -208,7 +259,10 @@ fn derivative(rho_m: f64, state: &State, electrons: &ElectronMoments) -> State {
 /// leave that bracket bisects it instead. `None` (the caller then brackets from the guess) if
 /// it does not converge within [`NEWTON_STEPS`], meets a non-finite value, or would move
 /// farther than [`NEWTON_REACH`] from the guess before a bracket is known.
-fn newton_from<T>(imbalance: &mut impl FnMut(f64) -> (f64, f64, T), guess: f64) -> Option<(f64, T)> {
+fn newton_from<T>(
+    imbalance: &mut impl FnMut(f64) -> (f64, f64, T),
+    guess: f64,
+) -> Option<(f64, T)> {
     let mut x = guess;
     let (mut value, mut slope, mut extra) = imbalance(x);
     // The last point seen on each side of zero.
@@ -265,7 +319,12 @@ fn bracket_and_solve(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64>
 /// # Errors
 /// [`FluxRopeError`] for non-physical parameters, a singular reading somewhere on the grid,
 /// or a radius where quasi-neutrality has no root.
-pub fn solve_in_field(params: &RopeParameters, reading: MuReading, grid: RadialGrid, field: impl Fn(f64) -> f64) -> Result<Profile, FluxRopeError> {
+pub fn solve_in_field(
+    params: &RopeParameters,
+    reading: MuReading,
+    grid: RadialGrid,
+    field: impl Fn(f64) -> f64,
+) -> Result<Profile, FluxRopeError> {
     solve_with(params, reading, grid, |rho, _: &State| field(rho))
 }
 
@@ -275,22 +334,51 @@ pub fn solve_in_field(params: &RopeParameters, reading: MuReading, grid: RadialG
 ///
 /// # Errors
 /// As [`solve_in_field`].
-pub fn solve_one_pass(params: &RopeParameters, reading: MuReading, grid: RadialGrid) -> Result<Profile, FluxRopeError> {
-    solve_with(params, reading, grid, |rho, state: &State| state[1].hypot(if rho > 0.0 { state[3] / rho } else { 0.0 }))
+pub fn solve_one_pass(
+    params: &RopeParameters,
+    reading: MuReading,
+    grid: RadialGrid,
+) -> Result<Profile, FluxRopeError> {
+    solve_with(params, reading, grid, |rho, state: &State| {
+        state[1].hypot(if rho > 0.0 { state[3] / rho } else { 0.0 })
+    })
 }
 
-fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, field: impl Fn(f64, &State) -> f64) -> Result<Profile, FluxRopeError> {
+fn solve_with(
+    params: &RopeParameters,
+    reading: MuReading,
+    grid: RadialGrid,
+    field: impl Fn(f64, &State) -> f64,
+) -> Result<Profile, FluxRopeError> {
     params.validate()?;
     grid.validate()?;
     // N_e(0) = N_i(0) = n_i with phi(0) = 0 fixes the electron density parameter.
-    let centre = LocalPotentials { rho_m: 0.0, phi_v: 0.0, a_phi_tm: 0.0, a_z_tm: 0.0 };
-    let centre_factors = perpendicular_factors(params, reading, field(0.0, &[0.0, params.b0z_t, 0.0, 0.0]), 0.0)?;
+    let centre = LocalPotentials {
+        rho_m: 0.0,
+        phi_v: 0.0,
+        a_phi_tm: 0.0,
+        a_z_tm: 0.0,
+    };
+    let centre_factors = perpendicular_factors(
+        params,
+        reading,
+        field(0.0, &[0.0, params.b0z_t, 0.0, 0.0]),
+        0.0,
+    )?;
     let per_unit_n_e = moments::electron_density(params, 1.0, &centre, centre_factors);
     if !(per_unit_n_e > 0.0 && per_unit_n_e.is_finite()) {
-        return Err(FluxRopeError::NonPositiveElectronDensity { value: per_unit_n_e });
+        return Err(FluxRopeError::NonPositiveElectronDensity {
+            value: per_unit_n_e,
+        });
     }
     let n_e_m3 = params.n_i_m3 / per_unit_n_e;
-    let mut solver = LocalSolver { params, reading, field, n_e_m3, last_x: 0.0 };
+    let mut solver = LocalSolver {
+        params,
+        reading,
+        field,
+        n_e_m3,
+        last_x: 0.0,
+    };
 
     let h = grid.step_m();
     let points = grid.intervals + 1;
@@ -312,7 +400,9 @@ fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, fie
         let (at, factors, electrons) = solver.at(rho, &state)?;
         profile.rho_m.push(rho);
         profile.b_z_t.push(state[1]);
-        profile.b_phi_t.push(if rho > 0.0 { state[3] / rho } else { 0.0 });
+        profile
+            .b_phi_t
+            .push(if rho > 0.0 { state[3] / rho } else { 0.0 });
         profile.n_i_m3.push(moments::ion_density(params, at.phi_v));
         profile.potentials.push(at);
         profile.electrons.push(electrons);
@@ -320,7 +410,11 @@ fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, fie
         if i + 1 < points {
             // The first stage is the point just solved: its slope needs no second root.
             let k1 = derivative(rho, &state, &electrons);
-            state = crate::ode::rk4_step_from(rho, h, &state, k1, |r, y| solver.at(r, y).map(|(_, _, electrons)| derivative(r, y, &electrons)))?;
+            state = crate::ode::rk4_step_from(rho, h, &state, k1, |r, y| {
+                solver
+                    .at(r, y)
+                    .map(|(_, _, electrons)| derivative(r, y, &electrons))
+            })?;
         }
     }
     Ok(profile)
@@ -331,5 +425,10 @@ fn solve_with(params: &RopeParameters, reading: MuReading, grid: RadialGrid, fie
 /// # Errors
 /// As [`solve_in_field`].
 pub fn solve_original(params: &RopeParameters, grid: RadialGrid) -> Result<Profile, FluxRopeError> {
-    solve_in_field(&params.without_mu_terms(), MuReading::LocalField, grid, |_| f64::NAN)
+    solve_in_field(
+        &params.without_mu_terms(),
+        MuReading::LocalField,
+        grid,
+        |_| f64::NAN,
+    )
 }

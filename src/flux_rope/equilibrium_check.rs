@@ -48,10 +48,19 @@ impl ForceResidual {
 fn momentum_flux(profile: &Profile, i: usize) -> (f64, f64) {
     let params = &profile.params;
     let t_i = params.ion_temperature();
-    let parts = moments::components(params, profile.n_e_parameter_m3, &profile.potentials[i], profile.factors[i]);
+    let parts = moments::components(
+        params,
+        profile.n_e_parameter_m3,
+        &profile.potentials[i],
+        profile.factors[i],
+    );
     let ions = profile.n_i_m3[i] * t_i;
     let rr: f64 = parts.iter().map(|c| c.density_m3 * c.t_perp_j).sum::<f64>() + ions;
-    let pp: f64 = parts.iter().map(|c| c.density_m3 * (c.t_perp_j + ELECTRON_MASS * c.u_phi_ms.powi(2))).sum::<f64>() + ions;
+    let pp: f64 = parts
+        .iter()
+        .map(|c| c.density_m3 * (c.t_perp_j + ELECTRON_MASS * c.u_phi_ms.powi(2)))
+        .sum::<f64>()
+        + ions;
     (rr, pp)
 }
 
@@ -61,18 +70,30 @@ fn momentum_flux(profile: &Profile, i: usize) -> (f64, f64) {
 ///
 /// # Errors
 /// [`FluxRopeError::NotInterior`] for a profile too short for the stride, or a zero stride.
-pub fn radial_force_residual(profile: &Profile, stride: usize) -> Result<Vec<ForceResidual>, FluxRopeError> {
+pub fn radial_force_residual(
+    profile: &Profile,
+    stride: usize,
+) -> Result<Vec<ForceResidual>, FluxRopeError> {
     let points = profile.rho_m.len();
     if stride == 0 || stride.checked_mul(2).is_none_or(|span| span >= points) {
-        return Err(FluxRopeError::NotInterior { index: stride, points });
+        return Err(FluxRopeError::NotInterior {
+            index: stride,
+            points,
+        });
     }
     Ok((stride..points - stride)
         .map(|i| {
             let h2 = profile.rho_m[i + stride] - profile.rho_m[i - stride];
             let (rr, pp) = momentum_flux(profile, i);
-            let divergence = (momentum_flux(profile, i + stride).0 - momentum_flux(profile, i - stride).0) / h2 + (rr - pp) / profile.rho_m[i];
+            let divergence =
+                (momentum_flux(profile, i + stride).0 - momentum_flux(profile, i - stride).0) / h2
+                    + (rr - pp) / profile.rho_m[i];
             let e = &profile.electrons[i];
-            ForceResidual { rho_m: profile.rho_m[i], momentum_flux_divergence: divergence, lorentz: e.j_phi_am2 * profile.b_z_t[i] - e.j_z_am2 * profile.b_phi_t[i] }
+            ForceResidual {
+                rho_m: profile.rho_m[i],
+                momentum_flux_divergence: divergence,
+                lorentz: e.j_phi_am2 * profile.b_z_t[i] - e.j_z_am2 * profile.b_phi_t[i],
+            }
         })
         .collect())
 }
@@ -83,8 +104,15 @@ pub fn radial_force_residual(profile: &Profile, stride: usize) -> Result<Vec<For
 /// As [`radial_force_residual`].
 pub fn relative_force_residual(profile: &Profile, stride: usize) -> Result<f64, FluxRopeError> {
     let residuals = radial_force_residual(profile, stride)?;
-    let scale = residuals.iter().map(|r| r.lorentz.abs()).fold(0.0, f64::max);
-    Ok(residuals.iter().map(|r| r.residual().abs()).fold(0.0, f64::max) / scale)
+    let scale = residuals
+        .iter()
+        .map(|r| r.lorentz.abs())
+        .fold(0.0, f64::max);
+    Ok(residuals
+        .iter()
+        .map(|r| r.residual().abs())
+        .fold(0.0, f64::max)
+        / scale)
 }
 
 /// The Vlasov residual at one radius.
@@ -106,15 +134,38 @@ pub const VLASOV_VELOCITIES: usize = 13;
 ///
 /// # Errors
 /// [`FluxRopeError::NotInterior`] if `i` is not at least `stride` (> 0) points from either end.
-pub fn vlasov_residual(profile: &Profile, i: usize, stride: usize) -> Result<VlasovResidual, FluxRopeError> {
+pub fn vlasov_residual(
+    profile: &Profile,
+    i: usize,
+    stride: usize,
+) -> Result<VlasovResidual, FluxRopeError> {
     let points = profile.rho_m.len();
     if stride == 0 || i < stride || i.checked_add(stride).is_none_or(|end| end >= points) {
         return Err(FluxRopeError::NotInterior { index: i, points });
     }
     let params = &profile.params;
-    let f = |j: usize, v: [f64; 3]| electron_phase_space_density(params, profile.n_e_parameter_m3, &profile.potentials[j], profile.factors[j], v);
-    let fields = LocalFields { rho_m: profile.rho_m.clone(), phi_v: profile.potentials.iter().map(|p| p.phi_v).collect(), b_z_t: profile.b_z_t.clone(), b_phi_t: profile.b_phi_t.clone() };
-    Ok(vlasov_residual_of(&fields, i, stride, (2.0 * params.t_b_j / ELECTRON_MASS).sqrt(), f))
+    let f = |j: usize, v: [f64; 3]| {
+        electron_phase_space_density(
+            params,
+            profile.n_e_parameter_m3,
+            &profile.potentials[j],
+            profile.factors[j],
+            v,
+        )
+    };
+    let fields = LocalFields {
+        rho_m: profile.rho_m.clone(),
+        phi_v: profile.potentials.iter().map(|p| p.phi_v).collect(),
+        b_z_t: profile.b_z_t.clone(),
+        b_phi_t: profile.b_phi_t.clone(),
+    };
+    Ok(vlasov_residual_of(
+        &fields,
+        i,
+        stride,
+        (2.0 * params.t_b_j / ELECTRON_MASS).sqrt(),
+        f,
+    ))
 }
 
 /// The fields on a radial grid that the Vlasov operator needs.
@@ -133,15 +184,26 @@ pub struct LocalFields {
 /// The Vlasov residual of any electron distribution `f(j, v)` (grid point `j`, velocity in
 /// the local cylindrical basis, m/s) in the `fields`, at interior grid point `i` (checked by
 /// the caller), over a velocity grid of `±3 v_th_ms`.
-pub fn vlasov_residual_of(fields: &LocalFields, i: usize, stride: usize, v_th_ms: f64, f: impl Fn(usize, [f64; 3]) -> f64) -> VlasovResidual {
+pub fn vlasov_residual_of(
+    fields: &LocalFields,
+    i: usize,
+    stride: usize,
+    v_th_ms: f64,
+    f: impl Fn(usize, [f64; 3]) -> f64,
+) -> VlasovResidual {
     let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
     let q_over_m = -e / m;
-    let (rho, h2) = (fields.rho_m[i], fields.rho_m[i + stride] - fields.rho_m[i - stride]);
+    let (rho, h2) = (
+        fields.rho_m[i],
+        fields.rho_m[i + stride] - fields.rho_m[i - stride],
+    );
     let e_rho = -(fields.phi_v[i + stride] - fields.phi_v[i - stride]) / h2;
     let (b_z, b_phi) = (fields.b_z_t[i], fields.b_phi_t[i]);
     let v_th = v_th_ms;
     let dv = 1e-4 * v_th;
-    let grid: Vec<f64> = (0..VLASOV_VELOCITIES).map(|k| v_th * (-3.0 + 6.0 * k as f64 / (VLASOV_VELOCITIES - 1) as f64)).collect();
+    let grid: Vec<f64> = (0..VLASOV_VELOCITIES)
+        .map(|k| v_th * (-3.0 + 6.0 * k as f64 / (VLASOV_VELOCITIES - 1) as f64))
+        .collect();
     let mut peak = 0.0f64;
     let mut samples = Vec::new();
     for &v_rho in &grid {
@@ -166,11 +228,22 @@ pub fn vlasov_residual_of(fields: &LocalFields, i: usize, stride: usize, v_th_ms
                     -q_over_m * v_rho * b_z * dv_phi,
                     q_over_m * v_rho * b_phi * dv_z,
                 ];
-                samples.push((value, terms.iter().sum::<f64>(), terms.iter().map(|t| t.abs()).sum::<f64>()));
+                samples.push((
+                    value,
+                    terms.iter().sum::<f64>(),
+                    terms.iter().map(|t| t.abs()).sum::<f64>(),
+                ));
             }
         }
     }
-    let significant = samples.iter().filter(|(value, _, _)| value.abs() > 1e-3 * peak);
-    let (worst, scale) = significant.fold((0.0f64, 0.0f64), |(worst, scale), (_, sum, size)| (worst.max(sum.abs()), scale.max(*size)));
-    VlasovResidual { rho_m: rho, relative: if scale > 0.0 { worst / scale } else { 0.0 } }
+    let significant = samples
+        .iter()
+        .filter(|(value, _, _)| value.abs() > 1e-3 * peak);
+    let (worst, scale) = significant.fold((0.0f64, 0.0f64), |(worst, scale), (_, sum, size)| {
+        (worst.max(sum.abs()), scale.max(*size))
+    });
+    VlasovResidual {
+        rho_m: rho,
+        relative: if scale > 0.0 { worst / scale } else { 0.0 },
+    }
 }

@@ -20,7 +20,10 @@ pub const VLASOV_RADII_KM: [f64; 8] = [1.0, 5.0, 10.0, 20.0, 30.0, 50.0, 75.0, 1
 /// # Errors
 /// As [`relative_force_residual`].
 pub fn force_residual(profile: &Profile) -> Result<Computed, YangClaimsError> {
-    let (fine, coarse) = (relative_force_residual(profile, 1)?, relative_force_residual(profile, 2)?);
+    let (fine, coarse) = (
+        relative_force_residual(profile, 1)?,
+        relative_force_residual(profile, 2)?,
+    );
     Ok(numerical(fine, (fine - coarse).abs())?)
 }
 
@@ -32,7 +35,13 @@ pub fn force_residual(profile: &Profile) -> Result<Computed, YangClaimsError> {
 pub fn largest_vlasov_residual(profile: &Profile) -> Result<Computed, YangClaimsError> {
     let step = profile.rho_m[1] - profile.rho_m[0];
     let largest = |stride: usize| -> Result<f64, FluxRopeError> {
-        VLASOV_RADII_KM.iter().map(|&km| vlasov_residual(profile, (units::km(km) / step).round() as usize, stride).map(|r| r.relative)).try_fold(0.0f64, |worst, r| Ok(worst.max(r?)))
+        VLASOV_RADII_KM
+            .iter()
+            .map(|&km| {
+                vlasov_residual(profile, (units::km(km) / step).round() as usize, stride)
+                    .map(|r| r.relative)
+            })
+            .try_fold(0.0f64, |worst, r| Ok(worst.max(r?)))
     };
     let (fine, coarse) = (largest(1)?, largest(2)?);
     Ok(numerical(fine, (fine - coarse).abs())?)
@@ -42,9 +51,22 @@ pub fn largest_vlasov_residual(profile: &Profile) -> Result<Computed, YangClaims
 ///
 /// # Errors
 /// [`YangClaimsError`] if a check or a claim fails.
-pub fn equilibrium_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Table1Sensitivity)], original: &Profile) -> Result<(), YangClaimsError> {
-    let label = |reading: MuReading| if reading == ADOPTED_READING { format!("{} (adopted)", reading.label()) } else { reading.label().to_owned() };
-    let adopted = solved.iter().find(|(r, _)| *r == ADOPTED_READING).map(|(_, s)| &s.nominal);
+pub fn equilibrium_claims(
+    ledger: &mut Ledger,
+    solved: &[(MuReading, &'static Table1Sensitivity)],
+    original: &Profile,
+) -> Result<(), YangClaimsError> {
+    let label = |reading: MuReading| {
+        if reading == ADOPTED_READING {
+            format!("{} (adopted)", reading.label())
+        } else {
+            reading.label().to_owned()
+        }
+    };
+    let adopted = solved
+        .iter()
+        .find(|(r, _)| *r == ADOPTED_READING)
+        .map(|(_, s)| &s.nominal);
     let mut force = Claim::builder("yang.equilibrium_force_balance", Paper::Yang)
         .source(paper::EQUILIBRIUM_RESIDUAL.location)
         .quantity("largest radial force residual d Pi_rr/d rho + (Pi_rr - Pi_pp)/rho - (J x B)_rho, over the peak J x B")
@@ -59,18 +81,33 @@ pub fn equilibrium_claims(ledger: &mut Ledger, solved: &[(MuReading, &'static Ta
         .reading("b = 0 (the original model)", largest_vlasov_residual(original)?);
     for (reading, sensitivity) in solved {
         force = force.reading(&label(*reading), force_residual(&sensitivity.nominal)?);
-        vlasov = vlasov.reading(&label(*reading), largest_vlasov_residual(&sensitivity.nominal)?);
+        vlasov = vlasov.reading(
+            &label(*reading),
+            largest_vlasov_residual(&sensitivity.nominal)?,
+        );
     }
     // The gyro-centre reading: v_perp across the true field, in the E x B frame.
     let gyro = &GyroSensitivity::chapter()?.nominal;
     let (fine, coarse) = (gyro_residual(gyro, 1)?, gyro_residual(gyro, 2)?);
-    force = force.reading("b in units of local B, mu about the gyro-centre", numerical(fine, (fine - coarse).abs())?);
+    force = force.reading(
+        "b in units of local B, mu about the gyro-centre",
+        numerical(fine, (fine - coarse).abs())?,
+    );
     let step = gyro.rho_m[1] - gyro.rho_m[0];
     let gyro_vlasov = |stride: usize| -> Result<f64, FluxRopeError> {
-        VLASOV_RADII_KM.iter().map(|&km| gyro.vlasov_residual((units::km(km) / step).round() as usize, stride).map(|r| r.relative)).try_fold(0.0f64, |worst, r| Ok(worst.max(r?)))
+        VLASOV_RADII_KM
+            .iter()
+            .map(|&km| {
+                gyro.vlasov_residual((units::km(km) / step).round() as usize, stride)
+                    .map(|r| r.relative)
+            })
+            .try_fold(0.0f64, |worst, r| Ok(worst.max(r?)))
     };
     let (fine_v, coarse_v) = (gyro_vlasov(1)?, gyro_vlasov(2)?);
-    vlasov = vlasov.reading("b in units of local B, mu about the gyro-centre", numerical(fine_v, (fine_v - coarse_v).abs())?);
+    vlasov = vlasov.reading(
+        "b in units of local B, mu about the gyro-centre",
+        numerical(fine_v, (fine_v - coarse_v).abs())?,
+    );
     let adopted_force = match adopted {
         Some(profile) => format!("{:.0}%", 100.0 * force_residual(profile)?.value),
         None => "not computed".to_owned(),

@@ -23,7 +23,9 @@ pub enum FluxRopeError {
     },
     /// The background component's weight `1 + alpha_r - alpha_z` of Eq. 2 must be positive:
     /// far from the rope only this component survives, and it must hold a positive density.
-    #[error("background weight 1 + alpha_r - alpha_z must be positive (alpha_r = {alpha_r}, alpha_z = {alpha_z})")]
+    #[error(
+        "background weight 1 + alpha_r - alpha_z must be positive (alpha_r = {alpha_r}, alpha_z = {alpha_z})"
+    )]
     NegativeBackground {
         /// Proportion of the rotation component.
         alpha_r: f64,
@@ -32,7 +34,9 @@ pub enum FluxRopeError {
     },
     /// Under the chosen reading of the b coefficients, `1 - a` (the inverse of the component's
     /// T_perp/T_par) is not positive: the velocity integral of Eq. 4 diverges.
-    #[error("singular mu-term reading: 1 - {coefficient} * {scale:.4} = {factor:.4} <= 0 at rho = {rho_km:.3} km")]
+    #[error(
+        "singular mu-term reading: 1 - {coefficient} * {scale:.4} = {factor:.4} <= 0 at rho = {rho_km:.3} km"
+    )]
     SingularReading {
         /// `b_b`, `b_r` or `b_z`.
         coefficient: &'static str,
@@ -67,7 +71,9 @@ pub enum FluxRopeError {
         value: f64,
     },
     /// The mu-term iteration did not converge.
-    #[error("mu-term iteration did not converge in {iterations} iterations (last change {last_change:.3e} of B0z)")]
+    #[error(
+        "mu-term iteration did not converge in {iterations} iterations (last change {last_change:.3e} of B0z)"
+    )]
     NotConverged {
         /// Iterations done.
         iterations: usize,
@@ -114,10 +120,22 @@ pub enum FluxRopeError {
 
 /// Checks `value` is positive and finite.
 pub(crate) fn positive(parameter: &'static str, value: f64) -> Result<f64, FluxRopeError> {
-    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(FluxRopeError::NonPositive { parameter, value }) }
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(FluxRopeError::NonPositive { parameter, value })
+    }
 }
 
 /// Checks `value` is finite.
 pub(crate) fn finite(parameter: &'static str, value: f64) -> Result<f64, FluxRopeError> {
-    if value.is_finite() { Ok(value) } else { Err(FluxRopeError::BadCoefficient { parameter, extra: "", value }) }
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(FluxRopeError::BadCoefficient {
+            parameter,
+            extra: "",
+            value,
+        })
+    }
 }

@@ -9,10 +9,13 @@ use super::moments::LocalPotentials;
 /// Radius (m) where the field strength first falls to `level_t` (T), by linear
 /// interpolation between grid points; `None` if it never does on the grid.
 pub fn contour_radius(profile: &Profile, level_t: f64) -> Option<f64> {
-    (1..profile.rho_m.len()).find(|&i| profile.field_magnitude(i) <= level_t).map(|i| {
-        let (b0, b1) = (profile.field_magnitude(i - 1), profile.field_magnitude(i));
-        profile.rho_m[i - 1] + (b0 - level_t) / (b0 - b1) * (profile.rho_m[i] - profile.rho_m[i - 1])
-    })
+    (1..profile.rho_m.len())
+        .find(|&i| profile.field_magnitude(i) <= level_t)
+        .map(|i| {
+            let (b0, b1) = (profile.field_magnitude(i - 1), profile.field_magnitude(i));
+            profile.rho_m[i - 1]
+                + (b0 - level_t) / (b0 - b1) * (profile.rho_m[i] - profile.rho_m[i - 1])
+        })
 }
 
 /// Radius (m) of the electron density minimum: the lowest grid point, refined by the vertex
@@ -24,14 +27,20 @@ pub fn density_minimum_radius(profile: &Profile) -> f64 {
 
 /// [`density_minimum_radius`] for any density `n(i)` (m^-3) on the uniform grid `rho_m` (m).
 pub fn density_minimum_radius_of(rho_m: &[f64], n: impl Fn(usize) -> f64) -> f64 {
-    let index = (0..rho_m.len()).min_by(|&a, &b| n(a).total_cmp(&n(b))).unwrap_or(0);
+    let index = (0..rho_m.len())
+        .min_by(|&a, &b| n(a).total_cmp(&n(b)))
+        .unwrap_or(0);
     if index == 0 || index + 1 >= rho_m.len() {
         return rho_m[index];
     }
     let (left, centre, right) = (n(index - 1), n(index), n(index + 1));
     let curvature = left - 2.0 * centre + right;
     let h = rho_m[index + 1] - rho_m[index];
-    let shift = if curvature > 0.0 { 0.5 * (left - right) / curvature } else { 0.0 };
+    let shift = if curvature > 0.0 {
+        0.5 * (left - right) / curvature
+    } else {
+        0.0
+    };
     rho_m[index] + shift.clamp(-0.5, 0.5) * h
 }
 
@@ -43,8 +52,21 @@ pub const NEGATIVITY_SCAN_TEB: f64 = 60.0;
 /// [`NEGATIVITY_SCAN_TEB`] `T_eb` in steps of 0.01 `T_eb`.
 pub fn negative_phase_space_density(profile: &Profile) -> (Option<f64>, f64) {
     let params = &profile.params;
-    let centre = LocalPotentials { rho_m: 0.0, phi_v: 0.0, a_phi_tm: 0.0, a_z_tm: 0.0 };
-    let f = |v: [f64; 3]| electron_phase_space_density(params, profile.n_e_parameter_m3, &centre, profile.factors[0], v);
+    let centre = LocalPotentials {
+        rho_m: 0.0,
+        phi_v: 0.0,
+        a_phi_tm: 0.0,
+        a_z_tm: 0.0,
+    };
+    let f = |v: [f64; 3]| {
+        electron_phase_space_density(
+            params,
+            profile.n_e_parameter_m3,
+            &centre,
+            profile.factors[0],
+            v,
+        )
+    };
     let peak = f([0.0; 3]);
     let directions = [[0.0, 0.0, 1.0], [0.0, 0.0, -1.0], [1.0, 0.0, 0.0]];
     let mut first_negative: Option<f64> = None;

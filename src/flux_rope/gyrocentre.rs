@@ -54,7 +54,11 @@ pub struct GyroFrame {
 
 impl GyroFrame {
     /// The paper's lowest order: field along the axis, no drift frame.
-    pub const AXIAL: GyroFrame = GyroFrame { sin_tilt: 0.0, cos_tilt: 1.0, drift_ms: 0.0 };
+    pub const AXIAL: GyroFrame = GyroFrame {
+        sin_tilt: 0.0,
+        cos_tilt: 1.0,
+        drift_ms: 0.0,
+    };
 }
 
 /// One component's moments in the gyro-centre reading, in `(rho, phi, z)` components.
@@ -80,21 +84,41 @@ pub struct GyroMoments {
 
 /// The moments of `component` at `at` for the electron density parameter `n_e_m3` (m^-3),
 /// perpendicular factor `1 - a` (`factor`) and local `frame`.
-pub fn component_moments(params: &RopeParameters, component: Component, n_e_m3: f64, at: &LocalPotentials, factor: f64, frame: GyroFrame) -> GyroMoments {
+pub fn component_moments(
+    params: &RopeParameters,
+    component: Component,
+    n_e_m3: f64,
+    at: &LocalPotentials,
+    factor: f64,
+    frame: GyroFrame,
+) -> GyroMoments {
     let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
     let t = params.temperature(component);
     let a = 1.0 - factor;
-    let GyroFrame { sin_tilt: s, cos_tilt: c, drift_ms: w_e } = frame;
+    let GyroFrame {
+        sin_tilt: s,
+        cos_tilt: c,
+        drift_ms: w_e,
+    } = frame;
     // The component's drift U and the spatial exponent of its invariants (Eq. 2 completed).
     let (u_phi, u_z, exponent) = match component {
         Component::Background => (0.0, 0.0, e * at.phi_v / t),
         Component::Rotation => {
             let u = params.omega_rad_s * at.rho_m;
-            (u, 0.0, (e * at.phi_v - e * params.omega_rad_s * at.rho_m * at.a_phi_tm + 0.5 * m * u * u) / t)
+            (
+                u,
+                0.0,
+                (e * at.phi_v - e * params.omega_rad_s * at.rho_m * at.a_phi_tm + 0.5 * m * u * u)
+                    / t,
+            )
         }
         Component::Axial => {
             let v = params.v_axial_ms;
-            (0.0, v, (e * at.phi_v - e * v * at.a_z_tm + 0.5 * m * v * v) / t)
+            (
+                0.0,
+                v,
+                (e * at.phi_v - e * v * at.a_z_tm + 0.5 * m * v * v) / t,
+            )
         }
     };
     let u_par = u_phi * s + u_z * c;
@@ -103,7 +127,8 @@ pub fn component_moments(params: &RopeParameters, component: Component, n_e_m3: 
     let completed = factor * w * w - u_e * u_e + a * w_e * w_e;
     let t_perp = t / factor;
     GyroMoments {
-        density_m3: n_e_m3 * params.weight(component) / factor * (exponent + 0.5 * m * completed / t).exp(),
+        density_m3: n_e_m3 * params.weight(component) / factor
+            * (exponent + 0.5 * m * completed / t).exp(),
         u_phi_ms: u_par * s - w * c,
         u_z_ms: u_par * c + w * s,
         t_rr_j: t_perp,
@@ -152,7 +177,11 @@ impl GyroRope {
         let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
         let params = &self.params;
         let at = &self.potentials[j];
-        let GyroFrame { sin_tilt: s, cos_tilt: c, drift_ms: w_e } = self.frames[j];
+        let GyroFrame {
+            sin_tilt: s,
+            cos_tilt: c,
+            drift_ms: w_e,
+        } = self.frames[j];
         let [v_rho, v_phi, v_z] = velocity_ms;
         let across = -v_phi * c + v_z * s - w_e;
         let kinetic_perp = 0.5 * m * (v_rho * v_rho + across * across);
@@ -169,7 +198,9 @@ impl GyroRope {
                     Component::Axial => params.v_axial_ms * p_z,
                 };
                 let mu_term = (1.0 - self.factors[component as usize]) * kinetic_perp;
-                params.weight(component) * (m / (2.0 * std::f64::consts::PI * t)).powf(1.5) * ((-energy + invariant + mu_term) / t).exp()
+                params.weight(component)
+                    * (m / (2.0 * std::f64::consts::PI * t)).powf(1.5)
+                    * ((-energy + invariant + mu_term) / t).exp()
             })
             .sum::<f64>()
             * self.n_e_parameter_m3
@@ -180,7 +211,11 @@ impl GyroRope {
     ///
     /// # Errors
     /// [`FluxRopeError::NotInterior`] if `i` is not at least `stride` (> 0) points from either end.
-    pub fn vlasov_residual(&self, i: usize, stride: usize) -> Result<super::equilibrium_check::VlasovResidual, FluxRopeError> {
+    pub fn vlasov_residual(
+        &self,
+        i: usize,
+        stride: usize,
+    ) -> Result<super::equilibrium_check::VlasovResidual, FluxRopeError> {
         let points = self.rho_m.len();
         if stride == 0 || i < stride || i.checked_add(stride).is_none_or(|end| end >= points) {
             return Err(FluxRopeError::NotInterior { index: i, points });
@@ -192,7 +227,13 @@ impl GyroRope {
             b_phi_t: self.b_phi_t.clone(),
         };
         let v_th = (2.0 * self.params.t_b_j / ELECTRON_MASS).sqrt();
-        Ok(super::equilibrium_check::vlasov_residual_of(&fields, i, stride, v_th, |j, v| self.phase_space_density(j, v)))
+        Ok(super::equilibrium_check::vlasov_residual_of(
+            &fields,
+            i,
+            stride,
+            v_th,
+            |j, v| self.phase_space_density(j, v),
+        ))
     }
 
     /// Electron density at grid point `i`, m^-3.
@@ -203,8 +244,12 @@ impl GyroRope {
     /// Electron current `(J_phi, J_z)` at grid point `i`, A/m^2.
     pub fn current(&self, i: usize) -> (f64, f64) {
         let parts = &self.components[i];
-        let flux = |f: fn(&GyroMoments) -> f64| parts.iter().map(|p| p.density_m3 * f(p)).sum::<f64>();
-        (-ELEMENTARY_CHARGE * flux(|p| p.u_phi_ms), -ELEMENTARY_CHARGE * flux(|p| p.u_z_ms))
+        let flux =
+            |f: fn(&GyroMoments) -> f64| parts.iter().map(|p| p.density_m3 * f(p)).sum::<f64>();
+        (
+            -ELEMENTARY_CHARGE * flux(|p| p.u_phi_ms),
+            -ELEMENTARY_CHARGE * flux(|p| p.u_z_ms),
+        )
     }
 
     /// `T_perp/T_par` of the electrons against the local field at grid point `i` (pressures
@@ -213,10 +258,22 @@ impl GyroRope {
         let parts = &self.components[i];
         let (s, c) = (self.frames[i].sin_tilt, self.frames[i].cos_tilt);
         let n: f64 = parts.iter().map(|p| p.density_m3).sum();
-        let (mean_phi, mean_z) = (parts.iter().map(|p| p.density_m3 * p.u_phi_ms).sum::<f64>() / n, parts.iter().map(|p| p.density_m3 * p.u_z_ms).sum::<f64>() / n);
+        let (mean_phi, mean_z) = (
+            parts.iter().map(|p| p.density_m3 * p.u_phi_ms).sum::<f64>() / n,
+            parts.iter().map(|p| p.density_m3 * p.u_z_ms).sum::<f64>() / n,
+        );
         // Pressure along b_hat and along e_hat, with each component's flow spread about the mean.
         let along = |dir: [f64; 2], thermal: fn(&GyroMoments) -> f64| {
-            parts.iter().map(|p| p.density_m3 * (thermal(p) + ELECTRON_MASS * ((p.u_phi_ms - mean_phi) * dir[0] + (p.u_z_ms - mean_z) * dir[1]).powi(2))).sum::<f64>()
+            parts
+                .iter()
+                .map(|p| {
+                    p.density_m3
+                        * (thermal(p)
+                            + ELECTRON_MASS
+                                * ((p.u_phi_ms - mean_phi) * dir[0] + (p.u_z_ms - mean_z) * dir[1])
+                                    .powi(2))
+                })
+                .sum::<f64>()
         };
         let p_par = along([s, c], |p| p.t_par_j);
         let p_e = along([-c, s], |p| p.t_perp_j);
@@ -236,25 +293,56 @@ const TOLERANCE: f64 = 1e-9;
 /// # Errors
 /// [`FluxRopeError`] for a singular coefficient, a radius without a quasi-neutral potential,
 /// or [`FluxRopeError::NotConverged`].
-pub fn solve(params: &RopeParameters, grid: RadialGrid, start: &Profile) -> Result<GyroRope, FluxRopeError> {
+pub fn solve(
+    params: &RopeParameters,
+    grid: RadialGrid,
+    start: &Profile,
+) -> Result<GyroRope, FluxRopeError> {
     params.validate()?;
     validate_grid(grid)?;
     if start.rho_m.len() < 2 {
-        return Err(FluxRopeError::NotInterior { index: 1, points: start.rho_m.len() });
+        return Err(FluxRopeError::NotInterior {
+            index: 1,
+            points: start.rho_m.len(),
+        });
     }
     let factors = perpendicular_factors(params, MuReading::LocalField, params.b0z_t, 0.0)?;
     let field_of = |rho: &[f64], phi: Vec<f64>| electric_field(rho, &phi);
-    let mut e_rho = field_of(&start.rho_m, start.potentials.iter().map(|p| p.phi_v).collect());
+    let mut e_rho = field_of(
+        &start.rho_m,
+        start.potentials.iter().map(|p| p.phi_v).collect(),
+    );
     let mut previous: Option<GyroRope> = None;
     let mut history = Vec::new();
     for _ in 0..MAX_ITERATIONS {
-        let mut rope = solve_once(params, grid, factors, |rho, state| frame(rho, state, &e_rho))?;
-        let new_e = field_of(&rope.rho_m, rope.potentials.iter().map(|p| p.phi_v).collect());
+        let mut rope = solve_once(params, grid, factors, |rho, state| {
+            frame(rho, state, &e_rho)
+        })?;
+        let new_e = field_of(
+            &rope.rho_m,
+            rope.potentials.iter().map(|p| p.phi_v).collect(),
+        );
         // The field's change against the previous pass (the start profile, interpolated, at first).
-        let field_in = |i: usize| previous.as_ref().map_or_else(|| start.field_magnitude_at(rope.rho_m[i]), |old| old.field_magnitude(i));
-        let change = (0..rope.rho_m.len()).map(|i| (rope.field_magnitude(i) - field_in(i)).abs()).fold(0.0, f64::max) / params.b0z_t;
-        let e_scale = new_e.iter().map(|p| p.1.abs()).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
-        let e_change = new_e.iter().map(|&(rho, e)| (interpolate(&e_rho, rho) - e).abs()).fold(0.0, f64::max) / e_scale;
+        let field_in = |i: usize| {
+            previous.as_ref().map_or_else(
+                || start.field_magnitude_at(rope.rho_m[i]),
+                |old| old.field_magnitude(i),
+            )
+        };
+        let change = (0..rope.rho_m.len())
+            .map(|i| (rope.field_magnitude(i) - field_in(i)).abs())
+            .fold(0.0, f64::max)
+            / params.b0z_t;
+        let e_scale = new_e
+            .iter()
+            .map(|p| p.1.abs())
+            .fold(0.0, f64::max)
+            .max(f64::MIN_POSITIVE);
+        let e_change = new_e
+            .iter()
+            .map(|&(rho, e)| (interpolate(&e_rho, rho) - e).abs())
+            .fold(0.0, f64::max)
+            / e_scale;
         history.push(change.max(e_change));
         e_rho = new_e;
         if change.max(e_change) < TOLERANCE {
@@ -263,7 +351,10 @@ pub fn solve(params: &RopeParameters, grid: RadialGrid, start: &Profile) -> Resu
         }
         previous = Some(rope);
     }
-    Err(FluxRopeError::NotConverged { iterations: MAX_ITERATIONS, last_change: history.last().copied().unwrap_or(f64::NAN) })
+    Err(FluxRopeError::NotConverged {
+        iterations: MAX_ITERATIONS,
+        last_change: history.last().copied().unwrap_or(f64::NAN),
+    })
 }
 
 /// A grid the outward pass can integrate: a positive, finite outer radius and at least one interval.
@@ -279,7 +370,10 @@ fn validate_grid(grid: RadialGrid) -> Result<(), FluxRopeError> {
 ///
 /// # Errors
 /// As [`solve`].
-pub fn solve_lowest_order(params: &RopeParameters, grid: RadialGrid) -> Result<GyroRope, FluxRopeError> {
+pub fn solve_lowest_order(
+    params: &RopeParameters,
+    grid: RadialGrid,
+) -> Result<GyroRope, FluxRopeError> {
     params.validate()?;
     validate_grid(grid)?;
     let factors = perpendicular_factors(params, MuReading::LocalField, params.b0z_t, 0.0)?;
@@ -292,7 +386,14 @@ fn electric_field(rho: &[f64], phi: &[f64]) -> Vec<(f64, f64)> {
     (0..=last)
         .map(|i| {
             let (lo, hi) = (i.saturating_sub(1), (i + 1).min(last));
-            (rho[i], if i == 0 { 0.0 } else { -(phi[hi] - phi[lo]) / (rho[hi] - rho[lo]) })
+            (
+                rho[i],
+                if i == 0 {
+                    0.0
+                } else {
+                    -(phi[hi] - phi[lo]) / (rho[hi] - rho[lo])
+                },
+            )
         })
         .collect()
 }
@@ -312,10 +413,20 @@ type State = [f64; 4];
 fn frame(rho_m: f64, state: &State, e_rho: &[(f64, f64)]) -> GyroFrame {
     let b_phi = if rho_m > 0.0 { state[3] / rho_m } else { 0.0 };
     let b = state[1].hypot(b_phi);
-    GyroFrame { sin_tilt: b_phi / b, cos_tilt: state[1] / b, drift_ms: interpolate(e_rho, rho_m) / b }
+    GyroFrame {
+        sin_tilt: b_phi / b,
+        cos_tilt: state[1] / b,
+        drift_ms: interpolate(e_rho, rho_m) / b,
+    }
 }
 
-fn moments_at(params: &RopeParameters, n_e: f64, at: &LocalPotentials, factors: [f64; 3], frame: GyroFrame) -> [GyroMoments; 3] {
+fn moments_at(
+    params: &RopeParameters,
+    n_e: f64,
+    at: &LocalPotentials,
+    factors: [f64; 3],
+    frame: GyroFrame,
+) -> [GyroMoments; 3] {
     Component::ALL.map(|c| component_moments(params, c, n_e, at, factors[c as usize], frame))
 }
 
@@ -323,24 +434,55 @@ fn ion_density(params: &RopeParameters, phi_v: f64) -> f64 {
     params.n_i_m3 * (-ELEMENTARY_CHARGE * phi_v / params.ion_temperature()).exp()
 }
 
-fn solve_once(params: &RopeParameters, grid: RadialGrid, factors: [f64; 3], frame_of: impl Fn(f64, &State) -> GyroFrame) -> Result<GyroRope, FluxRopeError> {
-    let centre = LocalPotentials { rho_m: 0.0, phi_v: 0.0, a_phi_tm: 0.0, a_z_tm: 0.0 };
-    let per_unit: f64 = moments_at(params, 1.0, &centre, factors, GyroFrame::AXIAL).iter().map(|p| p.density_m3).sum();
+fn solve_once(
+    params: &RopeParameters,
+    grid: RadialGrid,
+    factors: [f64; 3],
+    frame_of: impl Fn(f64, &State) -> GyroFrame,
+) -> Result<GyroRope, FluxRopeError> {
+    let centre = LocalPotentials {
+        rho_m: 0.0,
+        phi_v: 0.0,
+        a_phi_tm: 0.0,
+        a_z_tm: 0.0,
+    };
+    let per_unit: f64 = moments_at(params, 1.0, &centre, factors, GyroFrame::AXIAL)
+        .iter()
+        .map(|p| p.density_m3)
+        .sum();
     if !(per_unit > 0.0 && per_unit.is_finite()) {
         return Err(FluxRopeError::NonPositiveElectronDensity { value: per_unit });
     }
     let n_e = params.n_i_m3 / per_unit;
     let volts = params.t_b_j / ELEMENTARY_CHARGE;
     let mut last_x = 0.0;
-    let mut local = |rho_m: f64, state: &State| -> Result<(LocalPotentials, GyroFrame, [GyroMoments; 3]), FluxRopeError> {
+    let mut local = |rho_m: f64,
+                     state: &State|
+     -> Result<(LocalPotentials, GyroFrame, [GyroMoments; 3]), FluxRopeError> {
         let a_phi = if rho_m > 0.0 { state[0] / rho_m } else { 0.0 };
-        let frame = if rho_m > 0.0 { frame_of(rho_m, state) } else { GyroFrame::AXIAL };
-        let potentials = |x: f64| LocalPotentials { rho_m, phi_v: x * volts, a_phi_tm: a_phi, a_z_tm: state[2] };
+        let frame = if rho_m > 0.0 {
+            frame_of(rho_m, state)
+        } else {
+            GyroFrame::AXIAL
+        };
+        let potentials = |x: f64| LocalPotentials {
+            rho_m,
+            phi_v: x * volts,
+            a_phi_tm: a_phi,
+            a_z_tm: state[2],
+        };
         let imbalance = |x: f64| {
             let at = potentials(x);
-            (ion_density(params, at.phi_v) - moments_at(params, n_e, &at, factors, frame).iter().map(|p| p.density_m3).sum::<f64>()) / params.n_i_m3
+            (ion_density(params, at.phi_v)
+                - moments_at(params, n_e, &at, factors, frame)
+                    .iter()
+                    .map(|p| p.density_m3)
+                    .sum::<f64>())
+                / params.n_i_m3
         };
-        let x = root_near(&imbalance, last_x).ok_or(FluxRopeError::NoPotential { rho_km: units::to_km(rho_m) })?;
+        let x = root_near(&imbalance, last_x).ok_or(FluxRopeError::NoPotential {
+            rho_km: units::to_km(rho_m),
+        })?;
         last_x = x;
         let at = potentials(x);
         Ok((at, frame, moments_at(params, n_e, &at, factors, frame)))
@@ -365,17 +507,25 @@ fn solve_once(params: &RopeParameters, grid: RadialGrid, factors: [f64; 3], fram
         let (at, frame, parts) = local(rho, &state)?;
         rope.rho_m.push(rho);
         rope.b_z_t.push(state[1]);
-        rope.b_phi_t.push(if rho > 0.0 { state[3] / rho } else { 0.0 });
+        rope.b_phi_t
+            .push(if rho > 0.0 { state[3] / rho } else { 0.0 });
         rope.potentials.push(at);
         rope.frames.push(frame);
         rope.components.push(parts);
         if i + 1 < points {
             state = crate::ode::rk4_step(rho, h, &state, |r, y| {
                 let (_, _, parts) = local(r, y)?;
-                let j_phi = -ELEMENTARY_CHARGE * parts.iter().map(|p| p.density_m3 * p.u_phi_ms).sum::<f64>();
-                let j_z = -ELEMENTARY_CHARGE * parts.iter().map(|p| p.density_m3 * p.u_z_ms).sum::<f64>();
+                let j_phi = -ELEMENTARY_CHARGE
+                    * parts.iter().map(|p| p.density_m3 * p.u_phi_ms).sum::<f64>();
+                let j_z =
+                    -ELEMENTARY_CHARGE * parts.iter().map(|p| p.density_m3 * p.u_z_ms).sum::<f64>();
                 let b_phi = if r > 0.0 { y[3] / r } else { 0.0 };
-                Ok::<_, FluxRopeError>([r * y[1], -VACUUM_PERMEABILITY * j_phi, -b_phi, VACUUM_PERMEABILITY * r * j_z])
+                Ok::<_, FluxRopeError>([
+                    r * y[1],
+                    -VACUUM_PERMEABILITY * j_phi,
+                    -b_phi,
+                    VACUUM_PERMEABILITY * r * j_z,
+                ])
             })?;
         }
     }
@@ -403,25 +553,41 @@ fn root_near(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64> {
 ///
 /// # Errors
 /// [`FluxRopeError::NotInterior`] for a rope too short for the stride, or a zero stride.
-pub fn force_residuals(rope: &GyroRope, stride: usize) -> Result<Vec<ForceResidual>, FluxRopeError> {
+pub fn force_residuals(
+    rope: &GyroRope,
+    stride: usize,
+) -> Result<Vec<ForceResidual>, FluxRopeError> {
     let points = rope.rho_m.len();
     if stride == 0 || stride.checked_mul(2).is_none_or(|span| span >= points) {
-        return Err(FluxRopeError::NotInterior { index: stride, points });
+        return Err(FluxRopeError::NotInterior {
+            index: stride,
+            points,
+        });
     }
     let t_i = rope.params.ion_temperature();
     let flux = |i: usize| -> (f64, f64) {
         let ions = ion_density(&rope.params, rope.potentials[i].phi_v) * t_i;
         let parts = &rope.components[i];
         let rr: f64 = parts.iter().map(|p| p.density_m3 * p.t_rr_j).sum::<f64>() + ions;
-        let pp: f64 = parts.iter().map(|p| p.density_m3 * (p.t_pp_j + ELECTRON_MASS * p.u_phi_ms * p.u_phi_ms)).sum::<f64>() + ions;
+        let pp: f64 = parts
+            .iter()
+            .map(|p| p.density_m3 * (p.t_pp_j + ELECTRON_MASS * p.u_phi_ms * p.u_phi_ms))
+            .sum::<f64>()
+            + ions;
         (rr, pp)
     };
     Ok((stride..points - stride)
         .map(|i| {
             let (rr, pp) = flux(i);
-            let divergence = (flux(i + stride).0 - flux(i - stride).0) / (rope.rho_m[i + stride] - rope.rho_m[i - stride]) + (rr - pp) / rope.rho_m[i];
+            let divergence = (flux(i + stride).0 - flux(i - stride).0)
+                / (rope.rho_m[i + stride] - rope.rho_m[i - stride])
+                + (rr - pp) / rope.rho_m[i];
             let (j_phi, j_z) = rope.current(i);
-            ForceResidual { rho_m: rope.rho_m[i], momentum_flux_divergence: divergence, lorentz: j_phi * rope.b_z_t[i] - j_z * rope.b_phi_t[i] }
+            ForceResidual {
+                rho_m: rope.rho_m[i],
+                momentum_flux_divergence: divergence,
+                lorentz: j_phi * rope.b_z_t[i] - j_z * rope.b_phi_t[i],
+            }
         })
         .collect())
 }
@@ -432,8 +598,15 @@ pub fn force_residuals(rope: &GyroRope, stride: usize) -> Result<Vec<ForceResidu
 /// As [`force_residuals`].
 pub fn relative_force_residual(rope: &GyroRope, stride: usize) -> Result<f64, FluxRopeError> {
     let residuals = force_residuals(rope, stride)?;
-    let scale = residuals.iter().map(|r| r.lorentz.abs()).fold(0.0, f64::max);
-    Ok(residuals.iter().map(|r| r.residual().abs()).fold(0.0, f64::max) / scale)
+    let scale = residuals
+        .iter()
+        .map(|r| r.lorentz.abs())
+        .fold(0.0, f64::max);
+    Ok(residuals
+        .iter()
+        .map(|r| r.residual().abs())
+        .fold(0.0, f64::max)
+        / scale)
 }
 
 /// The gyro-centre rope at Table 1's printed values and at both ends of each entry's printed
@@ -455,22 +628,32 @@ impl GyroSensitivity {
     /// # Errors
     /// As [`solve`] (every call returns the first call's error).
     pub fn chapter() -> Result<&'static Self, FluxRopeError> {
-        static CACHE: std::sync::OnceLock<Result<GyroSensitivity, FluxRopeError>> = std::sync::OnceLock::new();
-        CACHE.get_or_init(Self::solve).as_ref().map_err(Clone::clone)
+        static CACHE: std::sync::OnceLock<Result<GyroSensitivity, FluxRopeError>> =
+            std::sync::OnceLock::new();
+        CACHE
+            .get_or_init(Self::solve)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn solve() -> Result<Self, FluxRopeError> {
         use super::sensitivity::{SENSITIVITY_GRID, TABLE_1_INPUTS, parameters_from};
         let at = |values: &[f64; 12], grid: RadialGrid| -> Result<GyroRope, FluxRopeError> {
             let params = parameters_from(values);
-            solve(&params, grid, &super::equilibrium::solve_one_pass(&params, MuReading::LocalField, grid)?)
+            solve(
+                &params,
+                grid,
+                &super::equilibrium::solve_one_pass(&params, MuReading::LocalField, grid)?,
+            )
         };
         let values: [f64; 12] = TABLE_1_INPUTS.map(|q| q.value);
         let nominal = at(&values, RadialGrid::chapter())?;
         let coarse_nominal = at(&values, SENSITIVITY_GRID)?;
         let mut ends = Vec::with_capacity(TABLE_1_INPUTS.len());
         for (i, quoted) in TABLE_1_INPUTS.iter().enumerate() {
-            let interval = quoted.interval().map_err(crate::claims::PropagationError::from)?;
+            let interval = quoted
+                .interval()
+                .map_err(crate::claims::PropagationError::from)?;
             let end = |value: f64| {
                 let mut varied = values;
                 varied[i] = value;
@@ -478,17 +661,28 @@ impl GyroSensitivity {
             };
             ends.push([end(interval.lo())?, end(interval.hi())?]);
         }
-        Ok(GyroSensitivity { nominal, coarse_nominal, ends })
+        Ok(GyroSensitivity {
+            nominal,
+            coarse_nominal,
+            ends,
+        })
     }
 
     /// A feature of the rope with its first-order interval over Table 1's precision.
     ///
     /// # Errors
     /// Any error of `feature`, or [`FluxRopeError::Propagation`] for a non-finite value.
-    pub fn feature(&self, mut feature: impl FnMut(&GyroRope) -> Result<f64, FluxRopeError>) -> Result<crate::claims::Computed, FluxRopeError> {
+    pub fn feature(
+        &self,
+        mut feature: impl FnMut(&GyroRope) -> Result<f64, FluxRopeError>,
+    ) -> Result<crate::claims::Computed, FluxRopeError> {
         let value = feature(&self.nominal)?;
         let base = feature(&self.coarse_nominal)?;
-        let ends = self.ends.iter().map(|[lo, hi]| Ok([value + feature(lo)? - base, value + feature(hi)? - base])).collect::<Result<Vec<_>, FluxRopeError>>()?;
+        let ends = self
+            .ends
+            .iter()
+            .map(|[lo, hi]| Ok([value + feature(lo)? - base, value + feature(hi)? - base]))
+            .collect::<Result<Vec<_>, FluxRopeError>>()?;
         Ok(crate::claims::first_order(value, &ends)?)
     }
 }
@@ -497,9 +691,11 @@ impl GyroRope {
     /// Radius (m) where the field strength first falls to `level_t` (T), linearly
     /// interpolated; `None` if it never does on the grid.
     pub fn contour_radius(&self, level_t: f64) -> Option<f64> {
-        (1..self.rho_m.len()).find(|&i| self.field_magnitude(i) <= level_t).map(|i| {
-            let (b0, b1) = (self.field_magnitude(i - 1), self.field_magnitude(i));
-            self.rho_m[i - 1] + (b0 - level_t) / (b0 - b1) * (self.rho_m[i] - self.rho_m[i - 1])
-        })
+        (1..self.rho_m.len())
+            .find(|&i| self.field_magnitude(i) <= level_t)
+            .map(|i| {
+                let (b0, b1) = (self.field_magnitude(i - 1), self.field_magnitude(i));
+                self.rho_m[i - 1] + (b0 - level_t) / (b0 - b1) * (self.rho_m[i] - self.rho_m[i - 1])
+            })
     }
 }

@@ -60,7 +60,12 @@ const ELLIPSE_ORIENTATION_RAD: f64 = std::f64::consts::PI / 6.0;
 ///
 /// # Errors
 /// [`FluxRopeError`] for bad inputs, a missing crossing or a failed fit.
-pub fn perturbed_fit(profile: &Profile, formation: &Formation, perturbation: Perturbation, seed: u64) -> Result<CentreFit, FluxRopeError> {
+pub fn perturbed_fit(
+    profile: &Profile,
+    formation: &Formation,
+    perturbation: Perturbation,
+    seed: u64,
+) -> Result<CentreFit, FluxRopeError> {
     fit_centre(&perturbed_contours(profile, formation, perturbation, seed)?)
 }
 
@@ -69,10 +74,20 @@ pub fn perturbed_fit(profile: &Profile, formation: &Formation, perturbation: Per
 ///
 /// # Errors
 /// [`FluxRopeError`] for bad inputs or a missing crossing.
-pub fn perturbed_contours(profile: &Profile, formation: &Formation, perturbation: Perturbation, seed: u64) -> Result<Vec<ContourPoints>, FluxRopeError> {
+pub fn perturbed_contours(
+    profile: &Profile,
+    formation: &Formation,
+    perturbation: Perturbation,
+    seed: u64,
+) -> Result<Vec<ContourPoints>, FluxRopeError> {
     let axis_ratio = match perturbation {
-        Perturbation::Ellipticity { axis_ratio } if !(axis_ratio.is_finite() && axis_ratio >= 1.0) => {
-            return Err(FluxRopeError::NonPositive { parameter: "axis_ratio (>= 1)", value: axis_ratio });
+        Perturbation::Ellipticity { axis_ratio }
+            if !(axis_ratio.is_finite() && axis_ratio >= 1.0) =>
+        {
+            return Err(FluxRopeError::NonPositive {
+                parameter: "axis_ratio (>= 1)",
+                value: axis_ratio,
+            });
         }
         Perturbation::Ellipticity { axis_ratio } => axis_ratio,
         _ => 1.0,
@@ -84,7 +99,14 @@ pub fn perturbed_contours(profile: &Profile, formation: &Formation, perturbation
     };
     let (times, mut series) = sample_strength(formation, strength)?;
     let mut rng = seeded_rng(seed);
-    let noise = |rng: &mut _, sigma_nt: f64| gaussian_noise(rng, units::nanotesla(sigma_nt), times.len()).map_err(|e| FluxRopeError::NonPositive { parameter: "sigma_nt (nT)", value: e.sigma });
+    let noise = |rng: &mut _, sigma_nt: f64| {
+        gaussian_noise(rng, units::nanotesla(sigma_nt), times.len()).map_err(|e| {
+            FluxRopeError::NonPositive {
+                parameter: "sigma_nt (nT)",
+                value: e.sigma,
+            }
+        })
+    };
     match perturbation {
         Perturbation::WhiteNoise { sigma_nt } => {
             for samples in &mut series {
@@ -93,7 +115,10 @@ pub fn perturbed_contours(profile: &Profile, formation: &Formation, perturbation
                 }
             }
         }
-        Perturbation::CorrelatedNoise { sigma_nt, correlation_time_s } => {
+        Perturbation::CorrelatedNoise {
+            sigma_nt,
+            correlation_time_s,
+        } => {
             let tau = super::error::positive("correlation_time_s (s)", correlation_time_s)?;
             let memory = (-1.0 / (formation.sample_rate_hz * tau)).exp();
             let innovation = (1.0 - memory * memory).sqrt();
@@ -110,7 +135,9 @@ pub fn perturbed_contours(profile: &Profile, formation: &Formation, perturbation
     }
     let [w_l, w_m, w_n] = formation.velocity_lmn_ms;
     let assumed = match perturbation {
-        Perturbation::SpeedError { fraction } => [w_l * (1.0 + fraction), w_m, w_n * (1.0 + fraction)],
+        Perturbation::SpeedError { fraction } => {
+            [w_l * (1.0 + fraction), w_m, w_n * (1.0 + fraction)]
+        }
         Perturbation::DirectionError { degrees } => {
             let (s, c) = degrees.to_radians().sin_cos();
             [w_l * c - w_n * s, w_m, w_l * s + w_n * c]
@@ -139,7 +166,13 @@ pub struct StudyPoint {
 ///
 /// # Errors
 /// As [`perturbed_fit`].
-pub fn loss_curve(profile: &Profile, formation: &Formation, make: impl Fn(f64) -> Perturbation, amplitudes: &[f64], seeds: u64) -> Result<Vec<StudyPoint>, FluxRopeError> {
+pub fn loss_curve(
+    profile: &Profile,
+    formation: &Formation,
+    make: impl Fn(f64) -> Perturbation,
+    amplitudes: &[f64],
+    seeds: u64,
+) -> Result<Vec<StudyPoint>, FluxRopeError> {
     amplitudes
         .iter()
         .map(|&amplitude| {

@@ -52,7 +52,12 @@ pub struct ElectronMoments {
 }
 
 /// The exponent `(e phi - ...)/T` of a component's spatial factor, and its drifts.
-fn spatial_exponent(params: &RopeParameters, component: Component, at: &LocalPotentials, perpendicular_factor: f64) -> (f64, f64, f64) {
+fn spatial_exponent(
+    params: &RopeParameters,
+    component: Component,
+    at: &LocalPotentials,
+    perpendicular_factor: f64,
+) -> (f64, f64, f64) {
     let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
     let t = params.temperature(component);
     match component {
@@ -61,12 +66,17 @@ fn spatial_exponent(params: &RopeParameters, component: Component, at: &LocalPot
             let (omega, rho) = (params.omega_rad_s, at.rho_m);
             // Completing the square in v_phi with the mu-term's factor on v_phi^2.
             let drift = omega * rho / perpendicular_factor;
-            let exponent = (e * at.phi_v - e * omega * rho * at.a_phi_tm + 0.5 * m * omega * drift * rho) / t;
+            let exponent =
+                (e * at.phi_v - e * omega * rho * at.a_phi_tm + 0.5 * m * omega * drift * rho) / t;
             (exponent, drift, 0.0)
         }
         Component::Axial => {
             let v = params.v_axial_ms;
-            ((e * at.phi_v - e * v * at.a_z_tm + 0.5 * m * v * v) / t, 0.0, v)
+            (
+                (e * at.phi_v - e * v * at.a_z_tm + 0.5 * m * v * v) / t,
+                0.0,
+                v,
+            )
         }
     }
 }
@@ -74,8 +84,15 @@ fn spatial_exponent(params: &RopeParameters, component: Component, at: &LocalPot
 /// Moments of one component for the electron density parameter `n_e_m3` (m^-3), at `at`,
 /// with the perpendicular factor `1 - a` of [`super::parameters::perpendicular_factors`]
 /// (1 without mu-terms). Eq. 4; Eq. 2 when the factor is 1.
-pub fn component_moments(params: &RopeParameters, component: Component, n_e_m3: f64, at: &LocalPotentials, perpendicular_factor: f64) -> ComponentMoments {
-    let (exponent, u_phi_ms, u_z_ms) = spatial_exponent(params, component, at, perpendicular_factor);
+pub fn component_moments(
+    params: &RopeParameters,
+    component: Component,
+    n_e_m3: f64,
+    at: &LocalPotentials,
+    perpendicular_factor: f64,
+) -> ComponentMoments {
+    let (exponent, u_phi_ms, u_z_ms) =
+        spatial_exponent(params, component, at, perpendicular_factor);
     let t = params.temperature(component);
     ComponentMoments {
         density_m3: n_e_m3 * params.weight(component) / perpendicular_factor * exponent.exp(),
@@ -87,13 +104,28 @@ pub fn component_moments(params: &RopeParameters, component: Component, n_e_m3: 
 }
 
 /// The three components' moments at `at`.
-pub fn components(params: &RopeParameters, n_e_m3: f64, at: &LocalPotentials, factors: [f64; 3]) -> [ComponentMoments; 3] {
-    Component::ALL.map(|component| component_moments(params, component, n_e_m3, at, factors[component as usize]))
+pub fn components(
+    params: &RopeParameters,
+    n_e_m3: f64,
+    at: &LocalPotentials,
+    factors: [f64; 3],
+) -> [ComponentMoments; 3] {
+    Component::ALL.map(|component| {
+        component_moments(params, component, n_e_m3, at, factors[component as usize])
+    })
 }
 
 /// Electron density at `at`, m^-3 (the quasi-neutrality side of Eq. 3).
-pub fn electron_density(params: &RopeParameters, n_e_m3: f64, at: &LocalPotentials, factors: [f64; 3]) -> f64 {
-    components(params, n_e_m3, at, factors).iter().map(|c| c.density_m3).sum()
+pub fn electron_density(
+    params: &RopeParameters,
+    n_e_m3: f64,
+    at: &LocalPotentials,
+    factors: [f64; 3],
+) -> f64 {
+    components(params, n_e_m3, at, factors)
+        .iter()
+        .map(|c| c.density_m3)
+        .sum()
 }
 
 /// Ion density `n_i exp(-e phi / T_i)`, m^-3, for the potential `phi_v` (V).
@@ -110,8 +142,16 @@ pub fn electron_moments(parts: &[ComponentMoments; 3]) -> ElectronMoments {
     let (u_phi, u_z) = (flux_phi / density, flux_z / density);
     // P_ii = sum N_k (T_k + m u_k,i^2) - m N U_i^2: thermal plus drift spread about the mean.
     let p_rr: f64 = parts.iter().map(|c| c.density_m3 * c.t_perp_j).sum();
-    let p_pp: f64 = parts.iter().map(|c| c.density_m3 * (c.t_perp_j + m * c.u_phi_ms.powi(2))).sum::<f64>() - m * density * u_phi * u_phi;
-    let p_zz: f64 = parts.iter().map(|c| c.density_m3 * (c.t_par_j + m * c.u_z_ms.powi(2))).sum::<f64>() - m * density * u_z * u_z;
+    let p_pp: f64 = parts
+        .iter()
+        .map(|c| c.density_m3 * (c.t_perp_j + m * c.u_phi_ms.powi(2)))
+        .sum::<f64>()
+        - m * density * u_phi * u_phi;
+    let p_zz: f64 = parts
+        .iter()
+        .map(|c| c.density_m3 * (c.t_par_j + m * c.u_z_ms.powi(2)))
+        .sum::<f64>()
+        - m * density * u_z * u_z;
     ElectronMoments {
         density_m3: density,
         u_phi_ms: u_phi,

@@ -18,8 +18,18 @@ pub const ADOPTED_READING: MuReading = MuReading::LocalField;
 /// # Errors
 /// As [`iterate`] (every call returns the first call's error).
 pub fn adopted_equilibrium() -> Result<Converged, FluxRopeError> {
-    static ADOPTED: std::sync::OnceLock<Result<Converged, FluxRopeError>> = std::sync::OnceLock::new();
-    ADOPTED.get_or_init(|| iterate(&RopeParameters::table_1(), ADOPTED_READING, RadialGrid::chapter(), IterationSettings::default())).clone()
+    static ADOPTED: std::sync::OnceLock<Result<Converged, FluxRopeError>> =
+        std::sync::OnceLock::new();
+    ADOPTED
+        .get_or_init(|| {
+            iterate(
+                &RopeParameters::table_1(),
+                ADOPTED_READING,
+                RadialGrid::chapter(),
+                IterationSettings::default(),
+            )
+        })
+        .clone()
 }
 
 /// When to stop iterating.
@@ -33,7 +43,10 @@ pub struct IterationSettings {
 
 impl Default for IterationSettings {
     fn default() -> Self {
-        IterationSettings { tolerance: 1e-10, max_iterations: 60 }
+        IterationSettings {
+            tolerance: 1e-10,
+            max_iterations: 60,
+        }
     }
 }
 
@@ -53,7 +66,12 @@ pub struct Converged {
 /// [`FluxRopeError::SingularReading`] if an input field makes a component's perpendicular
 /// factor non-positive, [`FluxRopeError::NotConverged`] after `settings.max_iterations`,
 /// or any error of the solver.
-pub fn iterate(params: &RopeParameters, reading: MuReading, grid: RadialGrid, settings: IterationSettings) -> Result<Converged, FluxRopeError> {
+pub fn iterate(
+    params: &RopeParameters,
+    reading: MuReading,
+    grid: RadialGrid,
+    settings: IterationSettings,
+) -> Result<Converged, FluxRopeError> {
     let mut input = solve_original(params, grid)?;
     let mut history = Vec::new();
     for _ in 0..settings.max_iterations {
@@ -65,8 +83,14 @@ pub fn iterate(params: &RopeParameters, reading: MuReading, grid: RadialGrid, se
         history.push(change);
         input = output;
         if change < settings.tolerance {
-            return Ok(Converged { profile: input, history });
+            return Ok(Converged {
+                profile: input,
+                history,
+            });
         }
     }
-    Err(FluxRopeError::NotConverged { iterations: settings.max_iterations, last_change: history.last().copied().unwrap_or(f64::NAN) })
+    Err(FluxRopeError::NotConverged {
+        iterations: settings.max_iterations,
+        last_change: history.last().copied().unwrap_or(f64::NAN),
+    })
 }

@@ -40,7 +40,9 @@ impl Features {
     /// `field_tolerance_nt` of 15 nT, `T_perp > T_par` inside and `T_perp < T_par` outside.
     pub fn matches_observation(&self, field_tolerance_nt: f64) -> bool {
         let background = super::published::BACKGROUND_FIELD_NT.value;
-        (self.far_field_nt - background).abs() <= field_tolerance_nt && self.anisotropy_inside > 1.0 && self.anisotropy_outside < 1.0
+        (self.far_field_nt - background).abs() <= field_tolerance_nt
+            && self.anisotropy_inside > 1.0
+            && self.anisotropy_outside < 1.0
     }
 }
 
@@ -50,9 +52,16 @@ impl Features {
 /// # Errors
 /// [`FluxRopeError::NonPositive`] for an empty axis; solver errors other than a singular
 /// reading or a missing potential (those mark the point irregular).
-pub fn parameter_map(reading: MuReading, alphas: &[f64], taus: &[f64]) -> Result<Vec<MapPoint>, FluxRopeError> {
+pub fn parameter_map(
+    reading: MuReading,
+    alphas: &[f64],
+    taus: &[f64],
+) -> Result<Vec<MapPoint>, FluxRopeError> {
     if alphas.is_empty() || taus.is_empty() {
-        return Err(FluxRopeError::NonPositive { parameter: "points on each axis of the map", value: 0.0 });
+        return Err(FluxRopeError::NonPositive {
+            parameter: "points on each axis of the map",
+            value: 0.0,
+        });
     }
     let grid: RadialGrid = SENSITIVITY_GRID;
     let mut points = Vec::with_capacity(alphas.len() * taus.len());
@@ -72,10 +81,19 @@ pub fn parameter_map(reading: MuReading, alphas: &[f64], taus: &[f64]) -> Result
                         anisotropy_outside: profile.anisotropy(last),
                     })
                 }
-                Err(FluxRopeError::SingularReading { .. } | FluxRopeError::NoPotential { .. } | FluxRopeError::NotConverged { .. } | FluxRopeError::NegativeBackground { .. }) => None,
+                Err(
+                    FluxRopeError::SingularReading { .. }
+                    | FluxRopeError::NoPotential { .. }
+                    | FluxRopeError::NotConverged { .. }
+                    | FluxRopeError::NegativeBackground { .. },
+                ) => None,
                 Err(other) => return Err(other),
             };
-            points.push(MapPoint { alpha_r, tau_r, features });
+            points.push(MapPoint {
+                alpha_r,
+                tau_r,
+                features,
+            });
         }
     }
     Ok(points)

@@ -51,7 +51,12 @@ pub enum MuReading {
 
 impl MuReading {
     /// Every reading, in the order the chapter lists them.
-    pub const ALL: [MuReading; 4] = [MuReading::CentreField, MuReading::LocalField, MuReading::Nanotesla, MuReading::BackgroundField];
+    pub const ALL: [MuReading; 4] = [
+        MuReading::CentreField,
+        MuReading::LocalField,
+        MuReading::Nanotesla,
+        MuReading::BackgroundField,
+    ];
 
     /// Short label for figures and tables.
     pub fn label(self) -> &'static str {
@@ -70,7 +75,9 @@ impl MuReading {
             MuReading::CentreField => b0z_t / b_t,
             MuReading::LocalField => 1.0,
             MuReading::Nanotesla => units::nanotesla(1.0) / b_t,
-            MuReading::BackgroundField => units::nanotesla(super::published::BACKGROUND_FIELD_NT.value) / b_t,
+            MuReading::BackgroundField => {
+                units::nanotesla(super::published::BACKGROUND_FIELD_NT.value) / b_t
+            }
         }
     }
 }
@@ -111,7 +118,10 @@ impl RopeParameters {
 
     /// The same parameters with every b set to zero: the original Vinogradov et al. model.
     pub fn without_mu_terms(self) -> Self {
-        RopeParameters { b: [0.0; 3], ..self }
+        RopeParameters {
+            b: [0.0; 3],
+            ..self
+        }
     }
 
     /// Whether any mu-term is switched on.
@@ -126,11 +136,18 @@ impl RopeParameters {
     pub fn validate(&self) -> Result<(), FluxRopeError> {
         for (parameter, value) in [("alpha_r", self.alpha_r), ("alpha_z", self.alpha_z)] {
             if !(value.is_finite() && value >= 0.0) {
-                return Err(FluxRopeError::BadCoefficient { parameter, extra: " and non-negative", value });
+                return Err(FluxRopeError::BadCoefficient {
+                    parameter,
+                    extra: " and non-negative",
+                    value,
+                });
             }
         }
         if self.background_weight() <= 0.0 {
-            return Err(FluxRopeError::NegativeBackground { alpha_r: self.alpha_r, alpha_z: self.alpha_z });
+            return Err(FluxRopeError::NegativeBackground {
+                alpha_r: self.alpha_r,
+                alpha_z: self.alpha_z,
+            });
         }
         positive("ion density n_i_m3 (m^-3)", self.n_i_m3)?;
         positive("central field b0z_t (T)", self.b0z_t)?;
@@ -186,7 +203,12 @@ impl RopeParameters {
 ///
 /// # Errors
 /// [`FluxRopeError::SingularReading`] where a factor is not positive.
-pub fn perpendicular_factors(params: &RopeParameters, reading: MuReading, b_t: f64, rho_m: f64) -> Result<[f64; 3], FluxRopeError> {
+pub fn perpendicular_factors(
+    params: &RopeParameters,
+    reading: MuReading,
+    b_t: f64,
+    rho_m: f64,
+) -> Result<[f64; 3], FluxRopeError> {
     let scale = reading.scale(b_t, params.b0z_t);
     let mut factors = [1.0; 3];
     for (factor, component) in factors.iter_mut().zip(Component::ALL) {

@@ -21,7 +21,10 @@ pub fn electron_speed(energy_j: f64) -> f64 {
 /// Checks an energy and a temperature for Eqs. 6–7.
 fn check(energy_j: f64, temperatures_j: &[(&'static str, f64)]) -> Result<(), FluxRopeError> {
     if !(energy_j.is_finite() && energy_j >= 0.0) {
-        return Err(FluxRopeError::NonPositive { parameter: "electron energy energy_j (J, >= 0)", value: energy_j });
+        return Err(FluxRopeError::NonPositive {
+            parameter: "electron energy energy_j (J, >= 0)",
+            value: energy_j,
+        });
     }
     for (parameter, t) in temperatures_j {
         positive(parameter, *t)?;
@@ -36,7 +39,11 @@ fn check(energy_j: f64, temperatures_j: &[(&'static str, f64)]) -> Result<(), Fl
 ///
 /// # Errors
 /// [`FluxRopeError`] for a negative energy, a non-positive temperature or a non-finite speed.
-pub fn parallel_antiparallel_ratio(energy_j: f64, v_s_ms: f64, t_par_j: f64) -> Result<f64, FluxRopeError> {
+pub fn parallel_antiparallel_ratio(
+    energy_j: f64,
+    v_s_ms: f64,
+    t_par_j: f64,
+) -> Result<f64, FluxRopeError> {
     check(energy_j, &[("parallel temperature t_par_j (J)", t_par_j)])?;
     finite("spacecraft parallel speed v_s_ms (m/s)", v_s_ms)?;
     Ok((2.0 * ELECTRON_MASS * v_s_ms * electron_speed(energy_j) / t_par_j).exp())
@@ -47,8 +54,18 @@ pub fn parallel_antiparallel_ratio(energy_j: f64, v_s_ms: f64, t_par_j: f64) -> 
 ///
 /// # Errors
 /// [`FluxRopeError`] for a negative energy or a non-positive temperature.
-pub fn perpendicular_parallel_ratio(energy_j: f64, t_par_j: f64, t_perp_j: f64) -> Result<f64, FluxRopeError> {
-    check(energy_j, &[("parallel temperature t_par_j (J)", t_par_j), ("perpendicular temperature t_perp_j (J)", t_perp_j)])?;
+pub fn perpendicular_parallel_ratio(
+    energy_j: f64,
+    t_par_j: f64,
+    t_perp_j: f64,
+) -> Result<f64, FluxRopeError> {
+    check(
+        energy_j,
+        &[
+            ("parallel temperature t_par_j (J)", t_par_j),
+            ("perpendicular temperature t_perp_j (J)", t_perp_j),
+        ],
+    )?;
     Ok((energy_j * (1.0 / t_par_j - 1.0 / t_perp_j)).exp())
 }
 
@@ -58,7 +75,13 @@ pub fn perpendicular_parallel_ratio(energy_j: f64, t_par_j: f64, t_perp_j: f64) 
 /// # Errors
 /// [`FluxRopeError`] for a non-positive temperature or a non-finite speed.
 pub fn crossover_energy(v_s_ms: f64, t_par_j: f64, t_perp_j: f64) -> Result<f64, FluxRopeError> {
-    check(0.0, &[("parallel temperature t_par_j (J)", t_par_j), ("perpendicular temperature t_perp_j (J)", t_perp_j)])?;
+    check(
+        0.0,
+        &[
+            ("parallel temperature t_par_j (J)", t_par_j),
+            ("perpendicular temperature t_perp_j (J)", t_perp_j),
+        ],
+    )?;
     finite("spacecraft parallel speed v_s_ms (m/s)", v_s_ms)?;
     let speed = 4.0 * v_s_ms.abs() / (t_par_j * (1.0 / t_par_j - 1.0 / t_perp_j).abs());
     Ok(0.5 * ELECTRON_MASS * speed * speed)
@@ -74,7 +97,14 @@ const GYROPHASES: usize = 16;
 /// # Errors
 /// [`FluxRopeError`] for a bad formation, a non-finite time or pitch angle, a non-positive
 /// energy, or a density that is not finite there (e.g. where the field vanishes).
-pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t_s: f64, energy_ev: f64, pitch_deg: &[f64]) -> Result<Vec<f64>, FluxRopeError> {
+pub fn spacecraft_pad(
+    profile: &Profile,
+    formation: &Formation,
+    k: Spacecraft,
+    t_s: f64,
+    energy_ev: f64,
+    pitch_deg: &[f64],
+) -> Result<Vec<f64>, FluxRopeError> {
     formation.validate()?;
     finite("time t_s (s)", t_s)?;
     positive("electron energy energy_ev (eV)", energy_ev)?;
@@ -84,7 +114,11 @@ pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t
     let position = formation.position(k, t_s, formation.velocity_lmn_ms);
     let (dl, dn) = (position[0], position[2]);
     let rho = dl.hypot(dn);
-    let (sin_phi, cos_phi) = if rho > 0.0 { (dl / rho, dn / rho) } else { (0.0, 1.0) };
+    let (sin_phi, cos_phi) = if rho > 0.0 {
+        (dl / rho, dn / rho)
+    } else {
+        (0.0, 1.0)
+    };
     let b_z = profile.interpolate(rho, |i| profile.b_z_t[i]);
     let b_phi = profile.interpolate(rho, |i| profile.b_phi_t[i]);
     let at = LocalPotentials {
@@ -93,7 +127,8 @@ pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t
         a_phi_tm: profile.interpolate(rho, |i| profile.potentials[i].a_phi_tm),
         a_z_tm: profile.interpolate(rho, |i| profile.potentials[i].a_z_tm),
     };
-    let factors: [f64; 3] = std::array::from_fn(|c| profile.interpolate(rho, |i| profile.factors[i][c]));
+    let factors: [f64; 3] =
+        std::array::from_fn(|c| profile.interpolate(rho, |i| profile.factors[i][c]));
     // Field-aligned basis in cylindrical (rho, phi, z) components.
     let magnitude = b_z.hypot(b_phi);
     let b_hat = [0.0, b_phi / magnitude, b_z / magnitude];
@@ -101,7 +136,11 @@ pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t
     let e2 = [0.0, b_hat[2], -b_hat[1]];
     // Spacecraft velocity in cylindrical components.
     let [w_l, w_m, w_n] = formation.velocity_lmn_ms;
-    let w = [w_l * sin_phi + w_n * cos_phi, w_l * cos_phi - w_n * sin_phi, w_m];
+    let w = [
+        w_l * sin_phi + w_n * cos_phi,
+        w_l * cos_phi - w_n * sin_phi,
+        w_m,
+    ];
     let speed = electron_speed(energy_ev * ELEMENTARY_CHARGE);
     pitch_deg
         .iter()
@@ -109,14 +148,33 @@ pub fn spacecraft_pad(profile: &Profile, formation: &Formation, k: Spacecraft, t
             let (sin_a, cos_a) = alpha.to_radians().sin_cos();
             (0..GYROPHASES)
                 .map(|g| {
-                    let (sin_g, cos_g) = (2.0 * PI * (g as f64 + 0.5) / GYROPHASES as f64).sin_cos();
-                    let v: [f64; 3] = std::array::from_fn(|i| speed * (cos_a * b_hat[i] + sin_a * (cos_g * e1[i] + sin_g * e2[i])) + w[i]);
-                    electron_phase_space_density(&profile.params, profile.n_e_parameter_m3, &at, factors, v)
+                    let (sin_g, cos_g) =
+                        (2.0 * PI * (g as f64 + 0.5) / GYROPHASES as f64).sin_cos();
+                    let v: [f64; 3] = std::array::from_fn(|i| {
+                        speed * (cos_a * b_hat[i] + sin_a * (cos_g * e1[i] + sin_g * e2[i])) + w[i]
+                    });
+                    electron_phase_space_density(
+                        &profile.params,
+                        profile.n_e_parameter_m3,
+                        &at,
+                        factors,
+                        v,
+                    )
                 })
                 .sum::<f64>()
                 / GYROPHASES as f64
         })
-        .map(|density| if density.is_finite() { Ok(density) } else { Err(FluxRopeError::BadCoefficient { parameter: "phase-space density at this point", extra: "", value: density }) })
+        .map(|density| {
+            if density.is_finite() {
+                Ok(density)
+            } else {
+                Err(FluxRopeError::BadCoefficient {
+                    parameter: "phase-space density at this point",
+                    extra: "",
+                    value: density,
+                })
+            }
+        })
         .collect()
 }
 
@@ -148,14 +206,27 @@ impl ChannelAnisotropy {
 /// # Errors
 /// [`FluxRopeError::NonPositive`] for a non-positive channel energy, or if the sampled
 /// distribution is not positive at 0°, 90° or 180° (its logarithm is then undefined).
-pub fn channel_anisotropies(profile: &Profile, formation: &Formation, k: Spacecraft, t_s: f64, energies_ev: &[f64]) -> Result<Vec<ChannelAnisotropy>, FluxRopeError> {
+pub fn channel_anisotropies(
+    profile: &Profile,
+    formation: &Formation,
+    k: Spacecraft,
+    t_s: f64,
+    energies_ev: &[f64],
+) -> Result<Vec<ChannelAnisotropy>, FluxRopeError> {
     energies_ev
         .iter()
         .map(|&energy_ev| {
             positive("channel energy energy_ev (eV)", energy_ev)?;
             let pad = spacecraft_pad(profile, formation, k, t_s, energy_ev, &[0.0, 90.0, 180.0])?;
-            let logs = pad.iter().map(|&f| positive("sampled phase-space density (s^3/m^6)", f).map(f64::ln)).collect::<Result<Vec<f64>, _>>()?;
-            Ok(ChannelAnisotropy { energy_ev, log_para_anti: logs[0] - logs[2], log_perp_par: logs[1] - 0.5 * (logs[0] + logs[2]) })
+            let logs = pad
+                .iter()
+                .map(|&f| positive("sampled phase-space density (s^3/m^6)", f).map(f64::ln))
+                .collect::<Result<Vec<f64>, _>>()?;
+            Ok(ChannelAnisotropy {
+                energy_ev,
+                log_para_anti: logs[0] - logs[2],
+                log_perp_par: logs[1] - 0.5 * (logs[0] + logs[2]),
+            })
         })
         .collect()
 }
@@ -167,12 +238,30 @@ pub fn channel_anisotropies(profile: &Profile, formation: &Formation, k: Spacecr
 /// # Errors
 /// [`FluxRopeError::NonPositive`] for a non-positive coordinate, or fewer than two distinct `x`.
 pub fn log_log_slope(points: &[(f64, f64)]) -> Result<f64, FluxRopeError> {
-    let logs = points.iter().map(|&(x, y)| Ok((positive("abscissa x", x)?.ln(), positive("ordinate y", y)?.ln()))).collect::<Result<Vec<(f64, f64)>, FluxRopeError>>()?;
+    let logs = points
+        .iter()
+        .map(|&(x, y)| {
+            Ok((
+                positive("abscissa x", x)?.ln(),
+                positive("ordinate y", y)?.ln(),
+            ))
+        })
+        .collect::<Result<Vec<(f64, f64)>, FluxRopeError>>()?;
     let count = logs.len() as f64;
-    let (mean_x, mean_y) = (logs.iter().map(|p| p.0).sum::<f64>() / count, logs.iter().map(|p| p.1).sum::<f64>() / count);
+    let (mean_x, mean_y) = (
+        logs.iter().map(|p| p.0).sum::<f64>() / count,
+        logs.iter().map(|p| p.1).sum::<f64>() / count,
+    );
     let spread: f64 = logs.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
     if !(spread > 0.0) {
-        return Err(FluxRopeError::NonPositive { parameter: "spread of ln x over the points (two distinct x needed)", value: spread });
+        return Err(FluxRopeError::NonPositive {
+            parameter: "spread of ln x over the points (two distinct x needed)",
+            value: spread,
+        });
     }
-    Ok(logs.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum::<f64>() / spread)
+    Ok(logs
+        .iter()
+        .map(|p| (p.0 - mean_x) * (p.1 - mean_y))
+        .sum::<f64>()
+        / spread)
 }

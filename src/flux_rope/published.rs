@@ -59,7 +59,8 @@ pub const PERPENDICULAR_SPEED_KM_S: Quoted = sig(170.0, 2, "Sec. 2", "V_i,perp")
 /// Thermal ion gyroradius, "~85 km".
 pub const ION_GYRORADIUS_KM: Quoted = sig(85.0, 2, "Sec. 2", "rho_i");
 /// The same rho_i as what the scale V_i,perp dt is "comparable" to (Sec. 2).
-pub const SCALE_COMPARABLE_KM: Quoted = comparable(85.0, "Sec. 2", "rho_i, to which V_perp dt is comparable");
+pub const SCALE_COMPARABLE_KM: Quoted =
+    comparable(85.0, "Sec. 2", "rho_i, to which V_perp dt is comparable");
 /// Field-strength contours of the centre fit: 11 values from 16 to 20 nT.
 pub const CONTOUR_RANGE_NT: (f64, f64) = (16.0, 20.0);
 /// Number of contours.
@@ -80,24 +81,50 @@ pub const ELECTRON_THERMAL_SPEED_KM_S: Quoted = sig(3400.0, 2, "Sec. 4", "v_the"
 pub const FLUX_VARIATION: Quoted = sig(1.2, 2, "Sec. 4", "flux variation");
 /// The size of that variation, ln 1.2, as what the Eq. 6 effect ln(f_para/f_anti) is
 /// "comparable" to (a ratio's size is its logarithm: a ratio of 1 is no effect).
-pub const FLUX_VARIATION_SIZE: Quoted = comparable(0.182_321_556_793_954_6, "Sec. 4", "ln of the flux variation");
+pub const FLUX_VARIATION_SIZE: Quoted = comparable(
+    0.182_321_556_793_954_6,
+    "Sec. 4",
+    "ln of the flux variation",
+);
 /// PAD energy of Figure 1l, eV.
 pub const PAD_ENERGY_EV: Quoted = sig(52.0, 2, "Figure 1l caption", "PAD energy");
 /// Energy channels of Figure 5 as the text gives them, eV (32, 40, 66, 88).
-pub const TEXT_CHANNELS_EV: [Quoted; 4] =
-    [sig(32.0, 2, "Sec. 4", "channel 1"), sig(40.0, 2, "Sec. 4", "channel 2"), sig(66.0, 2, "Sec. 4", "channel 3"), sig(88.0, 2, "Sec. 4", "channel 4")];
+pub const TEXT_CHANNELS_EV: [Quoted; 4] = [
+    sig(32.0, 2, "Sec. 4", "channel 1"),
+    sig(40.0, 2, "Sec. 4", "channel 2"),
+    sig(66.0, 2, "Sec. 4", "channel 3"),
+    sig(88.0, 2, "Sec. 4", "channel 4"),
+];
 /// The fourth channel as the Figure 5 caption gives it, eV.
-pub const CAPTION_FOURTH_CHANNEL_EV: Quoted = sig(85.0, 2, "Figure 5 caption", "channel 4 (caption)");
+pub const CAPTION_FOURTH_CHANNEL_EV: Quoted =
+    sig(85.0, 2, "Figure 5 caption", "channel 4 (caption)");
 /// "A local minimum at the flux rope center": the radius of the density minimum, km.
-pub const DENSITY_MINIMUM_RADIUS_KM: Quoted = Quoted::new(0.0, Precision::Exact, "Sec. 4, Figure 3c", "density minimum radius");
+pub const DENSITY_MINIMUM_RADIUS_KM: Quoted = Quoted::new(
+    0.0,
+    Precision::Exact,
+    "Sec. 4, Figure 3c",
+    "density minimum radius",
+);
 /// T_perp > T_par inside (positive sign of T_perp/T_par - 1).
-pub const ANISOTROPY_INSIDE_SIGN: Quoted = Quoted::new(1.0, Precision::Sign, "Sec. 2; Sec. 4, Figure 3f-g", "sign inside");
+pub const ANISOTROPY_INSIDE_SIGN: Quoted = Quoted::new(
+    1.0,
+    Precision::Sign,
+    "Sec. 2; Sec. 4, Figure 3f-g",
+    "sign inside",
+);
 /// T_perp < T_par outside.
-pub const ANISOTROPY_OUTSIDE_SIGN: Quoted = Quoted::new(-1.0, Precision::Sign, "Sec. 2; Sec. 4, Figure 3f-g", "sign outside");
+pub const ANISOTROPY_OUTSIDE_SIGN: Quoted = Quoted::new(
+    -1.0,
+    Precision::Sign,
+    "Sec. 2; Sec. 4, Figure 3f-g",
+    "sign outside",
+);
 /// "T_b > T_r keeps f_e >= 0": the lowest f_e / f_e(0), bounded below by zero.
-pub const DISTRIBUTION_FLOOR: Quoted = Quoted::new(0.0, Precision::Above, "Sec. 3", "min f_e / f_e(0)");
+pub const DISTRIBUTION_FLOOR: Quoted =
+    Quoted::new(0.0, Precision::Above, "Sec. 3", "min f_e / f_e(0)");
 /// The condition itself, T_r/T_b < 1.
-pub const POSITIVITY_CONDITION: Quoted = Quoted::new(1.0, Precision::Below, "Sec. 3", "T_r/T_b bound");
+pub const POSITIVITY_CONDITION: Quoted =
+    Quoted::new(1.0, Precision::Below, "Sec. 3", "T_r/T_b bound");
 
 /// The LMN frame of the event in GSE (Sec. 2), each component printed to two decimals.
 pub const LMN_GSE: [[Quoted; 3]; 3] = [
@@ -109,24 +136,51 @@ const fn dec2(value: f64, what: &'static str) -> Quoted {
     Quoted::new(value, Precision::Decimals(2), "Sec. 2", what)
 }
 /// A unit vector's length, and an orthogonal pair's dot product: exact by definition.
-pub const UNIT_LENGTH: Quoted = Quoted::new(1.0, Precision::Exact, "Sec. 2 (an LMN frame)", "unit length");
+pub const UNIT_LENGTH: Quoted = Quoted::new(
+    1.0,
+    Precision::Exact,
+    "Sec. 2 (an LMN frame)",
+    "unit length",
+);
 /// The dot product of two axes of an orthonormal frame.
-pub const ORTHOGONAL: Quoted = Quoted::new(0.0, Precision::Exact, "Sec. 2 (an LMN frame)", "orthogonality");
+pub const ORTHOGONAL: Quoted = Quoted::new(
+    0.0,
+    Precision::Exact,
+    "Sec. 2 (an LMN frame)",
+    "orthogonality",
+);
 /// (L x M) . N of a right-handed frame: positive.
-pub const RIGHT_HANDED: Quoted = Quoted::new(1.0, Precision::Sign, "Sec. 2 (an LMN frame)", "handedness");
+pub const RIGHT_HANDED: Quoted =
+    Quoted::new(1.0, Precision::Sign, "Sec. 2 (an LMN frame)", "handedness");
 /// The Figure 1l PAD energy "between 1 and 2 T_e" (Sec. 2).
-pub const PAD_ENERGY_IN_TE: Quoted = Quoted::new(1.5, Precision::Range { lo: 1.0, hi: 2.0 }, "Sec. 2", "PAD energy in T_e");
+pub const PAD_ENERGY_IN_TE: Quoted = Quoted::new(
+    1.5,
+    Precision::Range { lo: 1.0, hi: 2.0 },
+    "Sec. 2",
+    "PAD energy in T_e",
+);
 /// The model's conditions Omega > 0 and alpha_r > 0 (Sec. 3).
 pub const POSITIVE: Quoted = Quoted::new(0.0, Precision::Above, "Sec. 3", "a positive parameter");
 /// Intersections per contour: four spacecraft entering and leaving (Sec. 4).
-pub const INTERSECTIONS_PER_CONTOUR: Quoted = Quoted::new(8.0, Precision::Exact, "Sec. 4", "intersections per contour");
+pub const INTERSECTIONS_PER_CONTOUR: Quoted =
+    Quoted::new(8.0, Precision::Exact, "Sec. 4", "intersections per contour");
 /// "Four consecutive energy channels (32, 40, 66, 85 eV)" (Figure 5 caption): consecutive
 /// channels from the first to the last listed are three table steps apart.
-pub const CAPTION_CONSECUTIVE_STEPS: Quoted = Quoted::new(3.0, Precision::Exact, "Figure 5 caption", "steps from 32 to 85 eV");
+pub const CAPTION_CONSECUTIVE_STEPS: Quoted = Quoted::new(
+    3.0,
+    Precision::Exact,
+    "Figure 5 caption",
+    "steps from 32 to 85 eV",
+);
 
 /// "The ratio between perpendicular and parallel flux becomes more significant at higher
 /// energies" (Sec. 4): the sign of the trend of |ln r_perp/par| / |ln r_p/a| with energy.
-pub const SIGNIFICANCE_TREND: Quoted = Quoted::new(1.0, Precision::Sign, "Sec. 4, Eqs. 6-7, Figure 5", "trend with energy");
+pub const SIGNIFICANCE_TREND: Quoted = Quoted::new(
+    1.0,
+    Precision::Sign,
+    "Sec. 4, Eqs. 6-7, Figure 5",
+    "trend with energy",
+);
 
 /// Numbers of the paper that only its data can check.
 pub const DATA_STATEMENTS: [DataStatement; 2] = [
@@ -147,4 +201,9 @@ pub const DATA_STATEMENTS: [DataStatement; 2] = [
 ];
 /// "A Vlasov equilibrium": the residual of the model's force balance and of its Vlasov
 /// equation, zero by the paper's description of the model (Secs. 1 and 3).
-pub const EQUILIBRIUM_RESIDUAL: Quoted = Quoted::new(0.0, Precision::Exact, "Secs. 1 and 3 (a Vlasov equilibrium)", "equilibrium residual");
+pub const EQUILIBRIUM_RESIDUAL: Quoted = Quoted::new(
+    0.0,
+    Precision::Exact,
+    "Secs. 1 and 3 (a Vlasov equilibrium)",
+    "equilibrium residual",
+);

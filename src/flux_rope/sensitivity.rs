@@ -31,7 +31,20 @@ pub const TABLE_1_INPUTS: [Quoted; 12] = [
 
 /// Model parameters (SI) from values of [`TABLE_1_INPUTS`] in the table's units.
 pub fn parameters_from(values: &[f64; 12]) -> RopeParameters {
-    let [alpha_r, alpha_z, n_cm3, b0z_nt, omega, v_km_s, b_b, b_z, t_eb_ev, tau_r, tau_z, tau_i] = *values;
+    let [
+        alpha_r,
+        alpha_z,
+        n_cm3,
+        b0z_nt,
+        omega,
+        v_km_s,
+        b_b,
+        b_z,
+        t_eb_ev,
+        tau_r,
+        tau_z,
+        tau_i,
+    ] = *values;
     RopeParameters {
         alpha_r,
         alpha_z,
@@ -48,7 +61,10 @@ pub fn parameters_from(values: &[f64; 12]) -> RopeParameters {
 }
 
 /// Grid of the excursions: 0–500 km in 0.5 km steps, a fifth of the chapter's points.
-pub const SENSITIVITY_GRID: RadialGrid = RadialGrid { rho_max_m: units::km(500.0), intervals: 1000 };
+pub const SENSITIVITY_GRID: RadialGrid = RadialGrid {
+    rho_max_m: units::km(500.0),
+    intervals: 1000,
+};
 
 /// The profile at Table 1's values and at the ends of each parameter's printed interval.
 #[derive(Debug, Clone)]
@@ -75,7 +91,9 @@ impl Table1Sensitivity {
         let coarse_nominal = solve_one_pass(&parameters_from(&values), reading, SENSITIVITY_GRID)?;
         let mut ends = Vec::with_capacity(TABLE_1_INPUTS.len());
         for (i, quoted) in TABLE_1_INPUTS.iter().enumerate() {
-            let interval = quoted.interval().map_err(crate::claims::PropagationError::from)?;
+            let interval = quoted
+                .interval()
+                .map_err(crate::claims::PropagationError::from)?;
             let at = |end: f64| {
                 let mut varied = values;
                 varied[i] = end;
@@ -83,7 +101,11 @@ impl Table1Sensitivity {
             };
             ends.push([at(interval.lo())?, at(interval.hi())?]);
         }
-        Ok(Table1Sensitivity { nominal, coarse_nominal, ends })
+        Ok(Table1Sensitivity {
+            nominal,
+            coarse_nominal,
+            ends,
+        })
     }
 
     /// The sensitivity of the chapter's equilibrium (Table 1 on [`RadialGrid::chapter`]) for
@@ -92,19 +114,33 @@ impl Table1Sensitivity {
     /// # Errors
     /// As [`Table1Sensitivity::solve`] (every call returns the first call's error).
     pub fn chapter(reading: MuReading) -> Result<&'static Self, FluxRopeError> {
-        static CACHE: [std::sync::OnceLock<Result<Table1Sensitivity, FluxRopeError>>; MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
-        let slot = MuReading::ALL.iter().position(|r| *r == reading).expect("every reading is listed in MuReading::ALL");
-        CACHE[slot].get_or_init(|| Table1Sensitivity::solve(reading, RadialGrid::chapter())).as_ref().map_err(Clone::clone)
+        static CACHE: [std::sync::OnceLock<Result<Table1Sensitivity, FluxRopeError>>;
+            MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
+        let slot = MuReading::ALL
+            .iter()
+            .position(|r| *r == reading)
+            .expect("every reading is listed in MuReading::ALL");
+        CACHE[slot]
+            .get_or_init(|| Table1Sensitivity::solve(reading, RadialGrid::chapter()))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// A feature of the profile with its first-order interval over Table 1's precision.
     ///
     /// # Errors
     /// Any error of `feature`, or [`FluxRopeError::Propagation`] for a non-finite value.
-    pub fn feature(&self, mut feature: impl FnMut(&Profile) -> Result<f64, FluxRopeError>) -> Result<Computed, FluxRopeError> {
+    pub fn feature(
+        &self,
+        mut feature: impl FnMut(&Profile) -> Result<f64, FluxRopeError>,
+    ) -> Result<Computed, FluxRopeError> {
         let value = feature(&self.nominal)?;
         let base = feature(&self.coarse_nominal)?;
-        let ends = self.ends.iter().map(|[lo, hi]| Ok([value + feature(lo)? - base, value + feature(hi)? - base])).collect::<Result<Vec<_>, FluxRopeError>>()?;
+        let ends = self
+            .ends
+            .iter()
+            .map(|[lo, hi]| Ok([value + feature(lo)? - base, value + feature(hi)? - base]))
+            .collect::<Result<Vec<_>, FluxRopeError>>()?;
         Ok(first_order(value, &ends)?)
     }
 }

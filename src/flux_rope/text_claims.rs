@@ -7,8 +7,11 @@ use super::crossing::{Formation, paper_levels, sample_strength};
 use super::mu_iteration::adopted_equilibrium;
 use super::published as paper;
 use crate::claims::{Basis, Claim, Ledger, Paper, PropagationError, Quoted, corners, exact};
+use crate::instruments::{
+    DES_ENERGIES_BURST_PARITY_0_EV, DES_ENERGIES_BURST_PARITY_1_EV, DES_ENERGIES_FAST_EV,
+    des_channel_nearest,
+};
 use nalgebra::Vector3;
-use crate::instruments::{DES_ENERGIES_BURST_PARITY_0_EV, DES_ENERGIES_BURST_PARITY_1_EV, DES_ENERGIES_FAST_EV, des_channel_nearest};
 
 /// Adds the text claims to `ledger`.
 ///
@@ -38,11 +41,19 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let tried = "Tried: rounding of the printed components (the interval), truncation instead of rounding (every \
                  component up to 0.01 larger in size), and a sign slip in one vector.";
     for (name, axis) in [("l", l), ("m", m), ("n", n)] {
-        let length = |axis: &[Quoted]| corners(axis, |x| Ok::<_, PropagationError>(vector(x).norm()));
-        let truncated: f64 = axis.iter().map(|c| (c.value.abs() + 0.01).powi(2)).sum::<f64>().sqrt();
+        let length =
+            |axis: &[Quoted]| corners(axis, |x| Ok::<_, PropagationError>(vector(x).norm()));
+        let truncated: f64 = axis
+            .iter()
+            .map(|c| (c.value.abs() + 0.01).powi(2))
+            .sum::<f64>()
+            .sqrt();
         let mut claim = Claim::builder(&format!("yang.lmn_{name}"), Paper::Yang)
             .source("Sec. 2")
-            .quantity(&format!("length of the printed {} axis", name.to_uppercase()))
+            .quantity(&format!(
+                "length of the printed {} axis",
+                name.to_uppercase()
+            ))
             .published(paper::UNIT_LENGTH, "1")
             .basis(Basis::Arithmetic);
         let as_printed = length(&axis)?;
@@ -50,8 +61,15 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
         // -M x N to 0.01: a reading of a slip in print.
         if name == "l" {
             let mut slipped = axis;
-            slipped[0] = Quoted::new(0.97, slipped[0].precision, slipped[0].location, "L_x read as 0.97");
-            claim = claim.reading("as printed", as_printed).reading("L_x = 0.97 (a one-digit slip)", length(&slipped)?);
+            slipped[0] = Quoted::new(
+                0.97,
+                slipped[0].precision,
+                slipped[0].location,
+                "L_x read as 0.97",
+            );
+            claim = claim
+                .reading("as printed", as_printed)
+                .reading("L_x = 0.97 (a one-digit slip)", length(&slipped)?);
         } else {
             claim = claim.computed(as_printed);
         }
@@ -67,23 +85,40 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     }
     for (pair, a, b) in [("lm", l, m), ("ln", l, n), ("mn", m, n)] {
         let inputs = [a[0], a[1], a[2], b[0], b[1], b[2]];
-        let product = corners(&inputs, |x| Ok::<_, PropagationError>(vector(&x[..3]).dot(&vector(&x[3..]))))?;
+        let product = corners(&inputs, |x| {
+            Ok::<_, PropagationError>(vector(&x[..3]).dot(&vector(&x[3..])))
+        })?;
         let names = pair.to_uppercase();
         ledger.push(
             Claim::builder(&format!("yang.lmn_{pair}_orthogonality"), Paper::Yang)
                 .source("Sec. 2")
-                .quantity(&format!("dot product {}·{} of the printed axes", &names[..1], &names[1..]))
+                .quantity(&format!(
+                    "dot product {}·{} of the printed axes",
+                    &names[..1],
+                    &names[1..]
+                ))
                 .published(paper::ORTHOGONAL, "1")
                 .basis(Basis::Arithmetic)
                 .computed(product)
-                .note(&format!("{}·{} = {:.4} from the printed components. {tried}", &names[..1], &names[1..], product.value))
+                .note(&format!(
+                    "{}·{} = {:.4} from the printed components. {tried}",
+                    &names[..1],
+                    &names[1..],
+                    product.value
+                ))
                 .build()?,
         )?;
     }
     let inputs = [l[0], l[1], l[2], m[0], m[1], m[2], n[0], n[1]];
     let n_z = n[2].value;
     let handedness = |sign: f64| {
-        move |x: &[f64]| Ok::<_, PropagationError>(sign * vector(&x[..3]).cross(&vector(&x[3..6])).dot(&Vector3::new(x[6], x[7], n_z)))
+        move |x: &[f64]| {
+            Ok::<_, PropagationError>(
+                sign * vector(&x[..3])
+                    .cross(&vector(&x[3..6]))
+                    .dot(&Vector3::new(x[6], x[7], n_z)),
+            )
+        }
     };
     let as_printed = corners(&inputs, handedness(1.0))?;
     let n_flipped = corners(&inputs, handedness(-1.0))?;
@@ -109,11 +144,21 @@ fn frame_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
 /// FPI DES channels: the paper's energies against the instrument's table.
 fn channel_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let table_value = |quoted: Quoted| -> Result<(usize, f64), YangClaimsError> {
-        let index = des_channel_nearest(&DES_ENERGIES_FAST_EV, quoted.value).ok_or(PropagationError::NonFinite { value: quoted.value, inputs: vec![] })?;
+        let index = des_channel_nearest(&DES_ENERGIES_FAST_EV, quoted.value).ok_or(
+            PropagationError::NonFinite {
+                value: quoted.value,
+                inputs: vec![],
+            },
+        )?;
         Ok((index, DES_ENERGIES_FAST_EV[index]))
     };
     let [first, second, third, fourth] = paper::TEXT_CHANNELS_EV;
-    for (name, channel) in [("32", first), ("40", second), ("52", paper::PAD_ENERGY_EV), ("66", third)] {
+    for (name, channel) in [
+        ("32", first),
+        ("40", second),
+        ("52", paper::PAD_ENERGY_EV),
+        ("66", third),
+    ] {
         let (index, energy) = table_value(channel)?;
         ledger.push(
             Claim::builder(&format!("yang.energy_channel_{name}"), Paper::Yang)
@@ -133,9 +178,14 @@ fn channel_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let (third_index, _) = table_value(third)?;
     let next = third_index + 1;
     let fifth = DES_ENERGIES_FAST_EV[next];
-    for (id, published, source) in
-        [("yang.fifth_energy_channel", fourth, "Sec. 4 text"), ("yang.fifth_energy_channel_caption", paper::CAPTION_FOURTH_CHANNEL_EV, "Figure 5 caption")]
-    {
+    for (id, published, source) in [
+        ("yang.fifth_energy_channel", fourth, "Sec. 4 text"),
+        (
+            "yang.fifth_energy_channel_caption",
+            paper::CAPTION_FOURTH_CHANNEL_EV,
+            "Figure 5 caption",
+        ),
+    ] {
         ledger.push(
             Claim::builder(id, Paper::Yang)
                 .source(source)
@@ -168,7 +218,10 @@ fn channel_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
             )
             .build()?,
     )?;
-    let in_te = corners(&[paper::PAD_ENERGY_EV, paper::ELECTRON_TEMPERATURE_EV], |x| Ok::<_, PropagationError>(x[0] / x[1]))?;
+    let in_te = corners(
+        &[paper::PAD_ENERGY_EV, paper::ELECTRON_TEMPERATURE_EV],
+        |x| Ok::<_, PropagationError>(x[0] / x[1]),
+    )?;
     ledger.push(
         Claim::builder("yang.pad_energy_in_te", Paper::Yang)
             .source("Sec. 2")
@@ -183,11 +236,16 @@ fn channel_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
 
 /// The model's conditions on Omega and alpha_r, against Table 1.
 fn table_condition_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
-    for (name, what, value) in [("omega", "Omega", paper::OMEGA_RAD_S), ("alpha_r", "alpha_r", paper::ALPHA_R)] {
+    for (name, what, value) in [
+        ("omega", "Omega", paper::OMEGA_RAD_S),
+        ("alpha_r", "alpha_r", paper::ALPHA_R),
+    ] {
         ledger.push(
             Claim::builder(&format!("yang.{name}_positive"), Paper::Yang)
                 .source("Sec. 3, against Table 1")
-                .quantity(&format!("Table 1's {what}, which Sec. 3 requires to be positive"))
+                .quantity(&format!(
+                    "Table 1's {what}, which Sec. 3 requires to be positive"
+                ))
                 .published(paper::POSITIVE, "1")
                 .basis(Basis::Input)
                 .computed(corners(&[value], |x| Ok::<_, PropagationError>(x[0]))?)
@@ -202,12 +260,24 @@ fn table_condition_claims(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
 fn intersection_claim(ledger: &mut Ledger) -> Result<(), YangClaimsError> {
     let adopted = adopted_equilibrium()?;
     let formation = Formation::chapter();
-    let (_, series) = sample_strength(&formation, |p| adopted.profile.field_magnitude_at(p[0].hypot(p[1])))?;
+    let (_, series) = sample_strength(&formation, |p| {
+        adopted.profile.field_magnitude_at(p[0].hypot(p[1]))
+    })?;
     let crossings_of = |level: f64| -> usize {
-        series.iter().map(|s| s.windows(2).filter(|w| (w[0] - level).signum() != (w[1] - level).signum()).count()).sum()
+        series
+            .iter()
+            .map(|s| {
+                s.windows(2)
+                    .filter(|w| (w[0] - level).signum() != (w[1] - level).signum())
+                    .count()
+            })
+            .sum()
     };
     let counts: Vec<usize> = paper_levels().into_iter().map(crossings_of).collect();
-    let (fewest, most) = (counts.iter().copied().min().unwrap_or(0), counts.iter().copied().max().unwrap_or(0));
+    let (fewest, most) = (
+        counts.iter().copied().min().unwrap_or(0),
+        counts.iter().copied().max().unwrap_or(0),
+    );
     ledger.push(
         Claim::builder("yang.intersections_per_contour", Paper::Yang)
             .source("Sec. 4")

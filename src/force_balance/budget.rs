@@ -136,7 +136,10 @@ pub fn tension(region: Region, tension: Tension) -> Result<Computed, ForceBalanc
 /// Only if a published number had no interval.
 pub fn implied_covariance(region: Region) -> Result<Computed, ForceBalanceError> {
     let numbers = region.numbers();
-    Ok(corners(&[numbers.tension, numbers.j_y, numbers.b_z], |x| Ok::<_, PropagationError>(x[0] - x[1] * x[2]))?)
+    Ok(corners(
+        &[numbers.tension, numbers.j_y, numbers.b_z],
+        |x| Ok::<_, PropagationError>(x[0] - x[1] * x[2]),
+    )?)
 }
 
 /// As [`implied_covariance`], for all 104 sheets (12.3 against 5.44 x 2.25).
@@ -144,19 +147,38 @@ pub fn implied_covariance(region: Region) -> Result<Computed, ForceBalanceError>
 /// # Errors
 /// Only if a published number had no interval.
 pub fn implied_covariance_all() -> Result<Computed, ForceBalanceError> {
-    Ok(corners(&[published::TENSION_ALL, published::J_Y_ALL, published::B_Z_ALL], |x| Ok::<_, PropagationError>(x[0] - x[1] * x[2]))?)
+    Ok(corners(
+        &[
+            published::TENSION_ALL,
+            published::J_Y_ALL,
+            published::B_Z_ALL,
+        ],
+        |x| Ok::<_, PropagationError>(x[0] - x[1] * x[2]),
+    )?)
 }
 
 /// The thermal force of both fits at a location (N/m^3), for fit parameters
 /// `[ion P0 (nPa), ion alpha, electron P0 (nPa), electron alpha]`.
-fn thermal_force_n_m3(fits: &[f64], region: Region, location: GradientLocation) -> Result<f64, ForceBalanceError> {
-    let (ions, electrons) = (PowerLaw::new(fits[0], fits[1])?, PowerLaw::new(fits[2], fits[3])?);
+fn thermal_force_n_m3(
+    fits: &[f64],
+    region: Region,
+    location: GradientLocation,
+) -> Result<f64, ForceBalanceError> {
+    let (ions, electrons) = (
+        PowerLaw::new(fits[0], fits[1])?,
+        PowerLaw::new(fits[2], fits[3])?,
+    );
     let (far, near) = region.numbers().x_re;
-    let at = |x: f64| Ok::<f64, ForceBalanceError>(ions.gradient_force_n_m3(x)? + electrons.gradient_force_n_m3(x)?);
+    let at = |x: f64| {
+        Ok::<f64, ForceBalanceError>(
+            ions.gradient_force_n_m3(x)? + electrons.gradient_force_n_m3(x)?,
+        )
+    };
     match location {
         GradientLocation::ReferenceDistance => at(-published::FIT_REFERENCE_DISTANCE_RE),
         GradientLocation::MidPoint => at(0.5 * (far + near)),
-        GradientLocation::RegionMean => Ok(ions.mean_gradient_force_n_m3(far, near)? + electrons.mean_gradient_force_n_m3(far, near)?),
+        GradientLocation::RegionMean => Ok(ions.mean_gradient_force_n_m3(far, near)?
+            + electrons.mean_gradient_force_n_m3(far, near)?),
         GradientLocation::NearBoundary => at(near),
         GradientLocation::FarBoundary => at(far),
         GradientLocation::BetweenMidPoints => {
@@ -165,13 +187,19 @@ fn thermal_force_n_m3(fits: &[f64], region: Region, location: GradientLocation) 
                 0.5 * (far + near)
             };
             let (inner, outer) = (mid(Region::Near), mid(Region::Far));
-            Ok(ions.mean_gradient_force_n_m3(outer, inner)? + electrons.mean_gradient_force_n_m3(outer, inner)?)
+            Ok(ions.mean_gradient_force_n_m3(outer, inner)?
+                + electrons.mean_gradient_force_n_m3(outer, inner)?)
         }
     }
 }
 
 /// The four fit parameters of Fig. 4, ions then electrons.
-pub const FIT_PARAMETERS: [Quoted; 4] = [published::ION_P0_NPA, published::ION_EXPONENT, published::ELECTRON_P0_NPA, published::ELECTRON_EXPONENT];
+pub const FIT_PARAMETERS: [Quoted; 4] = [
+    published::ION_P0_NPA,
+    published::ION_EXPONENT,
+    published::ELECTRON_P0_NPA,
+    published::ELECTRON_EXPONENT,
+];
 
 /// The thermal pressure gradient force of the Fig. 4 fits as a share (%) of a region's
 /// tension, at a gradient location, with the interval from the printed precision of the
@@ -186,10 +214,23 @@ pub const FIT_PARAMETERS: [Quoted; 4] = [published::ION_P0_NPA, published::ION_E
 ///
 /// # Errors
 /// Only if a published number were rejected.
-pub fn thermal_share(region: Region, location: GradientLocation, tension: Tension) -> Result<Computed, ForceBalanceError> {
+pub fn thermal_share(
+    region: Region,
+    location: GradientLocation,
+    tension: Tension,
+) -> Result<Computed, ForceBalanceError> {
     let (tension_quoted, combine) = tension_inputs(region, tension);
-    let inputs: Vec<Quoted> = FIT_PARAMETERS.iter().copied().chain(tension_quoted).collect();
-    corners(&inputs, |x| Ok::<_, ForceBalanceError>(100.0 * to_na_nt_per_m2(thermal_force_n_m3(&x[..4], region, location)?) / combine(&x[4..])))
+    let inputs: Vec<Quoted> = FIT_PARAMETERS
+        .iter()
+        .copied()
+        .chain(tension_quoted)
+        .collect();
+    corners(&inputs, |x| {
+        Ok::<_, ForceBalanceError>(
+            100.0 * to_na_nt_per_m2(thermal_force_n_m3(&x[..4], region, location)?)
+                / combine(&x[4..]),
+        )
+    })
 }
 
 /// The mean of the two regions' thermal shares (%) at a gradient location and over a
@@ -197,14 +238,24 @@ pub fn thermal_share(region: Region, location: GradientLocation, tension: Tensio
 ///
 /// # Errors
 /// Only if a published number were rejected.
-pub fn overall_thermal_share(location: GradientLocation, tension: Tension) -> Result<Computed, ForceBalanceError> {
+pub fn overall_thermal_share(
+    location: GradientLocation,
+    tension: Tension,
+) -> Result<Computed, ForceBalanceError> {
     let (near_inputs, near_combine) = tension_inputs(Region::Near, tension);
     let (far_inputs, far_combine) = tension_inputs(Region::Far, tension);
     let (near_count, far_count) = (near_inputs.len(), far_inputs.len());
-    let inputs: Vec<Quoted> = FIT_PARAMETERS.iter().copied().chain(near_inputs).chain(far_inputs).collect();
+    let inputs: Vec<Quoted> = FIT_PARAMETERS
+        .iter()
+        .copied()
+        .chain(near_inputs)
+        .chain(far_inputs)
+        .collect();
     corners(&inputs, |x| {
-        let near = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Near, location)?) / near_combine(&x[4..4 + near_count]);
-        let far = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Far, location)?) / far_combine(&x[4 + near_count..4 + near_count + far_count]);
+        let near = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Near, location)?)
+            / near_combine(&x[4..4 + near_count]);
+        let far = to_na_nt_per_m2(thermal_force_n_m3(&x[..4], Region::Far, location)?)
+            / far_combine(&x[4 + near_count..4 + near_count + far_count]);
         Ok::<_, ForceBalanceError>(50.0 * (near + far))
     })
 }
@@ -215,13 +266,22 @@ pub fn overall_thermal_share(location: GradientLocation, tension: Tension) -> Re
 ///
 /// # Errors
 /// Only if a published number were rejected.
-pub fn location_for_share(region: Region, tension: Tension, share_percent: f64) -> Result<Option<f64>, ForceBalanceError> {
+pub fn location_for_share(
+    region: Region,
+    tension: Tension,
+    share_percent: f64,
+) -> Result<Option<f64>, ForceBalanceError> {
     let (tension_quoted, combine) = tension_inputs(region, tension);
     let tension_value = combine(&tension_quoted.iter().map(|q| q.value).collect::<Vec<_>>());
     let fits: Vec<f64> = FIT_PARAMETERS.iter().map(|q| q.value).collect();
-    let (ions, electrons) = (PowerLaw::new(fits[0], fits[1])?, PowerLaw::new(fits[2], fits[3])?);
+    let (ions, electrons) = (
+        PowerLaw::new(fits[0], fits[1])?,
+        PowerLaw::new(fits[2], fits[3])?,
+    );
     let share_at = |x: f64| -> Result<f64, ForceBalanceError> {
-        Ok(100.0 * to_na_nt_per_m2(ions.gradient_force_n_m3(x)? + electrons.gradient_force_n_m3(x)?) / tension_value)
+        Ok(100.0
+            * to_na_nt_per_m2(ions.gradient_force_n_m3(x)? + electrons.gradient_force_n_m3(x)?)
+            / tension_value)
     };
     let (mut tailward, mut earthward) = (-60.0, -5.0);
     if !(share_at(tailward)? <= share_percent && share_percent <= share_at(earthward)?) {
@@ -230,7 +290,11 @@ pub fn location_for_share(region: Region, tension: Tension, share_percent: f64) 
     // 60 halvings take the 55 R_E bracket far below round-off.
     for _ in 0..60 {
         let middle = 0.5 * (tailward + earthward);
-        if share_at(middle)? < share_percent { tailward = middle } else { earthward = middle }
+        if share_at(middle)? < share_percent {
+            tailward = middle
+        } else {
+            earthward = middle
+        }
     }
     Ok(Some(0.5 * (tailward + earthward)))
 }
@@ -258,7 +322,11 @@ impl Species {
 ///
 /// # Errors
 /// Only if a published number had no interval.
-pub fn pxz_share(region: Region, species: Option<Species>, tension: Tension) -> Result<Computed, ForceBalanceError> {
+pub fn pxz_share(
+    region: Region,
+    species: Option<Species>,
+    tension: Tension,
+) -> Result<Computed, ForceBalanceError> {
     let numbers = region.numbers();
     let forces = match species {
         Some(Species::Ion) => vec![numbers.ion_force],
@@ -268,7 +336,9 @@ pub fn pxz_share(region: Region, species: Option<Species>, tension: Tension) -> 
     let count = forces.len();
     let (tension_quoted, combine) = tension_inputs(region, tension);
     let inputs: Vec<Quoted> = forces.into_iter().chain(tension_quoted).collect();
-    Ok(corners(&inputs, |x| Ok::<_, PropagationError>(100.0 * x[..count].iter().sum::<f64>() / combine(&x[count..])))?)
+    Ok(corners(&inputs, |x| {
+        Ok::<_, PropagationError>(100.0 * x[..count].iter().sum::<f64>() / combine(&x[count..]))
+    })?)
 }
 
 /// A force budget in percent of the tension.
@@ -294,7 +364,11 @@ impl BudgetShares {
 ///
 /// # Errors
 /// Only if a published number were rejected.
-pub fn recomputed_budget(region: Region, location: GradientLocation, tension: Tension) -> Result<BudgetShares, ForceBalanceError> {
+pub fn recomputed_budget(
+    region: Region,
+    location: GradientLocation,
+    tension: Tension,
+) -> Result<BudgetShares, ForceBalanceError> {
     Ok(BudgetShares {
         thermal: thermal_share(region, location, tension)?,
         ion: pxz_share(region, Some(Species::Ion), tension)?,
@@ -308,8 +382,13 @@ pub fn recomputed_budget(region: Region, location: GradientLocation, tension: Te
 /// Only if a published number had no interval.
 pub fn published_budget(region: Region) -> Result<BudgetShares, ForceBalanceError> {
     let numbers = region.numbers();
-    let echo = |q: Quoted| Ok::<_, ForceBalanceError>(corners(&[q], |x| Ok::<_, PropagationError>(x[0]))?);
-    Ok(BudgetShares { thermal: echo(numbers.thermal_share)?, ion: echo(numbers.ion_share)?, electron: echo(numbers.electron_share)? })
+    let echo =
+        |q: Quoted| Ok::<_, ForceBalanceError>(corners(&[q], |x| Ok::<_, PropagationError>(x[0]))?);
+    Ok(BudgetShares {
+        thermal: echo(numbers.thermal_share)?,
+        ion: echo(numbers.ion_share)?,
+        electron: echo(numbers.electron_share)?,
+    })
 }
 
 /// The example event's thickness L = B0/(mu0 j0), km, with the interval from the printed
@@ -323,15 +402,28 @@ pub fn example_thickness_km(b0_error: B0Error) -> Result<Computed, ForceBalanceE
         B0Error::Printed => published::EXAMPLE_B0_NT,
         B0Error::Stated => {
             let b0 = published::EXAMPLE_B0_NT.value;
-            let error = published::B0_RELATIVE_ERROR.interval().map_err(PropagationError::from)?.hi();
-            Quoted::new(b0, crate::claims::Precision::Stated { lo: b0 * (1.0 - error), hi: b0 * (1.0 + error) }, "Sec. 2", "B0 with its method error")
+            let error = published::B0_RELATIVE_ERROR
+                .interval()
+                .map_err(PropagationError::from)?
+                .hi();
+            Quoted::new(
+                b0,
+                crate::claims::Precision::Stated {
+                    lo: b0 * (1.0 - error),
+                    hi: b0 * (1.0 + error),
+                },
+                "Sec. 2",
+                "B0 with its method error",
+            )
         }
     };
     corners(&[b0, published::EXAMPLE_J0_NA_M2], |x| {
-        Ok::<_, ForceBalanceError>(crate::plasma::units::to_km(super::harris_method::thickness_m(
-            crate::plasma::units::nanotesla(x[0]),
-            crate::plasma::units::nanoampere_per_m2(x[1]),
-        )?))
+        Ok::<_, ForceBalanceError>(crate::plasma::units::to_km(
+            super::harris_method::thickness_m(
+                crate::plasma::units::nanotesla(x[0]),
+                crate::plasma::units::nanoampere_per_m2(x[1]),
+            )?,
+        ))
     })
 }
 

@@ -59,17 +59,33 @@ pub fn read(path: &Path) -> Result<DataFrame, CatalogueError> {
 /// [`CatalogueError::BadRow`] for X >= 0 or a non-positive pressure.
 pub fn columns(frame: &DataFrame) -> Result<[Vec<f64>; 3], CatalogueError> {
     let column = |name: &str| f64_column(frame, name);
-    let [x, pi, pe] = [column(COLUMNS[0])?, column(COLUMNS[1])?, column(COLUMNS[2])?];
+    let [x, pi, pe] = [
+        column(COLUMNS[0])?,
+        column(COLUMNS[1])?,
+        column(COLUMNS[2])?,
+    ];
     for row in 0..x.len() {
         if x[row] >= 0.0 {
-            return Err(CatalogueError::BadRow { row, reason: format!("x_re = {} is not tailward", x[row]) });
+            return Err(CatalogueError::BadRow {
+                row,
+                reason: format!("x_re = {} is not tailward", x[row]),
+            });
         }
         if !(pi[row] > 0.0 && pe[row] > 0.0) {
-            return Err(CatalogueError::BadRow { row, reason: format!("pressures must be positive, got {} and {}", pi[row], pe[row]) });
+            return Err(CatalogueError::BadRow {
+                row,
+                reason: format!(
+                    "pressures must be positive, got {} and {}",
+                    pi[row], pe[row]
+                ),
+            });
         }
     }
     if x.is_empty() {
-        return Err(CatalogueError::BadRow { row: 0, reason: "the catalogue is empty".to_owned() });
+        return Err(CatalogueError::BadRow {
+            row: 0,
+            reason: "the catalogue is empty".to_owned(),
+        });
     }
     Ok([x, pi, pe])
 }
@@ -97,13 +113,22 @@ pub fn synthetic(seed: u64) -> Result<DataFrame, CatalogueError> {
         Normal::new(0.0, SYNTHETIC_SCATTER.1).map_err(|e| CatalogueError::Frame(e.to_string()))?,
     );
     let (mut x, mut pi, mut pe) = (Vec::new(), Vec::new(), Vec::new());
-    for (count, (far, near)) in [(EVENTS.0, super::published::NEAR.x_re), (EVENTS.1, super::published::FAR.x_re)] {
+    for (count, (far, near)) in [
+        (EVENTS.0, super::published::NEAR.x_re),
+        (EVENTS.1, super::published::FAR.x_re),
+    ] {
         for _ in 0..count {
             let position: f64 = rng.random_range(far..near);
             let s = -position / REFERENCE_DISTANCE_RE;
             x.push(position);
-            pi.push(ION_P0_NPA.value * s.powf(-ION_EXPONENT.value) * ion_scatter.sample(&mut rng).exp());
-            pe.push(ELECTRON_P0_NPA.value * s.powf(-ELECTRON_EXPONENT.value) * electron_scatter.sample(&mut rng).exp());
+            pi.push(
+                ION_P0_NPA.value * s.powf(-ION_EXPONENT.value) * ion_scatter.sample(&mut rng).exp(),
+            );
+            pe.push(
+                ELECTRON_P0_NPA.value
+                    * s.powf(-ELECTRON_EXPONENT.value)
+                    * electron_scatter.sample(&mut rng).exp(),
+            );
         }
     }
     DataFrame::new_infer_height(vec![
@@ -135,9 +160,22 @@ fn fit_once(x_re: &[f64], p_npa: &[f64]) -> Result<(f64, f64), FitError> {
     // P0 in units of the mean pressure and alpha, both O(1).
     let scale = p_npa.iter().sum::<f64>() / p_npa.len() as f64;
     let cost = |p: &[f64]| {
-        x_re.iter().zip(p_npa).map(|(x, pressure)| (pressure / scale - p[0] * (-x / REFERENCE_DISTANCE_RE).powf(-p[1])).powi(2)).sum::<f64>()
+        x_re.iter()
+            .zip(p_npa)
+            .map(|(x, pressure)| {
+                (pressure / scale - p[0] * (-x / REFERENCE_DISTANCE_RE).powf(-p[1])).powi(2)
+            })
+            .sum::<f64>()
     };
-    let fit = minimise(cost, &[1.0, 1.0], &[0.3, 0.5], NelderMeadSettings { cost_tolerance: 1e-14, max_iterations: 5_000 })?;
+    let fit = minimise(
+        cost,
+        &[1.0, 1.0],
+        &[0.3, 0.5],
+        NelderMeadSettings {
+            cost_tolerance: 1e-14,
+            max_iterations: 5_000,
+        },
+    )?;
     Ok((fit.parameters[0] * scale, fit.parameters[1]))
 }
 
@@ -148,23 +186,45 @@ fn fit_once(x_re: &[f64], p_npa: &[f64]) -> Result<(f64, f64), FitError> {
 /// [`CatalogueError::BadRow`] for mismatched or too few (< 3) samples, a sample that is not
 /// tailward (X < 0) or not a positive finite pressure (the power law is undefined there, and
 /// the fit would return its starting guess), or a fit whose result is not finite.
-pub fn fit_power_law(x_re: &[f64], p_npa: &[f64], seed: u64) -> Result<PowerLawFit, CatalogueError> {
+pub fn fit_power_law(
+    x_re: &[f64],
+    p_npa: &[f64],
+    seed: u64,
+) -> Result<PowerLawFit, CatalogueError> {
     if x_re.len() != p_npa.len() || x_re.len() < 3 {
-        return Err(CatalogueError::BadRow { row: 0, reason: format!("need >= 3 matching samples, got {} and {}", x_re.len(), p_npa.len()) });
+        return Err(CatalogueError::BadRow {
+            row: 0,
+            reason: format!(
+                "need >= 3 matching samples, got {} and {}",
+                x_re.len(),
+                p_npa.len()
+            ),
+        });
     }
     for (row, (&x, &p)) in x_re.iter().zip(p_npa).enumerate() {
         if !(x.is_finite() && x < 0.0) {
-            return Err(CatalogueError::BadRow { row, reason: format!("x_re = {x} is not a finite tailward (negative) position") });
+            return Err(CatalogueError::BadRow {
+                row,
+                reason: format!("x_re = {x} is not a finite tailward (negative) position"),
+            });
         }
         if !(p.is_finite() && p > 0.0) {
-            return Err(CatalogueError::BadRow { row, reason: format!("pressure {p} nPa is not positive and finite") });
+            return Err(CatalogueError::BadRow {
+                row,
+                reason: format!("pressure {p} nPa is not positive and finite"),
+            });
         }
     }
     let (p0_npa, exponent) = fit_once(x_re, p_npa)?;
     let mut rng = seeded_rng(seed);
-    let (mut p0s, mut exponents) = (Vec::with_capacity(BOOTSTRAP_RESAMPLES), Vec::with_capacity(BOOTSTRAP_RESAMPLES));
+    let (mut p0s, mut exponents) = (
+        Vec::with_capacity(BOOTSTRAP_RESAMPLES),
+        Vec::with_capacity(BOOTSTRAP_RESAMPLES),
+    );
     for _ in 0..BOOTSTRAP_RESAMPLES {
-        let picks: Vec<usize> = (0..x_re.len()).map(|_| rng.random_range(0..x_re.len())).collect();
+        let picks: Vec<usize> = (0..x_re.len())
+            .map(|_| rng.random_range(0..x_re.len()))
+            .collect();
         let xs: Vec<f64> = picks.iter().map(|&i| x_re[i]).collect();
         let ps: Vec<f64> = picks.iter().map(|&i| p_npa[i]).collect();
         let (p0, alpha) = fit_once(&xs, &ps)?;
@@ -175,11 +235,22 @@ pub fn fit_power_law(x_re: &[f64], p_npa: &[f64], seed: u64) -> Result<PowerLawF
         let mean = values.iter().sum::<f64>() / values.len() as f64;
         (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (values.len() - 1) as f64).sqrt()
     };
-    let fit = PowerLawFit { p0_npa, exponent, p0_error: deviation(&p0s), exponent_error: deviation(&exponents) };
+    let fit = PowerLawFit {
+        p0_npa,
+        exponent,
+        p0_error: deviation(&p0s),
+        exponent_error: deviation(&exponents),
+    };
     // Valid samples spanning hundreds of decades (1e-300 to 1e300 nPa) still overflow the
     // least-squares cost.
-    if ![fit.p0_npa, fit.exponent, fit.p0_error, fit.exponent_error].iter().all(|v| v.is_finite()) {
-        return Err(CatalogueError::BadRow { row: 0, reason: format!("the fit is not finite for these samples ({fit:?})") });
+    if ![fit.p0_npa, fit.exponent, fit.p0_error, fit.exponent_error]
+        .iter()
+        .all(|v| v.is_finite())
+    {
+        return Err(CatalogueError::BadRow {
+            row: 0,
+            reason: format!("the fit is not finite for these samples ({fit:?})"),
+        });
     }
     Ok(fit)
 }

@@ -3,13 +3,16 @@
 //! numbers come from [`super::published`], the computations from [`super::budget`] and the
 //! method modules.
 
+use super::ForceBalanceError;
 use super::budget::{self, B0Error, GradientLocation, Region, Species, Tension};
 use super::harris_method::CENTRAL_REGION;
 use super::known_answer::{self, KnownSheet, MethodSettings, Sampling, SheetShape};
 use super::power_law::PowerLaw;
 use super::published as paper;
-use super::ForceBalanceError;
-use crate::claims::{Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, corners, exact, numerical, span};
+use crate::claims::{
+    Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, corners, exact, numerical,
+    span,
+};
 use crate::plasma::{Species as PlasmaSpecies, inertial_length, units};
 
 /// Why the claims could not be computed.
@@ -71,12 +74,35 @@ fn method_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     // share is what the paper's 10% bounds. The sampling error is the change from halving
     // the samples.
     let error_percent = |sampling: Sampling| -> Result<Computed, ZhangClaimsError> {
-        let sheet = KnownSheet { shape: SheetShape::Harris, b0_t: units::nanotesla(20.0), thickness_m: units::km(1000.0), b_z_t: units::nanotesla(2.0), share: 0.3 };
-        let settings = MethodSettings { sampling, ..MethodSettings::single_crossing() };
-        let percent = |samples: usize| -> Result<f64, ZhangClaimsError> {
-            Ok(100.0 * (sheet.method_with(MethodSettings { samples, ..settings }, 1.0)?.recovered_share / sheet.share - 1.0))
+        let sheet = KnownSheet {
+            shape: SheetShape::Harris,
+            b0_t: units::nanotesla(20.0),
+            thickness_m: units::km(1000.0),
+            b_z_t: units::nanotesla(2.0),
+            share: 0.3,
         };
-        let (fine, coarse) = (percent(known_answer::CROSSING_SAMPLES)?, percent(known_answer::CROSSING_SAMPLES / 2)?);
+        let settings = MethodSettings {
+            sampling,
+            ..MethodSettings::single_crossing()
+        };
+        let percent = |samples: usize| -> Result<f64, ZhangClaimsError> {
+            Ok(100.0
+                * (sheet
+                    .method_with(
+                        MethodSettings {
+                            samples,
+                            ..settings
+                        },
+                        1.0,
+                    )?
+                    .recovered_share
+                    / sheet.share
+                    - 1.0))
+        };
+        let (fine, coarse) = (
+            percent(known_answer::CROSSING_SAMPLES)?,
+            percent(known_answer::CROSSING_SAMPLES / 2)?,
+        );
         Ok(numerical(fine, (fine - coarse).abs())?)
     };
     let one_crossing = error_percent(Sampling::UniformInZ)?;
@@ -122,7 +148,8 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     )?;
     // Which density makes 673 km = 3.8 d_i: d_i scales as n^-1/2.
     let d_i_1cm3 = units::to_km(inertial_length(units::per_cm3(1.0), PlasmaSpecies::PROTON)?);
-    let density = (d_i_1cm3 * paper::EXAMPLE_THICKNESS_DI.value / paper::EXAMPLE_THICKNESS_KM.value).powi(2);
+    let density =
+        (d_i_1cm3 * paper::EXAMPLE_THICKNESS_DI.value / paper::EXAMPLE_THICKNESS_KM.value).powi(2);
     ledger.push(
         Claim::builder("zhang2025.example_thickness_in_di", paper)
             .source("Sec. 3")
@@ -135,7 +162,10 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             ))
             .build()?,
     )?;
-    let b0 = corners(&[paper::EXAMPLE_BX_NORTH_NT, paper::EXAMPLE_BX_SOUTH_NT], |x| Ok::<_, PropagationError>(0.5 * (x[0] - x[1])))?;
+    let b0 = corners(
+        &[paper::EXAMPLE_BX_NORTH_NT, paper::EXAMPLE_BX_SOUTH_NT],
+        |x| Ok::<_, PropagationError>(0.5 * (x[0] - x[1])),
+    )?;
     ledger.push(
         Claim::builder("zhang2025.example_b0", paper)
             .source("Sec. 3, Fig. 1")
@@ -167,12 +197,24 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             ))
             .build()?,
     )?;
-    for (name, force, share) in [("ion", paper::EXAMPLE_ION_FORCE, paper::EXAMPLE_ION_SHARE), ("electron", paper::EXAMPLE_ELECTRON_FORCE, paper::EXAMPLE_ELECTRON_SHARE)] {
-        let computed = corners(&[force, paper::EXAMPLE_TENSION], |x| Ok::<_, PropagationError>(100.0 * x[0] / x[1]))?;
+    for (name, force, share) in [
+        ("ion", paper::EXAMPLE_ION_FORCE, paper::EXAMPLE_ION_SHARE),
+        (
+            "electron",
+            paper::EXAMPLE_ELECTRON_FORCE,
+            paper::EXAMPLE_ELECTRON_SHARE,
+        ),
+    ] {
+        let computed = corners(&[force, paper::EXAMPLE_TENSION], |x| {
+            Ok::<_, PropagationError>(100.0 * x[0] / x[1])
+        })?;
         ledger.push(
             Claim::builder(&format!("zhang2025.example_{name}_share"), paper)
                 .source("Sec. 3, Fig. 1")
-                .quantity(&format!("{name} P_xz force {:.1} over the tension {tension:.1} nA nT/m^2", force.value))
+                .quantity(&format!(
+                    "{name} P_xz force {:.1} over the tension {tension:.1} nA nT/m^2",
+                    force.value
+                ))
                 .published(share, "%")
                 .basis(Basis::Arithmetic)
                 .computed(computed)
@@ -187,7 +229,9 @@ fn example_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
 fn consistency_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     for region in Region::ALL {
         let n = region.numbers();
-        let implied = corners(&[n.ion_force, n.electron_force, n.pxz_share], |x| Ok::<_, PropagationError>((x[0] + x[1]) / (x[2] / 100.0)))?;
+        let implied = corners(&[n.ion_force, n.electron_force, n.pxz_share], |x| {
+            Ok::<_, PropagationError>((x[0] + x[1]) / (x[2] / 100.0))
+        })?;
         ledger.push(
             Claim::builder(&format!("zhang2025.tension_from_forces_{}", region.name()), Paper::Zhang2025)
                 .source("Sec. 3; Abstract; Sec. 4")
@@ -212,8 +256,20 @@ fn consistency_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
         )?;
     }
     for (id, region, printed, own_end, other_end) in [
-        ("conclusions_near_bounds", "near-Earth", paper::CONCLUSIONS_NEAR_END, paper::NEAR.x_re.1, paper::FAR.x_re.0),
-        ("conclusions_far_bounds", "further-Earth", paper::CONCLUSIONS_FAR_END, paper::FAR.x_re.0, paper::NEAR.x_re.1),
+        (
+            "conclusions_near_bounds",
+            "near-Earth",
+            paper::CONCLUSIONS_NEAR_END,
+            paper::NEAR.x_re.1,
+            paper::FAR.x_re.0,
+        ),
+        (
+            "conclusions_far_bounds",
+            "further-Earth",
+            paper::CONCLUSIONS_FAR_END,
+            paper::FAR.x_re.0,
+            paper::NEAR.x_re.1,
+        ),
     ] {
         ledger.push(
             Claim::builder(&format!("zhang2025.{id}"), Paper::Zhang2025)
@@ -235,7 +291,8 @@ fn consistency_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
         let mut inputs: Vec<crate::claims::Quoted> = budget::FIT_PARAMETERS.to_vec();
         inputs.push(n.b_z);
         corners(&inputs, move |p| {
-            let force = PowerLaw::new(p[0], p[1])?.gradient_force_n_m3(x)? + PowerLaw::new(p[2], p[3])?.gradient_force_n_m3(x)?;
+            let force = PowerLaw::new(p[0], p[1])?.gradient_force_n_m3(x)?
+                + PowerLaw::new(p[2], p[3])?.gradient_force_n_m3(x)?;
             Ok::<_, ZhangClaimsError>(super::to_na_nt_per_m2(force) / p[4])
         })
     };
@@ -255,12 +312,16 @@ fn consistency_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
 }
 
 fn tension_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
-    let all = corners(&[paper::J_Y_ALL, paper::B_Z_ALL], |x| Ok::<_, PropagationError>(x[0] * x[1]))?;
+    let all = corners(&[paper::J_Y_ALL, paper::B_Z_ALL], |x| {
+        Ok::<_, PropagationError>(x[0] * x[1])
+    })?;
     // If each regional tension is a mean of per-event products, the mean over all sheets is
     // their event-weighted mean.
     let (near_events, far_events) = (paper::EVENTS.0 as f64, paper::EVENTS.1 as f64);
     let weighted = corners(&[paper::NEAR.tension, paper::FAR.tension], |x| {
-        Ok::<_, PropagationError>((near_events * x[0] + far_events * x[1]) / (near_events + far_events))
+        Ok::<_, PropagationError>(
+            (near_events * x[0] + far_events * x[1]) / (near_events + far_events),
+        )
     })?;
     ledger.push(
         Claim::builder("zhang2025.tension_all", Paper::Zhang2025)
@@ -310,20 +371,40 @@ fn share_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
                 tension; which tension they divide by decides, and the per-event tensions (Figs. 2 and S1) would settle it.";
     for region in Region::ALL {
         let numbers = region.numbers();
-        for (species, published) in [(Some(Species::Ion), numbers.ion_share), (Some(Species::Electron), numbers.electron_share), (None, numbers.pxz_share)] {
+        for (species, published) in [
+            (Some(Species::Ion), numbers.ion_share),
+            (Some(Species::Electron), numbers.electron_share),
+            (None, numbers.pxz_share),
+        ] {
             let name = species.map_or("pxz", Species::name);
-            let mut claim = Claim::builder(&format!("zhang2025.{name}_share_{}", region.name()), Paper::Zhang2025)
-                .source(if species.is_some() { "Sec. 3, Fig. 3" } else { "Abstract; Sec. 4" })
-                .quantity(&format!("{} P_xz share of the {}-Earth tension", species.map_or("total", Species::name), region.name()))
-                .published(published, "%")
-                .basis(Basis::Arithmetic);
+            let mut claim = Claim::builder(
+                &format!("zhang2025.{name}_share_{}", region.name()),
+                Paper::Zhang2025,
+            )
+            .source(if species.is_some() {
+                "Sec. 3, Fig. 3"
+            } else {
+                "Abstract; Sec. 4"
+            })
+            .quantity(&format!(
+                "{} P_xz share of the {}-Earth tension",
+                species.map_or("total", Species::name),
+                region.name()
+            ))
+            .published(published, "%")
+            .basis(Basis::Arithmetic);
             for tension in Tension::ALL {
-                claim = claim.reading(&format!("stated forces {}", tension.name()), budget::pxz_share(region, species, tension)?);
+                claim = claim.reading(
+                    &format!("stated forces {}", tension.name()),
+                    budget::pxz_share(region, species, tension)?,
+                );
             }
             ledger.push(claim.note(note).build()?)?;
         }
         // The printed total against the printed species shares.
-        let sum = corners(&[numbers.ion_share, numbers.electron_share], |x| Ok::<_, PropagationError>(x[0] + x[1]))?;
+        let sum = corners(&[numbers.ion_share, numbers.electron_share], |x| {
+            Ok::<_, PropagationError>(x[0] + x[1])
+        })?;
         ledger.push(
             Claim::builder(&format!("zhang2025.pxz_share_sum_{}", region.name()), Paper::Zhang2025)
                 .source("Abstract; Sec. 3; Sec. 4")
@@ -340,23 +421,41 @@ fn share_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
         let (near, far) = (near?, far?);
         Ok(if far.value >= near.value { far } else { near })
     };
-    let printed = corners(&[paper::NEAR.pxz_share, paper::FAR.pxz_share], |x| Ok::<_, PropagationError>(x[0].max(x[1])))?;
+    let printed = corners(&[paper::NEAR.pxz_share, paper::FAR.pxz_share], |x| {
+        Ok::<_, PropagationError>(x[0].max(x[1]))
+    })?;
     // All 104 sheets at once: the regional forces weighted by their events, over the
     // all-sheet tension (the slopes of the all-sheet profiles of Fig. 3a-b are not printed).
     let (near_events, far_events) = (paper::EVENTS.0 as f64, paper::EVENTS.1 as f64);
-    let forces = [paper::NEAR.ion_force, paper::NEAR.electron_force, paper::FAR.ion_force, paper::FAR.electron_force, paper::TENSION_ALL];
+    let forces = [
+        paper::NEAR.ion_force,
+        paper::NEAR.electron_force,
+        paper::FAR.ion_force,
+        paper::FAR.electron_force,
+        paper::TENSION_ALL,
+    ];
     let all_sheets = corners(&forces, |x| {
-        Ok::<_, PropagationError>(100.0 * (near_events * (x[0] + x[1]) + far_events * (x[2] + x[3])) / (near_events + far_events) / x[4])
+        Ok::<_, PropagationError>(
+            100.0 * (near_events * (x[0] + x[1]) + far_events * (x[2] + x[3]))
+                / (near_events + far_events)
+                / x[4],
+        )
     })?;
     let mut claim = Claim::builder("zhang2025.pxz_share_up_to", Paper::Zhang2025)
         .source("Sec. 3")
         .quantity("the total P_xz share of the tension, stated as 'up to 40%'")
         .published(paper::PXZ_SHARE_UP_TO, "%")
         .basis(Basis::Arithmetic)
-        .reading("all 104 sheets: event-weighted regional forces over the all-sheet tension 12.3", all_sheets)
+        .reading(
+            "all 104 sheets: event-weighted regional forces over the all-sheet tension 12.3",
+            all_sheets,
+        )
         .reading("the larger printed regional total (30% and 55%)", printed);
     for tension in Tension::ALL {
-        claim = claim.reading(&format!("stated forces {}", tension.name()), largest(tension)?);
+        claim = claim.reading(
+            &format!("stated forces {}", tension.name()),
+            largest(tension)?,
+        );
     }
     ledger.push(
         claim
@@ -385,7 +484,10 @@ fn thermal_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
             .basis(Basis::Arithmetic);
         for location in GradientLocation::ALL {
             for tension in Tension::ALL {
-                claim = claim.reading(&format!("{}, {}", location.name(), tension.name()), budget::thermal_share(region, location, tension)?);
+                claim = claim.reading(
+                    &format!("{}, {}", location.name(), tension.name()),
+                    budget::thermal_share(region, location, tension)?,
+                );
             }
         }
         // The Conclusions exchange the region labels; if Sec. 3's shares did too, each is
@@ -396,7 +498,11 @@ fn thermal_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
         };
         for tension in Tension::ALL {
             claim = claim.reading(
-                &format!("labels exchanged: the {}-Earth mid-point share, {}", other.name(), tension.name()),
+                &format!(
+                    "labels exchanged: the {}-Earth mid-point share, {}",
+                    other.name(),
+                    tension.name()
+                ),
                 budget::thermal_share(other, GradientLocation::MidPoint, tension)?,
             );
         }
@@ -423,7 +529,10 @@ fn thermal_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
         .basis(Basis::Arithmetic);
     for location in GradientLocation::ALL {
         for tension in Tension::ALL {
-            overall = overall.reading(&format!("{}, {}", location.name(), tension.name()), budget::overall_thermal_share(location, tension)?);
+            overall = overall.reading(
+                &format!("{}, {}", location.name(), tension.name()),
+                budget::overall_thermal_share(location, tension)?,
+            );
         }
     }
     ledger.push(overall.note(note).build()?)?;
@@ -452,11 +561,21 @@ fn statistics_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     )?;
     // The pressure ranges the text reads off Fig. 4, against the fits at the ends of the range.
     for (species, [p0, alpha], ends) in [
-        ("ion", [paper::ION_P0_NPA, paper::ION_EXPONENT], paper::ION_PRESSURE_ENDS_NPA),
-        ("electron", [paper::ELECTRON_P0_NPA, paper::ELECTRON_EXPONENT], paper::ELECTRON_PRESSURE_ENDS_NPA),
+        (
+            "ion",
+            [paper::ION_P0_NPA, paper::ION_EXPONENT],
+            paper::ION_PRESSURE_ENDS_NPA,
+        ),
+        (
+            "electron",
+            [paper::ELECTRON_P0_NPA, paper::ELECTRON_EXPONENT],
+            paper::ELECTRON_PRESSURE_ENDS_NPA,
+        ),
     ] {
         for (x, stated) in ends {
-            let pressure = corners(&[p0, alpha], |p| Ok::<_, ZhangClaimsError>(PowerLaw::new(p[0], p[1])?.pressure_pa(x)? * 1e9))?;
+            let pressure = corners(&[p0, alpha], |p| {
+                Ok::<_, ZhangClaimsError>(PowerLaw::new(p[0], p[1])?.pressure_pa(x)? * 1e9)
+            })?;
             ledger.push(
                 Claim::builder(&format!("zhang2025.{species}_pressure_at_{}re", -x as i32), paper)
                     .source("Sec. 3, Fig. 4")
@@ -472,7 +591,9 @@ fn statistics_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     // The unbalanced remainder, from the paper's own shares.
     for region in Region::ALL {
         let numbers = region.numbers();
-        let remainder = corners(&[numbers.pxz_share, numbers.thermal_share], |x| Ok::<_, PropagationError>(100.0 - x[0] - x[1]))?;
+        let remainder = corners(&[numbers.pxz_share, numbers.thermal_share], |x| {
+            Ok::<_, PropagationError>(100.0 - x[0] - x[1])
+        })?;
         ledger.push(
             Claim::builder(&format!("zhang2025.unbalanced_{}", region.name()), paper)
                 .source("Sec. 4")
@@ -490,9 +611,24 @@ fn statistics_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
 /// The ranges the Abstract and Conclusions give, against the regional numbers they summarise.
 fn range_claims(ledger: &mut Ledger) -> Result<(), ZhangClaimsError> {
     let ranges = [
-        ("thermal_share_range", "thermal-gradient share", paper::THERMAL_SHARE_RANGE, [paper::NEAR.thermal_share, paper::FAR.thermal_share]),
-        ("pxz_share_range", "total P_xz share", paper::PXZ_SHARE_RANGE, [paper::NEAR.pxz_share, paper::FAR.pxz_share]),
-        ("electron_share_range", "electron P_xz share", paper::ELECTRON_SHARE_RANGE, [paper::NEAR.electron_share, paper::FAR.electron_share]),
+        (
+            "thermal_share_range",
+            "thermal-gradient share",
+            paper::THERMAL_SHARE_RANGE,
+            [paper::NEAR.thermal_share, paper::FAR.thermal_share],
+        ),
+        (
+            "pxz_share_range",
+            "total P_xz share",
+            paper::PXZ_SHARE_RANGE,
+            [paper::NEAR.pxz_share, paper::FAR.pxz_share],
+        ),
+        (
+            "electron_share_range",
+            "electron P_xz share",
+            paper::ELECTRON_SHARE_RANGE,
+            [paper::NEAR.electron_share, paper::FAR.electron_share],
+        ),
     ];
     for (name, what, range, regional) in ranges {
         ledger.push(

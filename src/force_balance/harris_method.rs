@@ -9,7 +9,11 @@ use crate::plasma::constants::VACUUM_PERMEABILITY;
 pub const CENTRAL_REGION: f64 = super::published::CENTRAL_REGION.value;
 
 fn positive(parameter: &'static str, value: f64) -> Result<f64, ForceBalanceError> {
-    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(ForceBalanceError::NonPositive { parameter, value }) }
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(ForceBalanceError::NonPositive { parameter, value })
+    }
 }
 
 fn finite(parameter: &'static str, values: &[f64]) -> Result<(), ForceBalanceError> {
@@ -48,18 +52,33 @@ pub fn in_central_region(bx_over_b0: f64) -> bool {
 ///
 /// # Errors
 /// Mismatched or non-finite series, or no central samples.
-pub fn tension_n_m3(bx_over_b0: &[f64], j_y_a_m2: &[f64], b_z_t: &[f64]) -> Result<f64, ForceBalanceError> {
+pub fn tension_n_m3(
+    bx_over_b0: &[f64],
+    j_y_a_m2: &[f64],
+    b_z_t: &[f64],
+) -> Result<f64, ForceBalanceError> {
     if bx_over_b0.len() != j_y_a_m2.len() || bx_over_b0.len() != b_z_t.len() {
-        return Err(ForceBalanceError::TooFewSamples { needed: 1, x: bx_over_b0.len(), y: j_y_a_m2.len().min(b_z_t.len()) });
+        return Err(ForceBalanceError::TooFewSamples {
+            needed: 1,
+            x: bx_over_b0.len(),
+            y: j_y_a_m2.len().min(b_z_t.len()),
+        });
     }
     finite("B_x/B0", bx_over_b0)?;
     finite("j_y", j_y_a_m2)?;
     finite("B_z", b_z_t)?;
-    let central: Vec<usize> = (0..bx_over_b0.len()).filter(|&i| in_central_region(bx_over_b0[i])).collect();
+    let central: Vec<usize> = (0..bx_over_b0.len())
+        .filter(|&i| in_central_region(bx_over_b0[i]))
+        .collect();
     if central.is_empty() {
-        return Err(ForceBalanceError::TooFewSamples { needed: 1, x: 0, y: 0 });
+        return Err(ForceBalanceError::TooFewSamples {
+            needed: 1,
+            x: 0,
+            y: 0,
+        });
     }
-    let mean = |values: &[f64]| central.iter().map(|&i| values[i]).sum::<f64>() / central.len() as f64;
+    let mean =
+        |values: &[f64]| central.iter().map(|&i| values[i]).sum::<f64>() / central.len() as f64;
     Ok(mean(j_y_a_m2) * mean(b_z_t))
 }
 
@@ -80,22 +99,46 @@ pub struct LineFit {
 /// Fewer than 2 samples, mismatched lengths, non-finite values, or all x equal.
 pub fn fit_line(x: &[f64], y: &[f64]) -> Result<LineFit, ForceBalanceError> {
     if x.len() != y.len() || x.len() < 2 {
-        return Err(ForceBalanceError::TooFewSamples { needed: 2, x: x.len(), y: y.len() });
+        return Err(ForceBalanceError::TooFewSamples {
+            needed: 2,
+            x: x.len(),
+            y: y.len(),
+        });
     }
     finite("x", x)?;
     finite("y", y)?;
     let n = x.len() as f64;
     let (mean_x, mean_y) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
     let sxx: f64 = x.iter().map(|v| (v - mean_x).powi(2)).sum();
-    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mean_x) * (b - mean_y)).sum();
+    let sxy: f64 = x
+        .iter()
+        .zip(y)
+        .map(|(a, b)| (a - mean_x) * (b - mean_y))
+        .sum();
     if sxx <= 0.0 {
-        return Err(ForceBalanceError::TooFewSamples { needed: 2, x: 1, y: y.len() });
+        return Err(ForceBalanceError::TooFewSamples {
+            needed: 2,
+            x: 1,
+            y: y.len(),
+        });
     }
     let slope = sxy / sxx;
     let intercept = mean_y - slope * mean_x;
-    let residual: f64 = x.iter().zip(y).map(|(a, b)| (b - intercept - slope * a).powi(2)).sum();
-    let slope_error = if x.len() > 2 { (residual / (n - 2.0) / sxx).sqrt() } else { 0.0 };
-    Ok(LineFit { slope, intercept, slope_error })
+    let residual: f64 = x
+        .iter()
+        .zip(y)
+        .map(|(a, b)| (b - intercept - slope * a).powi(2))
+        .sum();
+    let slope_error = if x.len() > 2 {
+        (residual / (n - 2.0) / sxx).sqrt()
+    } else {
+        0.0
+    };
+    Ok(LineFit {
+        slope,
+        intercept,
+        slope_error,
+    })
 }
 
 /// Eq. 3: the off-diagonal force `-dP_xz/dz = -(1/L) dP_xz/d(B_x/B0)`, N/m^3, from the
@@ -104,13 +147,25 @@ pub fn fit_line(x: &[f64], y: &[f64]) -> Result<LineFit, ForceBalanceError> {
 ///
 /// # Errors
 /// As [`fit_line`], a non-positive thickness, or fewer than 2 central samples.
-pub fn off_diagonal_force_n_m3(bx_over_b0: &[f64], p_xz_pa: &[f64], thickness_m: f64) -> Result<(f64, f64), ForceBalanceError> {
+pub fn off_diagonal_force_n_m3(
+    bx_over_b0: &[f64],
+    p_xz_pa: &[f64],
+    thickness_m: f64,
+) -> Result<(f64, f64), ForceBalanceError> {
     let thickness = positive("L (m)", thickness_m)?;
     if bx_over_b0.len() != p_xz_pa.len() {
-        return Err(ForceBalanceError::TooFewSamples { needed: 2, x: bx_over_b0.len(), y: p_xz_pa.len() });
+        return Err(ForceBalanceError::TooFewSamples {
+            needed: 2,
+            x: bx_over_b0.len(),
+            y: p_xz_pa.len(),
+        });
     }
-    let (x, y): (Vec<f64>, Vec<f64>) =
-        bx_over_b0.iter().zip(p_xz_pa).filter(|(b, _)| in_central_region(**b)).map(|(b, p)| (*b, *p)).unzip();
+    let (x, y): (Vec<f64>, Vec<f64>) = bx_over_b0
+        .iter()
+        .zip(p_xz_pa)
+        .filter(|(b, _)| in_central_region(**b))
+        .map(|(b, p)| (*b, *p))
+        .unzip();
     let fit = fit_line(&x, &y)?;
     // The force points where P_xz decreases along z; with B_x/B0 = z/L in the centre the
     // paper reports it as a magnitude opposing the tension when the slope is positive.

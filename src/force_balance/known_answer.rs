@@ -41,17 +41,31 @@ pub enum SheetShape {
 impl SheetShape {
     fn validate(self) -> Result<Self, ForceBalanceError> {
         let check = |parameter: &'static str, value: f64, upper: f64| {
-            if value.is_finite() && value > 0.0 && value <= upper { Ok(()) } else { Err(ForceBalanceError::OutOfRange { parameter, value }) }
+            if value.is_finite() && value > 0.0 && value <= upper {
+                Ok(())
+            } else {
+                Err(ForceBalanceError::OutOfRange { parameter, value })
+            }
         };
         match self {
             SheetShape::Harris => {}
-            SheetShape::Embedded { core_field_fraction, core_thickness_ratio } => {
+            SheetShape::Embedded {
+                core_field_fraction,
+                core_thickness_ratio,
+            } => {
                 check("core field fraction (0 < a <= 1)", core_field_fraction, 1.0)?;
-                check("core thickness ratio (0 < r <= 1)", core_thickness_ratio, 1.0)?;
+                check(
+                    "core thickness ratio (0 < r <= 1)",
+                    core_thickness_ratio,
+                    1.0,
+                )?;
             }
             SheetShape::Bifurcated { separation } => {
                 if !(separation.is_finite() && (0.0..=10.0).contains(&separation)) {
-                    return Err(ForceBalanceError::OutOfRange { parameter: "peak separation (0 <= s <= 10, units of L)", value: separation });
+                    return Err(ForceBalanceError::OutOfRange {
+                        parameter: "peak separation (0 <= s <= 10, units of L)",
+                        value: separation,
+                    });
                 }
             }
         }
@@ -62,8 +76,13 @@ impl SheetShape {
     pub fn field(self, zeta: f64) -> f64 {
         match self {
             SheetShape::Harris => zeta.tanh(),
-            SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r } => a * (zeta / r).tanh() + (1.0 - a) * zeta.tanh(),
-            SheetShape::Bifurcated { separation: s } => 0.5 * ((zeta - s).tanh() + (zeta + s).tanh()),
+            SheetShape::Embedded {
+                core_field_fraction: a,
+                core_thickness_ratio: r,
+            } => a * (zeta / r).tanh() + (1.0 - a) * zeta.tanh(),
+            SheetShape::Bifurcated { separation: s } => {
+                0.5 * ((zeta - s).tanh() + (zeta + s).tanh())
+            }
         }
     }
 
@@ -77,12 +96,20 @@ impl SheetShape {
         };
         match self {
             SheetShape::Harris => tanh_and_sech2(zeta),
-            SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r } => {
-                let ((core, core_slope), (outer, outer_slope)) = (tanh_and_sech2(zeta / r), tanh_and_sech2(zeta));
-                (a * core + (1.0 - a) * outer, a / r * core_slope + (1.0 - a) * outer_slope)
+            SheetShape::Embedded {
+                core_field_fraction: a,
+                core_thickness_ratio: r,
+            } => {
+                let ((core, core_slope), (outer, outer_slope)) =
+                    (tanh_and_sech2(zeta / r), tanh_and_sech2(zeta));
+                (
+                    a * core + (1.0 - a) * outer,
+                    a / r * core_slope + (1.0 - a) * outer_slope,
+                )
             }
             SheetShape::Bifurcated { separation: s } => {
-                let ((left, left_slope), (right, right_slope)) = (tanh_and_sech2(zeta - s), tanh_and_sech2(zeta + s));
+                let ((left, left_slope), (right, right_slope)) =
+                    (tanh_and_sech2(zeta - s), tanh_and_sech2(zeta + s));
                 (0.5 * (left + right), 0.5 * (left_slope + right_slope))
             }
         }
@@ -93,7 +120,10 @@ impl SheetShape {
         let sech2 = |x: f64| 1.0 / x.cosh().powi(2);
         match self {
             SheetShape::Harris => sech2(zeta),
-            SheetShape::Embedded { core_field_fraction: a, core_thickness_ratio: r } => a / r * sech2(zeta / r) + (1.0 - a) * sech2(zeta),
+            SheetShape::Embedded {
+                core_field_fraction: a,
+                core_thickness_ratio: r,
+            } => a / r * sech2(zeta / r) + (1.0 - a) * sech2(zeta),
             SheetShape::Bifurcated { separation: s } => 0.5 * (sech2(zeta - s) + sech2(zeta + s)),
         }
     }
@@ -135,7 +165,11 @@ pub struct MethodSettings {
 impl MethodSettings {
     /// Asymptotic B0, uniform in z, [`CROSSING_SAMPLES`] samples.
     pub fn single_crossing() -> Self {
-        MethodSettings { boundary: BoundaryField::Asymptotic, sampling: Sampling::UniformInZ, samples: CROSSING_SAMPLES }
+        MethodSettings {
+            boundary: BoundaryField::Asymptotic,
+            sampling: Sampling::UniformInZ,
+            samples: CROSSING_SAMPLES,
+        }
     }
 }
 
@@ -214,16 +248,29 @@ impl KnownSheet {
     /// # Errors
     /// As [`KnownSheet::method`], and [`ForceBalanceError::OutOfRange`] for a sample count
     /// outside [101, 10^6], a current fraction outside (0, 1), or a non-positive misjudgement.
-    pub fn method_with(&self, settings: MethodSettings, b0_misjudged: f64) -> Result<MethodResult, ForceBalanceError> {
+    pub fn method_with(
+        &self,
+        settings: MethodSettings,
+        b0_misjudged: f64,
+    ) -> Result<MethodResult, ForceBalanceError> {
         let shape = self.shape.validate()?;
-        for (parameter, value) in [("B0 (T)", self.b0_t), ("L (m)", self.thickness_m), ("B_z (T)", self.b_z_t), ("share f", self.share)] {
+        for (parameter, value) in [
+            ("B0 (T)", self.b0_t),
+            ("L (m)", self.thickness_m),
+            ("B_z (T)", self.b_z_t),
+            ("share f", self.share),
+        ] {
             if !(value.is_finite() && value > 0.0) {
                 return Err(ForceBalanceError::NonPositive { parameter, value });
             }
         }
-        let out_of_range = |parameter, value: f64| ForceBalanceError::OutOfRange { parameter, value };
+        let out_of_range =
+            |parameter, value: f64| ForceBalanceError::OutOfRange { parameter, value };
         if !(101..=1_000_000).contains(&settings.samples) {
-            return Err(out_of_range("samples per crossing (101 to 10^6)", settings.samples as f64));
+            return Err(out_of_range(
+                "samples per crossing (101 to 10^6)",
+                settings.samples as f64,
+            ));
         }
         if !(b0_misjudged.is_finite() && b0_misjudged > 0.0) {
             return Err(out_of_range("B0 misjudgement factor (> 0)", b0_misjudged));
@@ -232,7 +279,10 @@ impl KnownSheet {
             BoundaryField::Asymptotic => 1.0,
             BoundaryField::WhereCurrentFalls(fraction) => {
                 if !(fraction > 0.0 && fraction < 1.0) {
-                    return Err(out_of_range("current fraction of the boundary (0 < f < 1)", fraction));
+                    return Err(out_of_range(
+                        "current fraction of the boundary (0 < f < 1)",
+                        fraction,
+                    ));
                 }
                 boundary_where_current_falls(shape, fraction)
             }
@@ -241,15 +291,29 @@ impl KnownSheet {
         let unit_current = self.b0_t / (VACUUM_PERMEABILITY * self.thickness_m);
         let assumed_b0 = self.b0_t * boundary_ratio;
         // The samples of B_x/B0 as the method sees them: over the B0 it takes.
-        let bx: Vec<f64> = zeta.iter().map(|&z| shape.field(z) / boundary_ratio).collect();
-        let j_y: Vec<f64> = zeta.iter().map(|&z| unit_current * shape.current(z)).collect();
+        let bx: Vec<f64> = zeta
+            .iter()
+            .map(|&z| shape.field(z) / boundary_ratio)
+            .collect();
+        let j_y: Vec<f64> = zeta
+            .iter()
+            .map(|&z| unit_current * shape.current(z))
+            .collect();
         let b_z = vec![self.b_z_t; zeta.len()];
-        let p_xz: Vec<f64> = zeta.iter().map(|&z| self.share * self.b_z_t * shape.field(z) * self.b0_t / VACUUM_PERMEABILITY).collect();
+        let p_xz: Vec<f64> = zeta
+            .iter()
+            .map(|&z| self.share * self.b_z_t * shape.field(z) * self.b0_t / VACUUM_PERMEABILITY)
+            .collect();
         let j0 = j_y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let thickness = thickness_m(assumed_b0, j0)?;
         let (force, _) = off_diagonal_force_n_m3(&bx, &p_xz, thickness)?;
         let tension = tension_n_m3(&bx, &j_y, &b_z)?;
-        let central: Vec<f64> = bx.iter().zip(&j_y).filter(|(b, _)| super::harris_method::in_central_region(**b)).map(|(_, j)| *j).collect();
+        let central: Vec<f64> = bx
+            .iter()
+            .zip(&j_y)
+            .filter(|(b, _)| super::harris_method::in_central_region(**b))
+            .map(|(_, j)| *j)
+            .collect();
         let central_mean = central.iter().sum::<f64>() / central.len() as f64;
         Ok(MethodResult {
             recovered_share: force / tension,
@@ -266,12 +330,15 @@ fn sample_positions(shape: SheetShape, settings: MethodSettings) -> Vec<f64> {
     let n = settings.samples;
     let evenly = |i: usize, low: f64, high: f64| low + (high - low) * i as f64 / (n - 1) as f64;
     match settings.sampling {
-        Sampling::UniformInZ => (0..n).map(|i| evenly(i, -CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH)).collect(),
+        Sampling::UniformInZ => (0..n)
+            .map(|i| evenly(i, -CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH))
+            .collect(),
         Sampling::UniformInField => {
             let edge = shape.field(CROSSING_HALF_WIDTH);
             // The targets rise evenly, so each root starts from the one before, moved by the
             // target step over the slope last seen there: within ~1e-8 L of the root.
-            let (mut previous, mut slope, mut last_target) = (-CROSSING_HALF_WIDTH, f64::INFINITY, -edge);
+            let (mut previous, mut slope, mut last_target) =
+                (-CROSSING_HALF_WIDTH, f64::INFINITY, -edge);
             (0..n)
                 .map(|i| {
                     let target = evenly(i, -edge, edge);
@@ -293,7 +360,11 @@ fn sample_positions(shape: SheetShape, settings: MethodSettings) -> Vec<f64> {
 /// from the previous sample it takes two evaluations where plain bisection took 60.
 fn position_of_field(shape: SheetShape, target: f64, start: f64) -> (f64, f64) {
     let (mut low, mut high) = (-CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH);
-    let mut z = if start.is_finite() { start.clamp(low, high) } else { low };
+    let mut z = if start.is_finite() {
+        start.clamp(low, high)
+    } else {
+        low
+    };
     let mut slope = f64::INFINITY;
     // Bisection alone reaches round-off within ~60 halvings of the 16 L bracket.
     for _ in 0..200 {
@@ -309,8 +380,14 @@ fn position_of_field(shape: SheetShape, target: f64, start: f64) -> (f64, f64) {
             high = z;
         }
         let newton = z - miss / slope;
-        let next = if newton > low && newton < high { newton } else { 0.5 * (low + high) };
-        if (next - z).abs() <= 4.0 * f64::EPSILON * z.abs().max(f64::MIN_POSITIVE) || high - low <= 4.0 * f64::EPSILON * z.abs() {
+        let next = if newton > low && newton < high {
+            newton
+        } else {
+            0.5 * (low + high)
+        };
+        if (next - z).abs() <= 4.0 * f64::EPSILON * z.abs().max(f64::MIN_POSITIVE)
+            || high - low <= 4.0 * f64::EPSILON * z.abs()
+        {
             return (next, slope);
         }
         z = next;
@@ -323,7 +400,15 @@ fn position_of_field(shape: SheetShape, target: f64, start: f64) -> (f64, f64) {
 fn boundary_where_current_falls(shape: SheetShape, fraction: f64) -> f64 {
     const STEPS: usize = 16000;
     let z = |i: usize| CROSSING_HALF_WIDTH * i as f64 / STEPS as f64;
-    let (peak_index, peak) = (0..=STEPS).map(|i| (i, shape.current(z(i)))).fold((0, 0.0), |best, (i, j)| if j > best.1 { (i, j) } else { best });
-    let beyond = (peak_index..=STEPS).find(|&i| shape.current(z(i)) < fraction * peak).unwrap_or(STEPS);
+    let (peak_index, peak) =
+        (0..=STEPS)
+            .map(|i| (i, shape.current(z(i))))
+            .fold(
+                (0, 0.0),
+                |best, (i, j)| if j > best.1 { (i, j) } else { best },
+            );
+    let beyond = (peak_index..=STEPS)
+        .find(|&i| shape.current(z(i)) < fraction * peak)
+        .unwrap_or(STEPS);
     shape.field(z(beyond)).abs()
 }

@@ -25,21 +25,34 @@ impl PowerLaw {
                 return Err(ForceBalanceError::NonPositive { parameter, value });
             }
         }
-        Ok(PowerLaw { p0_pa: units::nanopascal(p0_npa), exponent })
+        Ok(PowerLaw {
+            p0_pa: units::nanopascal(p0_npa),
+            exponent,
+        })
     }
 
     /// The ion fit of Fig. 4a: 0.24 nPa, alpha = 0.88 ([`super::published`]).
     pub fn ions() -> Self {
-        PowerLaw { p0_pa: units::nanopascal(published::ION_P0_NPA.value), exponent: published::ION_EXPONENT.value }
+        PowerLaw {
+            p0_pa: units::nanopascal(published::ION_P0_NPA.value),
+            exponent: published::ION_EXPONENT.value,
+        }
     }
 
     /// The electron fit of Fig. 4b: 0.045 nPa, alpha = 1.45 ([`super::published`]).
     pub fn electrons() -> Self {
-        PowerLaw { p0_pa: units::nanopascal(published::ELECTRON_P0_NPA.value), exponent: published::ELECTRON_EXPONENT.value }
+        PowerLaw {
+            p0_pa: units::nanopascal(published::ELECTRON_P0_NPA.value),
+            exponent: published::ELECTRON_EXPONENT.value,
+        }
     }
 
     fn check(x_re: f64) -> Result<f64, ForceBalanceError> {
-        if x_re.is_finite() && x_re < 0.0 { Ok(x_re) } else { Err(ForceBalanceError::NotTailward { x_re }) }
+        if x_re.is_finite() && x_re < 0.0 {
+            Ok(x_re)
+        } else {
+            Err(ForceBalanceError::NotTailward { x_re })
+        }
     }
 
     /// Pressure at `x_re` (R_E, negative), Pa.
@@ -57,7 +70,10 @@ impl PowerLaw {
     /// [`ForceBalanceError::NotTailward`].
     pub fn gradient_force_n_m3(&self, x_re: f64) -> Result<f64, ForceBalanceError> {
         let s = -Self::check(x_re)? / REFERENCE_DISTANCE_RE;
-        Ok(self.p0_pa * self.exponent / (REFERENCE_DISTANCE_RE * EARTH_RADIUS) * s.powf(-self.exponent - 1.0))
+        Ok(
+            self.p0_pa * self.exponent / (REFERENCE_DISTANCE_RE * EARTH_RADIUS)
+                * s.powf(-self.exponent - 1.0),
+        )
     }
 
     /// The mean of that force over `[x_far, x_near]` (R_E): the pressure difference over the
@@ -65,11 +81,18 @@ impl PowerLaw {
     ///
     /// # Errors
     /// [`ForceBalanceError::NotTailward`] for either end; ends must differ.
-    pub fn mean_gradient_force_n_m3(&self, x_far_re: f64, x_near_re: f64) -> Result<f64, ForceBalanceError> {
+    pub fn mean_gradient_force_n_m3(
+        &self,
+        x_far_re: f64,
+        x_near_re: f64,
+    ) -> Result<f64, ForceBalanceError> {
         let difference = self.pressure_pa(x_near_re)? - self.pressure_pa(x_far_re)?;
         let distance = (x_near_re - x_far_re) * EARTH_RADIUS;
         if distance == 0.0 {
-            return Err(ForceBalanceError::NonPositive { parameter: "region length (R_E)", value: 0.0 });
+            return Err(ForceBalanceError::NonPositive {
+                parameter: "region length (R_E)",
+                value: 0.0,
+            });
         }
         Ok(difference / distance)
     }

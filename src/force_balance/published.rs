@@ -24,11 +24,22 @@ const fn percent(value: f64, location: &'static str, what: &'static str) -> Quot
 
 // Sec. 2: the method.
 /// Edge of the central region, |B_x| < 0.5 B0 (a definition).
-pub const CENTRAL_REGION: Quoted = Quoted::new(0.5, Precision::Exact, "Sec. 2", "central-region edge B_x/B0");
+pub const CENTRAL_REGION: Quoted = Quoted::new(
+    0.5,
+    Precision::Exact,
+    "Sec. 2",
+    "central-region edge B_x/B0",
+);
 /// "B_x/B0 = z/L with an error of less than 10%" in the central region, %.
-pub const LINEARITY_ERROR_PERCENT: Quoted = Quoted::new(10.0, Precision::Below, "Sec. 2", "linearity error");
+pub const LINEARITY_ERROR_PERCENT: Quoted =
+    Quoted::new(10.0, Precision::Below, "Sec. 2", "linearity error");
 /// The stated error of the B0 estimate, "about 10%–20%", as a fraction.
-pub const B0_RELATIVE_ERROR: Quoted = Quoted::new(0.15, Precision::Range { lo: 0.1, hi: 0.2 }, "Sec. 2", "relative error of B0");
+pub const B0_RELATIVE_ERROR: Quoted = Quoted::new(
+    0.15,
+    Precision::Range { lo: 0.1, hi: 0.2 },
+    "Sec. 2",
+    "relative error of B0",
+);
 
 // Sec. 3, Fig. 1: the example event of 12 August 2017.
 /// Largest B_x before the crossing, nT.
@@ -125,7 +136,12 @@ pub const FAR: RegionNumbers = RegionNumbers {
 pub const THERMAL_SHARE_OVERALL: Quoted = share(20.0, "Sec. 4", "overall thermal share");
 /// "In total, the P_xz gradient forces can balance up to 40% of the magnetic tension" (Sec. 3).
 /// A bound printed to the same 5 points as the shares: at most 42.5%.
-pub const PXZ_SHARE_UP_TO: Quoted = Quoted::new(40.0, Precision::Range { lo: 0.0, hi: 42.5 }, "Sec. 3", "P_xz share bound");
+pub const PXZ_SHARE_UP_TO: Quoted = Quoted::new(
+    40.0,
+    Precision::Range { lo: 0.0, hi: 42.5 },
+    "Sec. 3",
+    "P_xz share bound",
+);
 /// Mean thickness of the 104 sheets, km.
 pub const MEAN_THICKNESS_KM: Quoted = sig(980.0, 2, "Sec. 3", "mean thickness");
 /// Stated thickness range, km ("typically ranges from 500 to 1,500 km").
@@ -148,19 +164,39 @@ pub const ELECTRON_P0_NPA: Quoted = sig(0.045, 2, "Fig. 4b; Sec. 3", "electron P
 pub const ELECTRON_EXPONENT: Quoted = sig(1.45, 3, "Fig. 4b; Sec. 3", "electron exponent");
 /// Ranges read off Fig. 4 in the text, "from ~0.2 to ~0.4 nPa" and "from ~0.03 to ~0.12 nPa",
 /// at the tailward (-30 R_E) and Earthward (-10 R_E) ends.
-pub const ION_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] = [(-30.0, sig(0.2, 1, "Sec. 3", "ion P_xx far end")), (-10.0, sig(0.4, 1, "Sec. 3", "ion P_xx near end"))];
+pub const ION_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] = [
+    (-30.0, sig(0.2, 1, "Sec. 3", "ion P_xx far end")),
+    (-10.0, sig(0.4, 1, "Sec. 3", "ion P_xx near end")),
+];
 /// Electron ends, as above.
-pub const ELECTRON_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] =
-    [(-30.0, sig(0.03, 1, "Sec. 3", "electron P_xx far end")), (-10.0, sig(0.12, 2, "Sec. 3", "electron P_xx near end"))];
+pub const ELECTRON_PRESSURE_ENDS_NPA: [(f64, Quoted); 2] = [
+    (-30.0, sig(0.03, 1, "Sec. 3", "electron P_xx far end")),
+    (-10.0, sig(0.12, 2, "Sec. 3", "electron P_xx near end")),
+];
 
 /// "10%–30%": the thermal-gradient share as a range (Abstract, Plain Language Summary,
 /// Sec. 3). Its ends are printed to the same 5 points as the shares, so it reaches 7.5–32.5%.
-pub const THERMAL_SHARE_RANGE: Quoted = Quoted::new(20.0, Precision::Range { lo: 7.5, hi: 32.5 }, "Abstract; Sec. 3", "thermal share range");
+pub const THERMAL_SHARE_RANGE: Quoted = Quoted::new(
+    20.0,
+    Precision::Range { lo: 7.5, hi: 32.5 },
+    "Abstract; Sec. 3",
+    "thermal share range",
+);
 /// "30%–55%" (Plain Language Summary) and "between 30% and 55%" (Sec. 4): the P_xz share as
 /// a range, ends to 5 points.
-pub const PXZ_SHARE_RANGE: Quoted = Quoted::new(42.5, Precision::Range { lo: 27.5, hi: 57.5 }, "Plain Language Summary; Sec. 4", "P_xz share range");
+pub const PXZ_SHARE_RANGE: Quoted = Quoted::new(
+    42.5,
+    Precision::Range { lo: 27.5, hi: 57.5 },
+    "Plain Language Summary; Sec. 4",
+    "P_xz share range",
+);
 /// "15%–20%": the electron P_xz share as a range (Sec. 4), ends to 5 points.
-pub const ELECTRON_SHARE_RANGE: Quoted = Quoted::new(17.5, Precision::Range { lo: 12.5, hi: 22.5 }, "Sec. 4", "electron share range");
+pub const ELECTRON_SHARE_RANGE: Quoted = Quoted::new(
+    17.5,
+    Precision::Range { lo: 12.5, hi: 22.5 },
+    "Sec. 4",
+    "electron share range",
+);
 
 /// Numbers of the paper that only its data can check.
 pub const DATA_STATEMENTS: [DataStatement; 3] = [
@@ -181,7 +217,12 @@ pub const DATA_STATEMENTS: [DataStatement; 3] = [
     DataStatement {
         id: "zhang2025.thickness_range_in_di",
         quantity: "range of the sheets' thicknesses in ion inertial lengths",
-        published: Quoted::new(3.0, Precision::Range { lo: 1.0, hi: 5.0 }, "Sec. 3", "thickness range in d_i"),
+        published: Quoted::new(
+            3.0,
+            Precision::Range { lo: 1.0, hi: 5.0 },
+            "Sec. 3",
+            "thickness range in d_i",
+        ),
         unit: "d_i",
         data: "each event's thickness and ion density (the event list of Zhang et al. 2024 and the FPI moments)",
     },
@@ -190,7 +231,8 @@ pub const DATA_STATEMENTS: [DataStatement; 3] = [
 /// The selection of Sec. 2: the 163 crossings of Zhang et al. (2024) and the 104 kept.
 pub const PARENT_EVENTS: Quoted = Quoted::new(163.0, Precision::Exact, "Sec. 2", "parent events");
 /// Events kept by the orientation criteria.
-pub const SELECTED_EVENTS: Quoted = Quoted::new(104.0, Precision::Exact, "Sec. 2", "selected events");
+pub const SELECTED_EVENTS: Quoted =
+    Quoted::new(104.0, Precision::Exact, "Sec. 2", "selected events");
 /// Peak current density a crossing must exceed, nA/m^2 ("j > 5 nA/m^2").
 pub const MIN_PEAK_CURRENT_NA_M2: f64 = 5.0;
 /// Mean ion flow a crossing must stay below, km/s.
@@ -202,8 +244,19 @@ pub const MIN_ALIGNMENT: f64 = 0.6;
 
 /// The Conclusions' region bounds as printed: near-Earth "-20 R_E < X < -30 R_E" and
 /// further "-10 R_E < X < -20 R_E": the ends that differ from Sec. 3.
-pub const CONCLUSIONS_NEAR_END: Quoted = Quoted::new(-30.0, Precision::Exact, "Sec. 4 (Conclusions)", "near-Earth range end");
+pub const CONCLUSIONS_NEAR_END: Quoted = Quoted::new(
+    -30.0,
+    Precision::Exact,
+    "Sec. 4 (Conclusions)",
+    "near-Earth range end",
+);
 /// See [`CONCLUSIONS_NEAR_END`].
-pub const CONCLUSIONS_FAR_END: Quoted = Quoted::new(-10.0, Precision::Exact, "Sec. 4 (Conclusions)", "further-Earth range end");
+pub const CONCLUSIONS_FAR_END: Quoted = Quoted::new(
+    -10.0,
+    Precision::Exact,
+    "Sec. 4 (Conclusions)",
+    "further-Earth range end",
+);
 /// "The equilibrium predicts a current density j_y of less than 5 nA/m^2" (Sec. 1).
-pub const FLUID_CURRENT_BOUND_NA_M2: Quoted = Quoted::new(5.0, Precision::Below, "Sec. 1", "fluid-equilibrium current");
+pub const FLUID_CURRENT_BOUND_NA_M2: Quoted =
+    Quoted::new(5.0, Precision::Below, "Sec. 1", "fluid-equilibrium current");

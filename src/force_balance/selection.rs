@@ -25,7 +25,16 @@ use polars::prelude::{BooleanChunked, DataFrame, NewChunkedArray};
 use std::path::Path;
 
 /// The columns a selection catalogue must have.
-pub const COLUMNS: [&str; 8] = ["x_re", "bl_min_nt", "bl_max_nt", "j_peak_na_m2", "ion_flow_km_s", "hall_e_mv_m", "n_dot_z", "m_dot_y"];
+pub const COLUMNS: [&str; 8] = [
+    "x_re",
+    "bl_min_nt",
+    "bl_max_nt",
+    "j_peak_na_m2",
+    "ion_flow_km_s",
+    "hall_e_mv_m",
+    "n_dot_z",
+    "m_dot_y",
+];
 
 /// One criterion of Sec. 2, in the order the paper applies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +54,13 @@ pub enum Criterion {
 impl Criterion {
     /// Every criterion, in order: the first three built the parent set of 163, the last two
     /// the 104.
-    pub const ALL: [Criterion; 5] = [Criterion::NeutralSheet, Criterion::PeakCurrent, Criterion::QuietFlow, Criterion::Horizontal, Criterion::DawnDusk];
+    pub const ALL: [Criterion; 5] = [
+        Criterion::NeutralSheet,
+        Criterion::PeakCurrent,
+        Criterion::QuietFlow,
+        Criterion::Horizontal,
+        Criterion::DawnDusk,
+    ];
 
     /// Short description with the threshold.
     pub fn describe(self) -> &'static str {
@@ -60,7 +75,9 @@ impl Criterion {
 
     fn passes(self, row: &Row, approach_nt: f64) -> bool {
         match self {
-            Criterion::NeutralSheet => row.bl_min_nt <= approach_nt && row.bl_max_nt >= -approach_nt,
+            Criterion::NeutralSheet => {
+                row.bl_min_nt <= approach_nt && row.bl_max_nt >= -approach_nt
+            }
             Criterion::PeakCurrent => row.j_peak > paper::MIN_PEAK_CURRENT_NA_M2,
             Criterion::QuietFlow => row.ion_flow < paper::MAX_ION_FLOW_KM_S,
             Criterion::Horizontal => row.n_dot_z > paper::MIN_ALIGNMENT,
@@ -108,20 +125,42 @@ pub struct Selection {
 /// ```
 pub fn select(catalogue: &DataFrame, approach_nt: f64) -> Result<Selection, BinningError> {
     if !(approach_nt.is_finite() && approach_nt >= 0.0) {
-        return Err(BinningError::BadParameter { parameter: "approach_nt (nT, >= 0)", value: approach_nt });
+        return Err(BinningError::BadParameter {
+            parameter: "approach_nt (nT, >= 0)",
+            value: approach_nt,
+        });
     }
     let frame = require_numeric_columns(catalogue, &COLUMNS)?;
     let column = |name: &str| -> Result<Vec<f64>, BinningError> {
         let values = f64_column(&frame, name)?;
         match values.iter().position(|v| !v.is_finite()) {
-            Some(row) => Err(BinningError::Infinite { column: name.to_owned(), row }),
+            Some(row) => Err(BinningError::Infinite {
+                column: name.to_owned(),
+                row,
+            }),
             None => Ok(values),
         }
     };
-    let (bl_min, bl_max, j_peak) = (column("bl_min_nt")?, column("bl_max_nt")?, column("j_peak_na_m2")?);
-    let (ion_flow, hall_e, n_dot_z, m_dot_y) = (column("ion_flow_km_s")?, column("hall_e_mv_m")?, column("n_dot_z")?, column("m_dot_y")?);
+    let (bl_min, bl_max, j_peak) = (
+        column("bl_min_nt")?,
+        column("bl_max_nt")?,
+        column("j_peak_na_m2")?,
+    );
+    let (ion_flow, hall_e, n_dot_z, m_dot_y) = (
+        column("ion_flow_km_s")?,
+        column("hall_e_mv_m")?,
+        column("n_dot_z")?,
+        column("m_dot_y")?,
+    );
     let rows: Vec<Row> = (0..frame.height())
-        .map(|i| Row { bl_min_nt: bl_min[i], bl_max_nt: bl_max[i], j_peak: j_peak[i], ion_flow: ion_flow[i], n_dot_z: n_dot_z[i], m_dot_y: m_dot_y[i] })
+        .map(|i| Row {
+            bl_min_nt: bl_min[i],
+            bl_max_nt: bl_max[i],
+            j_peak: j_peak[i],
+            ion_flow: ion_flow[i],
+            n_dot_z: n_dot_z[i],
+            m_dot_y: m_dot_y[i],
+        })
         .collect();
     let mut alive = vec![true; rows.len()];
     let mut removed = Vec::with_capacity(Criterion::ALL.len());
@@ -135,10 +174,19 @@ pub fn select(catalogue: &DataFrame, approach_nt: f64) -> Result<Selection, Binn
         }
         removed.push((criterion, count));
     }
-    let largest_hall_field_mv_m = alive.iter().zip(&hall_e).filter(|(keep, _)| **keep).map(|(_, e)| *e).fold(f64::NEG_INFINITY, f64::max);
+    let largest_hall_field_mv_m = alive
+        .iter()
+        .zip(&hall_e)
+        .filter(|(keep, _)| **keep)
+        .map(|(_, e)| *e)
+        .fold(f64::NEG_INFINITY, f64::max);
     let mask = BooleanChunked::from_slice("kept".into(), &alive);
     let kept = frame.filter(&mask)?;
-    Ok(Selection { kept, removed, largest_hall_field_mv_m })
+    Ok(Selection {
+        kept,
+        removed,
+        largest_hall_field_mv_m,
+    })
 }
 
 /// Reads a catalogue CSV and applies [`select`].
@@ -166,7 +214,11 @@ pub struct RegionCounts {
 /// # Errors
 /// As [`f64_column`] for the `x_re` column.
 pub fn region_counts(kept: &DataFrame) -> Result<RegionCounts, BinningError> {
-    let mut counts = RegionCounts { near: 0, far: 0, outside: 0 };
+    let mut counts = RegionCounts {
+        near: 0,
+        far: 0,
+        outside: 0,
+    };
     for x in f64_column(kept, "x_re")? {
         let within = |(tail, earth): (f64, f64)| x >= tail && x < earth;
         if within(paper::NEAR.x_re) {
@@ -196,7 +248,13 @@ pub fn synthetic_parent_catalogue(seed: u64) -> Result<DataFrame, BinningError> 
     let mut columns: [Vec<f64>; 10] = Default::default();
     for event in 0..total {
         let survives = event < near + far;
-        let x = if event < near { rng.random_range(-19.9..-10.1) } else if survives { rng.random_range(-29.9..-20.1) } else { rng.random_range(-29.9..-10.1) };
+        let x = if event < near {
+            rng.random_range(-19.9..-10.1)
+        } else if survives {
+            rng.random_range(-29.9..-20.1)
+        } else {
+            rng.random_range(-29.9..-10.1)
+        };
         let aligned = |rng: &mut rand_chacha::ChaCha8Rng| rng.random_range(0.61..1.0);
         let (n_dot_z, m_dot_y) = if survives {
             (aligned(&mut rng), aligned(&mut rng))
@@ -224,7 +282,25 @@ pub fn synthetic_parent_catalogue(seed: u64) -> Result<DataFrame, BinningError> 
             column.push(value);
         }
     }
-    let names = ["event", "x_re", "bl_min_nt", "bl_max_nt", "j_peak_na_m2", "ion_flow_km_s", "hall_e_mv_m", "n_dot_z", "m_dot_y", "survives"];
-    let frame = DataFrame::new(total, names.iter().zip(columns).map(|(name, values)| Column::new((*name).into(), values)).collect())?;
+    let names = [
+        "event",
+        "x_re",
+        "bl_min_nt",
+        "bl_max_nt",
+        "j_peak_na_m2",
+        "ion_flow_km_s",
+        "hall_e_mv_m",
+        "n_dot_z",
+        "m_dot_y",
+        "survives",
+    ];
+    let frame = DataFrame::new(
+        total,
+        names
+            .iter()
+            .zip(columns)
+            .map(|(name, values)| Column::new((*name).into(), values))
+            .collect(),
+    )?;
     Ok(frame)
 }

@@ -4,7 +4,10 @@
 
 mod fpi;
 
-pub use fpi::{DES_ENERGIES_BURST_PARITY_0_EV, DES_ENERGIES_BURST_PARITY_1_EV, DES_ENERGIES_FAST_EV, des_channel_nearest};
+pub use fpi::{
+    DES_ENERGIES_BURST_PARITY_0_EV, DES_ENERGIES_BURST_PARITY_1_EV, DES_ENERGIES_FAST_EV,
+    des_channel_nearest,
+};
 
 /// FPI electron (DES) burst cadence, s (Pollock et al. 2016, doi:10.1007/s11214-016-0245-4).
 pub const FPI_DES_BURST_CADENCE_S: f64 = 0.030;

@@ -76,6 +76,25 @@ pub enum MmsError {
         /// Its time, ISO 8601 UTC.
         time: String,
     },
+    /// The samples are spaced unlike the product's cadence: a file of another rate, or
+    /// mislabelled.
+    #[error(
+        "{path}: {variable} is sampled every {cadence_s:.4} s; {product} is made every {low_s:.4} to {high_s:.4} s"
+    )]
+    Cadence {
+        /// The file.
+        path: PathBuf,
+        /// The variable.
+        variable: String,
+        /// The product, e.g. `mms2 fgm brst`.
+        product: String,
+        /// Median spacing found, s.
+        cadence_s: f64,
+        /// Shortest nominal spacing, s.
+        low_s: f64,
+        /// Longest nominal spacing, s.
+        high_s: f64,
+    },
     /// A variable's records do not match its time variable's, or its shape is not the one
     /// the analysis reads.
     #[error("{path}: {variable} has {found}, expected {expected}")]

@@ -5,13 +5,23 @@ use super::layout::{Product, Rate};
 
 /// FGM magnetic field: `mmsN_fgm_b_gse_{rate}_l2`, records `[Bx, By, Bz, |B|]`, nT (GSE).
 pub fn fgm(probe: u8, rate: Rate) -> (Product, String) {
-    let product = Product { probe, instrument: "fgm", rate, datatype: None };
+    let product = Product {
+        probe,
+        instrument: "fgm",
+        rate,
+        datatype: None,
+    };
     (product, format!("mms{probe}_fgm_b_gse_{}_l2", rate.name()))
 }
 
 /// MEC spacecraft position: `mmsN_mec_r_gse`, km (GSE), from the `epht89d` survey files.
 pub fn mec_position(probe: u8) -> (Product, String) {
-    let product = Product { probe, instrument: "mec", rate: Rate::Survey, datatype: Some("epht89d") };
+    let product = Product {
+        probe,
+        instrument: "mec",
+        rate: Rate::Survey,
+        datatype: Some("epht89d"),
+    };
     (product, format!("mms{probe}_mec_r_gse"))
 }
 
@@ -41,13 +51,26 @@ pub fn fpi_moment(probe: u8, species: Species, rate: Rate, moment: &str) -> (Pro
         Species::Ions => "dis-moms",
         Species::Electrons => "des-moms",
     };
-    let product = Product { probe, instrument: "fpi", rate, datatype: Some(datatype) };
-    (product, format!("mms{probe}_{}_{moment}_{}", species.code(), rate.name()))
+    let product = Product {
+        probe,
+        instrument: "fpi",
+        rate,
+        datatype: Some(datatype),
+    };
+    (
+        product,
+        format!("mms{probe}_{}_{moment}_{}", species.code(), rate.name()),
+    )
 }
 
 /// The FPI electron distribution, `mmsN_des_dist_{rate}` (s^3/cm^6), from the `des-dist`
 /// files, with its support variables (`_energy_`, `_phi_`, `_theta_`).
 pub fn des_distribution(probe: u8, rate: Rate) -> (Product, String) {
-    let product = Product { probe, instrument: "fpi", rate, datatype: Some("des-dist") };
+    let product = Product {
+        probe,
+        instrument: "fpi",
+        rate,
+        datatype: Some("des-dist"),
+    };
     (product, format!("mms{probe}_des_dist_{}", rate.name()))
 }

@@ -1,8 +1,8 @@
 //! Time series read from MMS files over an interval, joined across files and put on another
 //! series' times by linear interpolation.
 
-use super::layout::{Product, find_files};
 use super::MmsError;
+use super::layout::{Product, find_files};
 use crate::cdf::CdfFile;
 use crate::cdf::time::format_utc;
 use ndarray::{Array2, Axis};
@@ -35,9 +35,18 @@ pub struct Series {
 /// [`MmsError::NoFiles`], a CDF error, [`MmsError::NotIncreasing`] for times that go
 /// backwards or repeat within a file, [`MmsError::Shape`] for values that do not match their
 /// times, [`MmsError::NotCovered`], [`MmsError::Fill`] and [`MmsError::Gap`] inside the interval.
-pub fn load(root: &Path, product: &Product, variable: &str, start: i64, end: i64) -> Result<Series, MmsError> {
+pub fn load(
+    root: &Path,
+    product: &Product,
+    variable: &str,
+    start: i64,
+    end: i64,
+) -> Result<Series, MmsError> {
     if end <= start {
-        return Err(MmsError::EmptyInterval { start: format_utc(start), end: format_utc(end) });
+        return Err(MmsError::EmptyInterval {
+            start: format_utc(start),
+            end: format_utc(end),
+        });
     }
     let mut times: Vec<i64> = Vec::new();
     let mut rows: Vec<f64> = Vec::new();
@@ -46,7 +55,9 @@ pub fn load(root: &Path, product: &Product, variable: &str, start: i64, end: i64
     for file_path in find_files(root, product, start, end)? {
         let file = CdfFile::open(&file_path)?;
         path = file_path;
-        let epoch = file.variable_text(variable, "DEPEND_0").unwrap_or_else(|| "Epoch".to_owned());
+        let epoch = file
+            .variable_text(variable, "DEPEND_0")
+            .unwrap_or_else(|| "Epoch".to_owned());
         file.variable(variable)?;
         let file_times = file.read_tt2000(&epoch)?;
         if let Some(record) = (1..file_times.len()).find(|&k| file_times[k] <= file_times[k - 1]) {
@@ -60,7 +71,9 @@ pub fn load(root: &Path, product: &Product, variable: &str, start: i64, end: i64
         // One sample either side of the interval, and none a previous file already gave.
         let after = times.last().copied().unwrap_or(i64::MIN);
         let first = file_times.partition_point(|&t| t < start).saturating_sub(1);
-        let last = file_times.partition_point(|&t| t <= end).min(file_times.len().saturating_sub(1));
+        let last = file_times
+            .partition_point(|&t| t <= end)
+            .min(file_times.len().saturating_sub(1));
         let first = first.max(file_times.partition_point(|&t| t <= after));
         if file_times.is_empty() || first > last {
             continue;
@@ -91,14 +104,22 @@ pub fn load(root: &Path, product: &Product, variable: &str, start: i64, end: i64
     }
     let record_shape = record_shape.unwrap_or_default();
     let components = record_shape.iter().product::<usize>().max(1);
-    let values = Array2::from_shape_vec((times.len(), components), rows).map_err(|_| MmsError::Shape {
-        path: path.clone(),
+    let values =
+        Array2::from_shape_vec((times.len(), components), rows).map_err(|_| MmsError::Shape {
+            path: path.clone(),
+            variable: variable.to_owned(),
+            found: "values that do not fill their records".to_owned(),
+            expected: format!("records of shape {record_shape:?}"),
+        })?;
+    let series = Series {
+        times,
+        values,
+        record_shape,
         variable: variable.to_owned(),
-        found: "values that do not fill their records".to_owned(),
-        expected: format!("records of shape {record_shape:?}"),
-    })?;
-    let series = Series { times, values, record_shape, variable: variable.to_owned(), path };
+        path,
+    };
     series.check(start, end)?;
+    series.check_cadence(product)?;
     Ok(series)
 }
 
@@ -111,6 +132,26 @@ impl Series {
         }
         let middle = spacings.len() / 2;
         *spacings.select_nth_unstable(middle).1
+    }
+
+    /// The median spacing against the product's nominal cadence, within a factor 1.5 (the
+    /// clocks of different spacecraft and FPI's spin-phase timing shift samples slightly).
+    fn check_cadence(&self, product: &Product) -> Result<(), MmsError> {
+        let Some((low, high)) = product.nominal_cadence_s() else {
+            return Ok(());
+        };
+        let cadence = self.cadence_ns() as f64 * 1e-9;
+        if cadence < low / 1.5 || cadence > high * 1.5 {
+            return Err(MmsError::Cadence {
+                path: self.path.clone(),
+                variable: self.variable.clone(),
+                product: product.label(),
+                cadence_s: cadence,
+                low_s: low,
+                high_s: high,
+            });
+        }
+        Ok(())
     }
 
     /// Coverage, fills and gaps over `[start, end]`.
@@ -173,11 +214,15 @@ impl Series {
                     end: format_utc(times[times.len() - 1]),
                 });
             }
-            let upper = self.times.partition_point(|&s| s < t).clamp(1, self.times.len() - 1);
+            let upper = self
+                .times
+                .partition_point(|&s| s < t)
+                .clamp(1, self.times.len() - 1);
             let (t0, t1) = (self.times[upper - 1], self.times[upper]);
             let weight = ((t - t0) as f64 / (t1 - t0) as f64).clamp(0.0, 1.0);
             let (a, b) = (self.values.row(upper - 1), self.values.row(upper));
-            out.row_mut(row).assign(&(&a * (1.0 - weight) + &b * weight));
+            out.row_mut(row)
+                .assign(&(&a * (1.0 - weight) + &b * weight));
         }
         Ok(out)
     }

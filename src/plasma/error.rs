@@ -55,5 +55,9 @@ pub(crate) fn finite_non_negative(parameter: &'static str, value: f64) -> Result
 
 /// Returns `value` if it is finite: inputs each within range can still overflow together.
 pub(crate) fn computed(quantity: &'static str, value: f64) -> Result<f64, PlasmaError> {
-    if value.is_finite() { Ok(value) } else { Err(PlasmaError::OutOfRange { quantity, value }) }
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(PlasmaError::OutOfRange { quantity, value })
+    }
 }

@@ -39,7 +39,10 @@ use error::{computed, finite_non_negative, positive};
 /// ```
 pub fn plasma_frequency(n_m3: f64, species: Species) -> Result<f64, PlasmaError> {
     let n = positive("density n_m3", n_m3)?;
-    computed("plasma frequency", (n * species.charge_c().powi(2) / (VACUUM_PERMITTIVITY * species.mass_kg())).sqrt())
+    computed(
+        "plasma frequency",
+        (n * species.charge_c().powi(2) / (VACUUM_PERMITTIVITY * species.mass_kg())).sqrt(),
+    )
 }
 
 /// Cyclotron (angular) frequency `omega_c = |q| B / m`, in rad/s.
@@ -58,7 +61,10 @@ pub fn plasma_frequency(n_m3: f64, species: Species) -> Result<f64, PlasmaError>
 /// ```
 pub fn cyclotron_frequency(b_t: f64, species: Species) -> Result<f64, PlasmaError> {
     let b = positive("field strength b_t", b_t)?;
-    computed("cyclotron frequency", species.charge_c().abs() * b / species.mass_kg())
+    computed(
+        "cyclotron frequency",
+        species.charge_c().abs() * b / species.mass_kg(),
+    )
 }
 
 /// Inertial length (skin depth) `d = c / omega_p`, in m.
@@ -76,7 +82,10 @@ pub fn cyclotron_frequency(b_t: f64, species: Species) -> Result<f64, PlasmaErro
 /// assert!((d_i / 1e3 - 227.7).abs() < 0.1);
 /// ```
 pub fn inertial_length(n_m3: f64, species: Species) -> Result<f64, PlasmaError> {
-    computed("inertial length", SPEED_OF_LIGHT / plasma_frequency(n_m3, species)?)
+    computed(
+        "inertial length",
+        SPEED_OF_LIGHT / plasma_frequency(n_m3, species)?,
+    )
 }
 
 /// Thermal speed `v_th = sqrt(2 T / m)`, in m/s: the workbook's one convention.
@@ -150,7 +159,10 @@ pub fn thermal_gyroradius(t_j: f64, b_t: f64, species: Species) -> Result<f64, P
 pub fn alfven_speed(b_t: f64, n_m3: f64, ion: Species) -> Result<f64, PlasmaError> {
     let b = positive("field strength b_t", b_t)?;
     let n = positive("density n_m3", n_m3)?;
-    computed("Alfven speed", b / (VACUUM_PERMEABILITY * n * ion.mass_kg()).sqrt())
+    computed(
+        "Alfven speed",
+        b / (VACUUM_PERMEABILITY * n * ion.mass_kg()).sqrt(),
+    )
 }
 
 /// Plasma beta `beta = n T / (B^2 / 2 mu0)`: thermal over magnetic pressure of one species.
@@ -183,7 +195,10 @@ pub fn beta(n_m3: f64, t_j: f64, b_t: f64) -> Result<f64, PlasmaError> {
 /// [`PlasmaError::Negative`] if `b_t` is negative or not finite.
 /// [`PlasmaError::OutOfRange`] if the result overflows a double.
 pub fn magnetic_pressure(b_t: f64) -> Result<f64, PlasmaError> {
-    computed("magnetic pressure", magnetic_pressure_unchecked(finite_non_negative("field strength b_t", b_t)?))
+    computed(
+        "magnetic pressure",
+        magnetic_pressure_unchecked(finite_non_negative("field strength b_t", b_t)?),
+    )
 }
 
 fn magnetic_pressure_unchecked(b_t: f64) -> f64 {

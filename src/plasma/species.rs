@@ -12,9 +12,15 @@ pub struct Species {
 
 impl Species {
     /// Electrons: m_e, charge -e.
-    pub const ELECTRON: Species = Species { mass_kg: ELECTRON_MASS, charge_c: -ELEMENTARY_CHARGE };
+    pub const ELECTRON: Species = Species {
+        mass_kg: ELECTRON_MASS,
+        charge_c: -ELEMENTARY_CHARGE,
+    };
     /// Protons: m_p, charge +e (the ions of all four papers).
-    pub const PROTON: Species = Species { mass_kg: PROTON_MASS, charge_c: ELEMENTARY_CHARGE };
+    pub const PROTON: Species = Species {
+        mass_kg: PROTON_MASS,
+        charge_c: ELEMENTARY_CHARGE,
+    };
 
     /// A species of the given mass (kg) and charge (C).
     ///

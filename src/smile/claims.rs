@@ -4,12 +4,19 @@
 //! physics from the model modules.
 
 use super::crescent::CrescentModel;
-use super::detector::{GradientEstimate, SCAN_STEP_DE, band, band_width, largest_smiling_side, narrowing_distance, scan, scan_positions, strongest};
+use super::detector::{
+    GradientEstimate, SCAN_STEP_DE, band, band_width, largest_smiling_side, narrowing_distance,
+    scan, scan_positions, strongest,
+};
 use super::error::SmileError;
 use super::gradient::TETRAHEDRON_ANGLES;
 use super::published as paper;
-use super::scales::{balancing_field_ratio, momentum_terms_ppa_per_km, physical_scales_at, pressure_balance};
-use crate::claims::{Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, corners, exact};
+use super::scales::{
+    balancing_field_ratio, momentum_terms_ppa_per_km, physical_scales_at, pressure_balance,
+};
+use crate::claims::{
+    Basis, Claim, ClaimError, Computed, Ledger, Paper, PropagationError, corners, exact,
+};
 use crate::plasma::{Species, inertial_length, units};
 
 /// Why the claims could not be computed.
@@ -35,7 +42,10 @@ const NEEDS_PIC: &str = "A 1D exact-Vlasov layer with prescribed fields is not t
 
 /// d_e (km) at a density in cm^-3.
 fn electron_inertial_length_km(n_cm3: f64) -> Result<f64, ShusterClaimsError> {
-    Ok(units::to_km(inertial_length(units::per_cm3(n_cm3), Species::ELECTRON)?))
+    Ok(units::to_km(inertial_length(
+        units::per_cm3(n_cm3),
+        Species::ELECTRON,
+    )?))
 }
 
 /// The ledger of Shuster et al. (2026).
@@ -55,9 +65,21 @@ pub fn claims() -> Result<Ledger, ShusterClaimsError> {
 fn estimate_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
     let terms = momentum_terms_ppa_per_km();
     let described = [
-        ("time_derivative_term", "d(m_e n U)/dt for a 1000 km/s jet over 0.1 s at 10 cm^-3", paper::TIME_DERIVATIVE_TERM),
-        ("inertial_term", "div(m_e n U U) for a 1000 km/s jet over 10 km at 10 cm^-3", paper::INERTIAL_TERM),
-        ("pressure_term", "div P_e for a 60 eV rise over 10 km at 10 cm^-3", paper::PRESSURE_TERM),
+        (
+            "time_derivative_term",
+            "d(m_e n U)/dt for a 1000 km/s jet over 0.1 s at 10 cm^-3",
+            paper::TIME_DERIVATIVE_TERM,
+        ),
+        (
+            "inertial_term",
+            "div(m_e n U U) for a 1000 km/s jet over 10 km at 10 cm^-3",
+            paper::INERTIAL_TERM,
+        ),
+        (
+            "pressure_term",
+            "div P_e for a 60 eV rise over 10 km at 10 cm^-3",
+            paper::PRESSURE_TERM,
+        ),
     ];
     for ((id, term, published), value) in described.into_iter().zip(terms) {
         ledger.push(
@@ -75,7 +97,9 @@ fn estimate_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
 }
 
 fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
-    let in_de = |x: &[f64]| -> Result<f64, ShusterClaimsError> { Ok(x[0] / electron_inertial_length_km(x[1])?) };
+    let in_de = |x: &[f64]| -> Result<f64, ShusterClaimsError> {
+        Ok(x[0] / electron_inertial_length_km(x[1])?)
+    };
     let separation = corners(&[paper::SEPARATION_KM, paper::MMS_DENSITY_CM3], in_de)?;
     ledger.push(
         Claim::builder("shuster2026.separation_in_de", Paper::Shuster2026)
@@ -89,8 +113,12 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
 
     // The Discussion's d_e: which density makes 10 km = 7 to 10 d_e?
     let d_e_mms = electron_inertial_length_km(paper::MMS_DENSITY_CM3.value)?;
-    let density_for = |count: f64| paper::MMS_DENSITY_CM3.value * (d_e_mms * count / paper::SEPARATION_KM.value).powi(2);
-    let results_conversion = corners(&[paper::SEPARATION_RESULTS_DE], |x| Ok::<_, PropagationError>(x[0]))?;
+    let density_for = |count: f64| {
+        paper::MMS_DENSITY_CM3.value * (d_e_mms * count / paper::SEPARATION_KM.value).powi(2)
+    };
+    let results_conversion = corners(&[paper::SEPARATION_RESULTS_DE], |x| {
+        Ok::<_, PropagationError>(x[0])
+    })?;
     ledger.push(
         Claim::builder("shuster2026.separation_discussion", Paper::Shuster2026)
             .source("Discussion")
@@ -110,7 +138,9 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             ))
             .build()?,
     )?;
-    let band_km = corners(&[paper::BAND_WIDTH_DE, paper::MMS_DENSITY_CM3], |x| Ok::<_, ShusterClaimsError>(x[0] * electron_inertial_length_km(x[1])?))?;
+    let band_km = corners(&[paper::BAND_WIDTH_DE, paper::MMS_DENSITY_CM3], |x| {
+        Ok::<_, ShusterClaimsError>(x[0] * electron_inertial_length_km(x[1])?)
+    })?;
     ledger.push(
         Claim::builder("shuster2026.band_width_km", Paper::Shuster2026)
             .source("Discussion")
@@ -127,7 +157,10 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .build()?,
     )?;
 
-    let length = corners(&[paper::STRUCTURE_SPEED_KM_S, paper::SMILE_DURATION_S], |x| Ok::<_, PropagationError>(x[0] * x[1]))?;
+    let length = corners(
+        &[paper::STRUCTURE_SPEED_KM_S, paper::SMILE_DURATION_S],
+        |x| Ok::<_, PropagationError>(x[0] * x[1]),
+    )?;
     ledger.push(
         Claim::builder("shuster2026.smile_length_lower_bound", Paper::Shuster2026)
             .source("Results")
@@ -163,7 +196,11 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .build()?,
     )?;
 
-    let balance = pressure_balance(paper::DENSITY_RATIO.value, paper::FIELD_RATIO.value, paper::TEMPERATURE_RATIO.value);
+    let balance = pressure_balance(
+        paper::DENSITY_RATIO.value,
+        paper::FIELD_RATIO.value,
+        paper::TEMPERATURE_RATIO.value,
+    );
     ledger.push(
         Claim::builder("shuster2026.field_ratio", Paper::Shuster2026)
             .source("Methods, PIC set-up")
@@ -192,10 +229,20 @@ fn scale_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
 /// MMS distributions, and its note gives what the analogue shows.
 fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), ShusterClaimsError> {
     let paper_id = Paper::Shuster2026;
-    let readings = scan(model, GradientEstimate::Difference { dz: 1.0 }, &scan_positions())?;
-    let (smile_z, smile) = strongest(&readings).ok_or(SmileError::NoSmile { scan: "the reference scan" })?;
-    let (start, end) = band(&readings).ok_or(SmileError::NoSmile { scan: "the reference scan" })?;
-    let width = band_width(&readings, SCAN_STEP_DE).ok_or(SmileError::NoSmile { scan: "the reference scan" })?;
+    let readings = scan(
+        model,
+        GradientEstimate::Difference { dz: 1.0 },
+        &scan_positions(),
+    )?;
+    let (smile_z, smile) = strongest(&readings).ok_or(SmileError::NoSmile {
+        scan: "the reference scan",
+    })?;
+    let (start, end) = band(&readings).ok_or(SmileError::NoSmile {
+        scan: "the reference scan",
+    })?;
+    let width = band_width(&readings, SCAN_STEP_DE).ok_or(SmileError::NoSmile {
+        scan: "the reference scan",
+    })?;
     let analogue = "The workbook's 1D crescent model (its layer and source are the workbook's choices, varied in the chapter)";
     ledger.push(
         Claim::builder("shuster2026.band_width", paper_id)
@@ -212,7 +259,9 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
     )?;
 
     let (from, to) = paper::CRESCENT_EXTENTS_DEG;
-    let narrowing = narrowing_distance(&readings, from, to).ok_or(SmileError::NoSmile { scan: "the crescent-extent scan" })?;
+    let narrowing = narrowing_distance(&readings, from, to).ok_or(SmileError::NoSmile {
+        scan: "the crescent-extent scan",
+    })?;
     ledger.push(
         Claim::builder("shuster2026.crescent_narrowing", paper_id)
             .source("Results, Fig. 3b")
@@ -228,11 +277,23 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
     let speed_at = |t_e: f64, eye: bool| -> Result<f64, ShusterClaimsError> {
         let scales = physical_scales_at(model, smile_z, paper::MMS_DENSITY_CM3.value, t_e)?;
         let speed = units::to_km(smile.ring_speed * scales.velocity_unit_ms(model.thermal_speed));
-        Ok(if eye { speed * smile.eye_angles_deg[0].to_radians().sin().abs() } else { speed })
+        Ok(if eye {
+            speed * smile.eye_angles_deg[0].to_radians().sin().abs()
+        } else {
+            speed
+        })
     };
     for (id, quantity, eye) in [
-        ("smile_velocity", "v_perp1 of the smile's centre in the MMS parallel gradient", false),
-        ("eye_velocity", "|v_perp2| of the eyes in the MMS parallel gradient", true),
+        (
+            "smile_velocity",
+            "v_perp1 of the smile's centre in the MMS parallel gradient",
+            false,
+        ),
+        (
+            "eye_velocity",
+            "|v_perp2| of the eyes in the MMS parallel gradient",
+            true,
+        ),
     ] {
         let speeds: Computed = corners(&[paper::MMS_TEMPERATURE_EV], |t| speed_at(t[0], eye))?;
         ledger.push(
@@ -256,11 +317,27 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
 
     // Gradient magnitudes: the paper's are MMS parallel gradients over ~5 d_e, the model's
     // normal gradients over 1 d_e.
-    let scales = physical_scales_at(model, smile_z, paper::MMS_DENSITY_CM3.value, paper::MMS_TEMPERATURE_EV.value)?;
-    let per_km = scales.phase_space_density_unit_s3_cm6(model.thermal_speed) / scales.inertial_length_km();
+    let scales = physical_scales_at(
+        model,
+        smile_z,
+        paper::MMS_DENSITY_CM3.value,
+        paper::MMS_TEMPERATURE_EV.value,
+    )?;
+    let per_km =
+        scales.phase_space_density_unit_s3_cm6(model.thermal_speed) / scales.inertial_length_km();
     for (id, quantity, published, value) in [
-        ("smile_magnitude", "parallel gradient at the smile's centre (MMS, Fig. 2g)", paper::SMILE_GRADIENT, smile.centre * per_km),
-        ("eye_magnitude", "parallel gradient at the eyes (MMS, Fig. 2g)", paper::EYE_GRADIENT, smile.eyes[0] * per_km),
+        (
+            "smile_magnitude",
+            "parallel gradient at the smile's centre (MMS, Fig. 2g)",
+            paper::SMILE_GRADIENT,
+            smile.centre * per_km,
+        ),
+        (
+            "eye_magnitude",
+            "parallel gradient at the eyes (MMS, Fig. 2g)",
+            paper::EYE_GRADIENT,
+            smile.eyes[0] * per_km,
+        ),
     ] {
         ledger.push(
             Claim::builder(&format!("shuster2026.{id}"), paper_id)
@@ -280,7 +357,11 @@ fn model_claims(ledger: &mut Ledger, model: &CrescentModel) -> Result<(), Shuste
     }
 
     let sides: Vec<f64> = (1..=20).map(|k| 0.5 * f64::from(k)).collect();
-    let largest = largest_smiling_side(model, smile_z, &sides, TETRAHEDRON_ANGLES)?.ok_or(SmileError::NoSmile { scan: "the tetrahedron scan" })?;
+    let largest = largest_smiling_side(model, smile_z, &sides, TETRAHEDRON_ANGLES)?.ok_or(
+        SmileError::NoSmile {
+            scan: "the tetrahedron scan",
+        },
+    )?;
     ledger.push(
         Claim::builder("shuster2026.washout_separation", paper_id)
             .source("Discussion")

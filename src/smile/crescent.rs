@@ -64,9 +64,13 @@ impl CrescentModel {
         CrescentModel {
             layer: Layer::reference(),
             density_ratio: paper::DENSITY_RATIO.value,
-            thermal_speed: super::scales::pressure_balance(paper::DENSITY_RATIO.value, paper::FIELD_RATIO.value, paper::TEMPERATURE_RATIO.value)
-                .electron_beta_sheath
-                .sqrt(),
+            thermal_speed: super::scales::pressure_balance(
+                paper::DENSITY_RATIO.value,
+                paper::FIELD_RATIO.value,
+                paper::TEMPERATURE_RATIO.value,
+            )
+            .electron_beta_sheath
+            .sqrt(),
             source_z_de: 0.0,
             source_width_de: 0.25,
         }
@@ -84,17 +88,27 @@ impl CrescentModel {
         finite("source_z_de (d_e)", self.source_z_de)?;
         // Boltzmann factors exp(2 Phi / v_th^2) overflow for potential drops beyond ~350
         // thermal energies; far short of that the model is no longer a plasma layer.
-        let drop = 2.0 * (self.layer.normal_field * self.layer.normal_field_width_de).abs() / (self.thermal_speed * self.thermal_speed);
+        let drop = 2.0 * (self.layer.normal_field * self.layer.normal_field_width_de).abs()
+            / (self.thermal_speed * self.thermal_speed);
         if !(drop <= MAX_POTENTIAL_DROP) {
-            return Err(SmileError::OutOfRange { parameter: "normal-field potential drop |E0 w_E| in thermal energies T_e/e (at most 100)", value: drop });
+            return Err(SmileError::OutOfRange {
+                parameter: "normal-field potential drop |E0 w_E| in thermal energies T_e/e (at most 100)",
+                value: drop,
+            });
         }
         // The phase-space density scales as v_th^-3 and the quadratures span +-6 v_th: beyond
         // these the normalisation underflows or overflows (the PIC's speed of light is 2).
         if !(THERMAL_SPEED_RANGE.0..=THERMAL_SPEED_RANGE.1).contains(&self.thermal_speed) {
-            return Err(SmileError::OutOfRange { parameter: "thermal_speed (d_e Omega_ce, 1e-3 to 100)", value: self.thermal_speed });
+            return Err(SmileError::OutOfRange {
+                parameter: "thermal_speed (d_e Omega_ce, 1e-3 to 100)",
+                value: self.thermal_speed,
+            });
         }
         if !(self.density_ratio <= MAX_DENSITY_RATIO) {
-            return Err(SmileError::OutOfRange { parameter: "density_ratio n_MSH/n_MSP (at most 1e6)", value: self.density_ratio });
+            return Err(SmileError::OutOfRange {
+                parameter: "density_ratio n_MSH/n_MSP (at most 1e6)",
+                value: self.density_ratio,
+            });
         }
         Ok(())
     }
@@ -108,7 +122,8 @@ impl CrescentModel {
     /// Lower turning point (d_e) of the orbit through `z` with perpendicular velocity
     /// `(v_y, v_z)`; `-inf` for orbits that reach the magnetosheath's depths.
     pub fn lower_turning_point(&self, z: f64, v_y: f64, v_z: f64) -> f64 {
-        self.turning_point_above(z, v_y, v_z, SHEATH_DEPTH).unwrap_or(f64::NEG_INFINITY)
+        self.turning_point_above(z, v_y, v_z, SHEATH_DEPTH)
+            .unwrap_or(f64::NEG_INFINITY)
     }
 
     /// The lower turning point if it lies above `floor` (d_e), else `None`.
@@ -148,7 +163,10 @@ impl CrescentModel {
 
     /// Density weight of the orbit through `z` with perpendicular velocity `(v_y, v_z)`.
     pub fn weight_at(&self, z: f64, v_y: f64, v_z: f64) -> f64 {
-        self.orbit_weight(self.turning_point_above(z, v_y, v_z, self.label_floor()).unwrap_or(f64::NEG_INFINITY))
+        self.orbit_weight(
+            self.turning_point_above(z, v_y, v_z, self.label_floor())
+                .unwrap_or(f64::NEG_INFINITY),
+        )
     }
 
     /// Density weight of an orbit with lower turning point `z_lo`: orbits from deep in the sheath
@@ -159,7 +177,11 @@ impl CrescentModel {
         let w2 = self.thermal_speed * self.thermal_speed;
         let sheath = (-2.0 * self.layer.phi(f64::NEG_INFINITY) / w2).exp();
         let sphere = (-2.0 * self.layer.phi(f64::INFINITY) / w2).exp() / self.density_ratio;
-        let step = if z_lo == f64::NEG_INFINITY { 1.0 } else { 0.5 * (1.0 - ((z_lo - self.source_z_de) / self.source_width_de).tanh()) };
+        let step = if z_lo == f64::NEG_INFINITY {
+            1.0
+        } else {
+            0.5 * (1.0 - ((z_lo - self.source_z_de) / self.source_width_de).tanh())
+        };
         sphere + (sheath - sphere) * step
     }
 

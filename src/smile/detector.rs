@@ -43,7 +43,10 @@ impl RingReading {
     /// Whether the sign pattern is a smile: centre above, both eyes below the threshold.
     pub fn is_smile(&self) -> bool {
         let t = SMILE_THRESHOLD * self.scale;
-        self.crescent_contrast >= CRESCENT_CONTRAST && self.scale > 0.0 && self.centre > t && self.eyes.iter().all(|e| *e < -t)
+        self.crescent_contrast >= CRESCENT_CONTRAST
+            && self.scale > 0.0
+            && self.centre > t
+            && self.eyes.iter().all(|e| *e < -t)
     }
 
     /// `min(centre, -eye_1, -eye_2) / scale`: positive for a smile, its size the weakest part.
@@ -63,7 +66,9 @@ pub fn ring_velocity(speed: f64, theta_deg: f64) -> [f64; 3] {
 
 /// Gyrophases sampled around the ring, deg (-180 to 175).
 pub fn ring_angles() -> Vec<f64> {
-    (0..(360.0 / STEP_DEG) as usize).map(|k| -180.0 + STEP_DEG * k as f64).collect()
+    (0..(360.0 / STEP_DEG) as usize)
+        .map(|k| -180.0 + STEP_DEG * k as f64)
+        .collect()
 }
 
 /// The crescent ring speed at `z`: where `f(v, 0) - f(v, 180 deg)` peaks, searched over 0.1
@@ -73,7 +78,10 @@ pub fn ring_speed(model: &(impl ElectronLayer + ?Sized), z: f64) -> f64 {
     (1..=80)
         .map(|k| 0.05 * k as f64 * w)
         .max_by(|a, b| {
-            let excess = |v: f64| model.phase_space_density(z, ring_velocity(v, 0.0)) - model.phase_space_density(z, ring_velocity(v, 180.0));
+            let excess = |v: f64| {
+                model.phase_space_density(z, ring_velocity(v, 0.0))
+                    - model.phase_space_density(z, ring_velocity(v, 180.0))
+            };
             excess(*a).total_cmp(&excess(*b))
         })
         .unwrap_or(w)
@@ -81,29 +89,66 @@ pub fn ring_speed(model: &(impl ElectronLayer + ?Sized), z: f64) -> f64 {
 
 /// Reads the ring at `z` for the gradient `gradient(v)` (any estimate of d f / d z at the
 /// layer-frame velocity v).
-pub fn read_ring(model: &(impl ElectronLayer + ?Sized), z: f64, gradient: impl Fn([f64; 3]) -> f64) -> RingReading {
+pub fn read_ring(
+    model: &(impl ElectronLayer + ?Sized),
+    z: f64,
+    gradient: impl Fn([f64; 3]) -> f64,
+) -> RingReading {
     let speed = ring_speed(model, z);
-    let g: Vec<f64> = ring_angles().iter().map(|a| gradient(ring_velocity(speed, *a))).collect();
+    let g: Vec<f64> = ring_angles()
+        .iter()
+        .map(|a| gradient(ring_velocity(speed, *a)))
+        .collect();
     read_ring_values(model, z, speed, &g)
 }
 
 /// Reads the ring of speed `speed` at `z` from gradient values `g` already sampled at
 /// [`ring_angles`] (for instance on a [`super::grids::VelocityGrid::Ring`] of 72 points).
-pub fn read_ring_values(model: &(impl ElectronLayer + ?Sized), z: f64, speed: f64, g: &[f64]) -> RingReading {
+pub fn read_ring_values(
+    model: &(impl ElectronLayer + ?Sized),
+    z: f64,
+    speed: f64,
+    g: &[f64],
+) -> RingReading {
     let angles = ring_angles();
-    let f: Vec<f64> = angles.iter().map(|a| model.phase_space_density(z, ring_velocity(speed, *a))).collect();
-    let (f_min, f_max) = f.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let f: Vec<f64> = angles
+        .iter()
+        .map(|a| model.phase_space_density(z, ring_velocity(speed, *a)))
+        .collect();
+    let (f_min, f_max) = f
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
     let half = 0.5 * (f_min + f_max);
     let extent = STEP_DEG * f.iter().filter(|v| **v > half).count() as f64;
     let g = g.to_vec();
     let scale = g.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let sector = |low: f64, high: f64| angles.iter().zip(&g).filter(move |(a, _)| **a >= low && **a <= high).map(|(a, v)| (*a, *v));
+    let sector = |low: f64, high: f64| {
+        angles
+            .iter()
+            .zip(&g)
+            .filter(move |(a, _)| **a >= low && **a <= high)
+            .map(|(a, v)| (*a, *v))
+    };
     let centre_values: Vec<f64> = sector(-15.0, 15.0).map(|(_, v)| v).collect();
     let centre = centre_values.iter().sum::<f64>() / centre_values.len() as f64;
-    let eye = |low: f64, high: f64| sector(low, high).fold((0.0, f64::INFINITY), |(angle, min), (a, v)| if v < min { (a, v) } else { (angle, min) });
+    let eye = |low: f64, high: f64| {
+        sector(low, high).fold((0.0, f64::INFINITY), |(angle, min), (a, v)| {
+            if v < min { (a, v) } else { (angle, min) }
+        })
+    };
     let (upper_angle, upper) = eye(30.0, 150.0);
     let (lower_angle, lower) = eye(-150.0, -30.0);
-    RingReading { ring_speed: speed, crescent_extent_deg: extent, centre, eyes: [upper, lower], eye_angles_deg: [upper_angle, lower_angle], scale, crescent_contrast: (f_max - f_min) / f_max }
+    RingReading {
+        ring_speed: speed,
+        crescent_extent_deg: extent,
+        centre,
+        eyes: [upper, lower],
+        eye_angles_deg: [upper_angle, lower_angle],
+        scale,
+        crescent_contrast: (f_max - f_min) / f_max,
+    }
 }
 
 /// How the normal gradient is estimated.
@@ -136,7 +181,11 @@ impl GradientEstimate {
     /// # Errors
     /// [`super::SmileError`] for a non-physical model, a non-finite z, a bad spacing or a
     /// degenerate tetrahedron.
-    pub fn read(&self, model: &(impl ElectronLayer + ?Sized), z: f64) -> Result<RingReading, super::SmileError> {
+    pub fn read(
+        &self,
+        model: &(impl ElectronLayer + ?Sized),
+        z: f64,
+    ) -> Result<RingReading, super::SmileError> {
         use super::gradient::{binned_difference, centred_difference, tetrahedron_normal_gradient};
         model.validate()?;
         super::error::finite("z (d_e)", z)?;
@@ -148,11 +197,16 @@ impl GradientEstimate {
             GradientEstimate::Binned { dz, bin } => {
                 super::error::positive("dz (d_e)", dz)?;
                 super::error::positive("bin (d_e)", bin)?;
-                Ok(read_ring(model, z, |v| binned_difference(model, z, dz, bin, v)))
+                Ok(read_ring(model, z, |v| {
+                    binned_difference(model, z, dz, bin, v)
+                }))
             }
             GradientEstimate::Tetrahedron { side, angles_rad } => {
                 let speed = ring_speed(model, z);
-                let grid = super::grids::VelocityGrid::Ring { speed, count: ring_angles().len() };
+                let grid = super::grids::VelocityGrid::Ring {
+                    speed,
+                    count: ring_angles().len(),
+                };
                 let g = tetrahedron_normal_gradient(model, z, side, angles_rad, &grid)?;
                 let values: Vec<f64> = g.iter().copied().collect();
                 Ok(read_ring_values(model, z, speed, &values))
@@ -165,13 +219,24 @@ impl GradientEstimate {
 ///
 /// # Errors
 /// As [`GradientEstimate::read`].
-pub fn scan(model: &(impl ElectronLayer + ?Sized), estimate: GradientEstimate, positions: &[f64]) -> Result<Vec<(f64, RingReading)>, super::SmileError> {
-    positions.iter().map(|&z| Ok((z, estimate.read(model, z)?))).collect()
+pub fn scan(
+    model: &(impl ElectronLayer + ?Sized),
+    estimate: GradientEstimate,
+    positions: &[f64],
+) -> Result<Vec<(f64, RingReading)>, super::SmileError> {
+    positions
+        .iter()
+        .map(|&z| Ok((z, estimate.read(model, z)?)))
+        .collect()
 }
 
 /// First and last positions of a scan where the smile is detected, if any.
 pub fn band(readings: &[(f64, RingReading)]) -> Option<(f64, f64)> {
-    let smiles: Vec<f64> = readings.iter().filter(|(_, r)| r.is_smile()).map(|(z, _)| *z).collect();
+    let smiles: Vec<f64> = readings
+        .iter()
+        .filter(|(_, r)| r.is_smile())
+        .map(|(z, _)| *z)
+        .collect();
     Some((*smiles.first()?, *smiles.last()?))
 }
 
@@ -186,7 +251,11 @@ pub const SCAN_STEP_DE: f64 = 0.125;
 
 /// The strongest smile of a scan, `(z, reading)`.
 pub fn strongest(readings: &[(f64, RingReading)]) -> Option<(f64, RingReading)> {
-    readings.iter().filter(|(_, r)| r.is_smile()).copied().max_by(|a, b| a.1.smile_strength().total_cmp(&b.1.smile_strength()))
+    readings
+        .iter()
+        .filter(|(_, r)| r.is_smile())
+        .copied()
+        .max_by(|a, b| a.1.smile_strength().total_cmp(&b.1.smile_strength()))
 }
 
 /// Width (d_e) of the band where a scan with step `step` detects the smile: from the first
@@ -199,7 +268,11 @@ pub fn band_width(readings: &[(f64, RingReading)], step: f64) -> Option<f64> {
 
 /// Distance (d_e) over which the crescent's gyrophase extent shrinks from `from_deg` to
 /// `to_deg`, by linear interpolation between scan positions.
-pub fn narrowing_distance(readings: &[(f64, RingReading)], from_deg: f64, to_deg: f64) -> Option<f64> {
+pub fn narrowing_distance(
+    readings: &[(f64, RingReading)],
+    from_deg: f64,
+    to_deg: f64,
+) -> Option<f64> {
     let crossing = |target: f64| {
         readings.windows(2).find_map(|w| {
             let (a, b) = (w[0].1.crescent_extent_deg, w[1].1.crescent_extent_deg);
@@ -214,10 +287,18 @@ pub fn narrowing_distance(readings: &[(f64, RingReading)], from_deg: f64, to_deg
 ///
 /// # Errors
 /// As [`GradientEstimate::read`].
-pub fn largest_smiling_side(model: &(impl ElectronLayer + ?Sized), z: f64, sides: &[f64], angles_rad: [f64; 3]) -> Result<Option<f64>, super::SmileError> {
+pub fn largest_smiling_side(
+    model: &(impl ElectronLayer + ?Sized),
+    z: f64,
+    sides: &[f64],
+    angles_rad: [f64; 3],
+) -> Result<Option<f64>, super::SmileError> {
     let mut largest = None;
     for &side in sides {
-        if (GradientEstimate::Tetrahedron { side, angles_rad }).read(model, z)?.is_smile() {
+        if (GradientEstimate::Tetrahedron { side, angles_rad })
+            .read(model, z)?
+            .is_smile()
+        {
             largest = Some(side);
         }
     }

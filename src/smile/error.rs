@@ -58,10 +58,18 @@ pub enum SmileError {
 
 /// Checks `value` is positive and finite.
 pub(crate) fn positive(parameter: &'static str, value: f64) -> Result<f64, SmileError> {
-    if value.is_finite() && value > 0.0 { Ok(value) } else { Err(SmileError::NonPositive { parameter, value }) }
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(SmileError::NonPositive { parameter, value })
+    }
 }
 
 /// Checks `value` is finite.
 pub(crate) fn finite(parameter: &'static str, value: f64) -> Result<f64, SmileError> {
-    if value.is_finite() { Ok(value) } else { Err(SmileError::NonFinite { parameter, value }) }
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(SmileError::NonFinite { parameter, value })
+    }
 }

@@ -3,8 +3,8 @@
 //! plane, and distributions sampled on them.
 
 use super::crescent::fac_to_layer;
-use super::phase_space::ElectronLayer;
 use super::error::{SmileError, positive};
+use super::phase_space::ElectronLayer;
 use ndarray::{ArrayD, IxDyn};
 use std::f64::consts::PI;
 
@@ -41,7 +41,12 @@ pub enum VelocityGrid {
 impl VelocityGrid {
     /// FPI-DES-like: 32 energies x 16 polar x 32 azimuths, speeds from 0.1 to 4 thermal speeds.
     pub fn fpi_des(thermal_speed: f64) -> Self {
-        VelocityGrid::Spherical { energies: 32, polar: 16, azimuth: 32, speeds: (0.1 * thermal_speed, 4.0 * thermal_speed) }
+        VelocityGrid::Spherical {
+            energies: 32,
+            polar: 16,
+            azimuth: 32,
+            speeds: (0.1 * thermal_speed, 4.0 * thermal_speed),
+        }
     }
 
     /// Checks the grid has points and positive, finite, ordered speeds.
@@ -55,7 +60,12 @@ impl VelocityGrid {
                 count("Cartesian points per axis", points)?;
                 positive("Cartesian v_max", v_max)?;
             }
-            VelocityGrid::Spherical { energies, polar, azimuth, speeds: (low, high) } => {
+            VelocityGrid::Spherical {
+                energies,
+                polar,
+                azimuth,
+                speeds: (low, high),
+            } => {
                 count("number of energies", energies)?;
                 count("number of polar bins", polar)?;
                 count("number of azimuth bins", azimuth)?;
@@ -74,7 +84,12 @@ impl VelocityGrid {
     pub fn shape(&self) -> Vec<usize> {
         match *self {
             VelocityGrid::Cartesian { points, .. } => vec![points; 3],
-            VelocityGrid::Spherical { energies, polar, azimuth, .. } => vec![energies, polar, azimuth],
+            VelocityGrid::Spherical {
+                energies,
+                polar,
+                azimuth,
+                ..
+            } => vec![energies, polar, azimuth],
             VelocityGrid::Ring { count, .. } => vec![count],
         }
     }
@@ -94,7 +109,12 @@ impl VelocityGrid {
                 }
                 all
             }
-            VelocityGrid::Spherical { energies, polar, azimuth, speeds: (low, high) } => {
+            VelocityGrid::Spherical {
+                energies,
+                polar,
+                azimuth,
+                speeds: (low, high),
+            } => {
                 let ratio = (high / low).powf(1.0 / (energies.max(2) - 1) as f64);
                 let mut all = Vec::with_capacity(energies * polar * azimuth);
                 for e in 0..energies {
@@ -102,7 +122,8 @@ impl VelocityGrid {
                     for p in 0..polar {
                         let (sin_t, cos_t) = (PI * (p as f64 + 0.5) / polar as f64).sin_cos();
                         for a in 0..azimuth {
-                            let (sin_a, cos_a) = (2.0 * PI * (a as f64 + 0.5) / azimuth as f64).sin_cos();
+                            let (sin_a, cos_a) =
+                                (2.0 * PI * (a as f64 + 0.5) / azimuth as f64).sin_cos();
                             all.push([speed * cos_t, speed * sin_t * cos_a, speed * sin_t * sin_a]);
                         }
                     }
@@ -122,8 +143,15 @@ impl VelocityGrid {
     /// no volume).
     pub fn cell_volumes(&self) -> Option<Vec<f64>> {
         match *self {
-            VelocityGrid::Cartesian { points, v_max } => Some(vec![(2.0 * v_max / points as f64).powi(3); points.pow(3)]),
-            VelocityGrid::Spherical { energies, polar, azimuth, speeds: (low, high) } => {
+            VelocityGrid::Cartesian { points, v_max } => {
+                Some(vec![(2.0 * v_max / points as f64).powi(3); points.pow(3)])
+            }
+            VelocityGrid::Spherical {
+                energies,
+                polar,
+                azimuth,
+                speeds: (low, high),
+            } => {
                 let log_step = (high / low).ln() / (energies.max(2) - 1) as f64;
                 let (d_theta, d_phi) = (PI / polar as f64, 2.0 * PI / azimuth as f64);
                 let mut volumes = Vec::with_capacity(energies * polar * azimuth);
@@ -133,7 +161,10 @@ impl VelocityGrid {
                     let shell = speed.powi(3) * log_step;
                     for p in 0..polar {
                         let sin_theta = (PI * (p as f64 + 0.5) / polar as f64).sin();
-                        volumes.extend(std::iter::repeat_n(shell * sin_theta * d_theta * d_phi, azimuth));
+                        volumes.extend(std::iter::repeat_n(
+                            shell * sin_theta * d_theta * d_phi,
+                            azimuth,
+                        ));
                     }
                 }
                 Some(volumes)
@@ -146,13 +177,28 @@ impl VelocityGrid {
     /// with `g` of the field-aligned velocity; `None` for a ring.
     pub fn integrate(&self, values: &ArrayD<f64>, g: impl Fn([f64; 3]) -> f64) -> Option<f64> {
         let volumes = self.cell_volumes()?;
-        Some(self.velocities().iter().zip(values.iter()).zip(volumes).map(|((v, f), dv)| g(*v) * f * dv).sum())
+        Some(
+            self.velocities()
+                .iter()
+                .zip(values.iter())
+                .zip(volumes)
+                .map(|((v, f), dv)| g(*v) * f * dv)
+                .sum(),
+        )
     }
 
     /// The model's distribution at `z` (d_e) on this grid.
     pub fn sample(&self, model: &(impl ElectronLayer + ?Sized), z: f64) -> SampledDistribution {
-        let values = self.velocities().iter().map(|v| model.phase_space_density(z, fac_to_layer(*v))).collect();
-        SampledDistribution { grid: *self, values: ArrayD::from_shape_vec(IxDyn(&self.shape()), values).expect("grid shape matches its velocities") }
+        let values = self
+            .velocities()
+            .iter()
+            .map(|v| model.phase_space_density(z, fac_to_layer(*v)))
+            .collect();
+        SampledDistribution {
+            grid: *self,
+            values: ArrayD::from_shape_vec(IxDyn(&self.shape()), values)
+                .expect("grid shape matches its velocities"),
+        }
     }
 }
 

@@ -36,7 +36,13 @@ impl Layer {
     /// 1 d_e and a normal field `E0 = -0.15` (a potential rise of 0.3, about 1.8 T_e/e, toward
     /// the magnetosphere) centred on the reversal with a 1 d_e width.
     pub fn reference() -> Self {
-        Layer { field_ratio: super::published::FIELD_RATIO.value, thickness_de: 1.0, normal_field: -0.15, normal_field_centre_de: 0.0, normal_field_width_de: 1.0 }
+        Layer {
+            field_ratio: super::published::FIELD_RATIO.value,
+            thickness_de: 1.0,
+            normal_field: -0.15,
+            normal_field_centre_de: 0.0,
+            normal_field_width_de: 1.0,
+        }
     }
 
     /// Checks the parameters.
@@ -61,7 +67,8 @@ impl Layer {
     /// `A_y(z)` with `B_x = -dA_y/dz` and `A_y(0) = 0`, B_sh d_e.
     pub fn a_y(&self, z: f64) -> f64 {
         let r = self.field_ratio;
-        -(0.5 * (r + 1.0) * self.thickness_de * ln_cosh(z / self.thickness_de) + 0.5 * (r - 1.0) * z)
+        -(0.5 * (r + 1.0) * self.thickness_de * ln_cosh(z / self.thickness_de)
+            + 0.5 * (r - 1.0) * z)
     }
 
     /// `E_z(z)`.
@@ -72,7 +79,9 @@ impl Layer {
 
     /// Potential `Phi(z)` with `E_z = -dPhi/dz` and `Phi -> 0` at the field's centre.
     pub fn phi(&self, z: f64) -> f64 {
-        -self.normal_field * self.normal_field_width_de * ((z - self.normal_field_centre_de) / self.normal_field_width_de).tanh()
+        -self.normal_field
+            * self.normal_field_width_de
+            * ((z - self.normal_field_centre_de) / self.normal_field_width_de).tanh()
     }
 
     /// Current density `J_y = dB_x/dz` the field profile needs (Ampère, `mu0` absorbed).

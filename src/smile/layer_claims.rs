@@ -43,11 +43,28 @@ pub(super) fn layer_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError
 
     let read = readings()?;
     let smiling = |readings: &[(f64, RingReading)]| -> String {
-        let z: Vec<String> = readings.iter().filter(|(_, r)| r.is_smile()).map(|(z, _)| format!("{z}")).collect();
-        if z.is_empty() { "nowhere".to_owned() } else { format!("at z = {} d_e", z.join(", ")) }
+        let z: Vec<String> = readings
+            .iter()
+            .filter(|(_, r)| r.is_smile())
+            .map(|(z, _)| format!("{z}"))
+            .collect();
+        if z.is_empty() {
+            "nowhere".to_owned()
+        } else {
+            format!("at z = {} d_e", z.join(", "))
+        }
     };
-    let magnetospheric = |readings: &[(f64, RingReading)]| readings.iter().filter(|(z, _)| (1.0..=3.0).contains(z)).map(|(_, r)| *r).collect::<Vec<RingReading>>();
-    let all_blue = magnetospheric(&read.full).iter().filter(|r| r.centre < 0.0 && r.eyes.iter().all(|e| *e < 0.0)).count();
+    let magnetospheric = |readings: &[(f64, RingReading)]| {
+        readings
+            .iter()
+            .filter(|(z, _)| (1.0..=3.0).contains(z))
+            .map(|(_, r)| *r)
+            .collect::<Vec<RingReading>>()
+    };
+    let all_blue = magnetospheric(&read.full)
+        .iter()
+        .filter(|r| r.centre < 0.0 && r.eyes.iter().all(|e| *e < 0.0))
+        .count();
     let scanned = magnetospheric(&read.full).len();
     ledger.push(
         Claim::builder("shuster2026.self_consistent_band", Paper::Shuster2026)
@@ -73,8 +90,16 @@ pub(super) fn layer_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError
     let (widest, at) = widest_crescent(&read.full).unwrap_or((0.0, 0.0));
     // On the magnetospheric side, where the crescent is; below the reversal the backgrounds'
     // ring is a narrow feature of the sheath plasma that also crosses 180 and 120 deg.
-    let magnetospheric: Vec<(f64, RingReading)> = read.backgrounds.iter().filter(|(z, _)| *z > 0.0).copied().collect();
-    let narrowing = narrowing_distance(&magnetospheric, from, to).map_or_else(|| "never narrow from 180 to 120 deg".to_owned(), |d| format!("narrow from 180 to 120 deg over {d:.2} +- {DETECTOR_STEP_DE} d_e"));
+    let magnetospheric: Vec<(f64, RingReading)> = read
+        .backgrounds
+        .iter()
+        .filter(|(z, _)| *z > 0.0)
+        .copied()
+        .collect();
+    let narrowing = narrowing_distance(&magnetospheric, from, to).map_or_else(
+        || "never narrow from 180 to 120 deg".to_owned(),
+        |d| format!("narrow from 180 to 120 deg over {d:.2} +- {DETECTOR_STEP_DE} d_e"),
+    );
     ledger.push(
         Claim::builder("shuster2026.self_consistent_narrowing", Paper::Shuster2026)
             .source("Results, Fig. 3b")

@@ -15,26 +15,26 @@
 //! - [`published`]: every number taken from the paper, with its printed precision.
 
 mod claims;
-mod layer_claims;
-mod text_claims;
 pub mod crescent;
 pub mod detector;
+mod error;
 pub mod gradient;
 pub mod grids;
-mod error;
 pub mod layer;
+mod layer_claims;
 pub mod moments;
 pub mod phase_space;
 pub mod published;
 pub mod quasi_2d;
 pub mod scales;
 pub mod self_consistent;
+mod text_claims;
 pub mod washout;
 
 pub use claims::{ShusterClaimsError, claims};
-pub use detector::{scan_positions, strongest};
-pub use gradient::TETRAHEDRON_ANGLES;
 pub use crescent::CrescentModel;
+pub use detector::{scan_positions, strongest};
 pub use error::SmileError;
+pub use gradient::TETRAHEDRON_ANGLES;
 pub use layer::Layer;
 pub use phase_space::ElectronLayer;

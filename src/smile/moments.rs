@@ -40,7 +40,10 @@ pub fn moments(model: &CrescentModel, z: f64, points: usize) -> Result<Moments, 
     model.validate()?;
     finite("z (d_e)", z)?;
     if !(1..=MAX_PLANE_POINTS).contains(&points) {
-        return Err(SmileError::OutOfRange { parameter: "quadrature points per axis (1 to 10000)", value: points as f64 });
+        return Err(SmileError::OutOfRange {
+            parameter: "quadrature points per axis (1 to 10000)",
+            value: points as f64,
+        });
     }
     let w = model.thermal_speed;
     let half = 6.0 * w;
@@ -53,7 +56,8 @@ pub fn moments(model: &CrescentModel, z: f64, points: usize) -> Result<Moments, 
             let v_z = -half + (j as f64 + 0.5) * dv;
             // f integrated over v_x: weight exp(-(v_y^2 + v_z^2 - 2 Phi)/w^2) / (pi w^2).
             let weight = model.weight_at(z, v_y, v_z);
-            let reduced = weight * boltzmann * (-(v_y * v_y + v_z * v_z) / (w * w)).exp() / (PI * w * w);
+            let reduced =
+                weight * boltzmann * (-(v_y * v_y + v_z * v_z) / (w * w)).exp() / (PI * w * w);
             for (sum, moment) in sums.iter_mut().zip([1.0, v_y, v_z, v_z * v_z, v_y * v_z]) {
                 *sum += reduced * moment;
             }
@@ -61,5 +65,12 @@ pub fn moments(model: &CrescentModel, z: f64, points: usize) -> Result<Moments, 
     }
     let cell = dv * dv;
     let density = sums[0] * cell;
-    Ok(Moments { density, flux_y: sums[1] * cell, flux_z: sums[2] * cell, pi_zz: sums[3] * cell, pi_yz: sums[4] * cell, pi_xx: 0.5 * density * w * w })
+    Ok(Moments {
+        density,
+        flux_y: sums[1] * cell,
+        flux_z: sums[2] * cell,
+        pi_zz: sums[3] * cell,
+        pi_yz: sums[4] * cell,
+        pi_xx: 0.5 * density * w * w,
+    })
 }

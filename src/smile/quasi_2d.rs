@@ -29,7 +29,9 @@ impl DriftingLayer {
     /// The parallel gradient `b . grad f = d f / d x` (B is along x) at `(x, z)` by a centred
     /// difference over `dx` (d_e), at the layer-frame velocity `v`.
     pub fn parallel_gradient(&self, x: f64, z: f64, dx: f64, v: [f64; 3]) -> f64 {
-        (self.at(x + 0.5 * dx).phase_space_density(z, v) - self.at(x - 0.5 * dx).phase_space_density(z, v)) / dx
+        (self.at(x + 0.5 * dx).phase_space_density(z, v)
+            - self.at(x - 0.5 * dx).phase_space_density(z, v))
+            / dx
     }
 
     /// The smile detector on the parallel gradient at `(x, z)`, over `dx` (d_e).

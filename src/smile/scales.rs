@@ -17,7 +17,11 @@ pub struct PressureBalance {
 
 /// Pressure balance `n_sh T (1 + tau) + B_sh^2/2mu0 = n_sp T (1 + tau) + B_sp^2/2mu0` for the
 /// density ratio `n_sh/n_sp`, field ratio `R = B_sp/B_sh` and `tau = T_i/T_e`.
-pub fn pressure_balance(density_ratio: f64, field_ratio: f64, ion_electron_temperature_ratio: f64) -> PressureBalance {
+pub fn pressure_balance(
+    density_ratio: f64,
+    field_ratio: f64,
+    ion_electron_temperature_ratio: f64,
+) -> PressureBalance {
     let beta_sheath = (field_ratio * field_ratio - 1.0) / (1.0 - 1.0 / density_ratio);
     PressureBalance {
         beta_sheath,
@@ -83,9 +87,17 @@ impl PhysicalScales {
 ///
 /// # Errors
 /// [`SmileError::NonPositive`] if the model density there, `n_cm3` or `t_e_ev` is not positive.
-pub fn physical_scales_at(model: &super::CrescentModel, z: f64, n_cm3: f64, t_e_ev: f64) -> Result<PhysicalScales, SmileError> {
+pub fn physical_scales_at(
+    model: &super::CrescentModel,
+    z: f64,
+    n_cm3: f64,
+    t_e_ev: f64,
+) -> Result<PhysicalScales, SmileError> {
     let local = super::moments::moments(model, z, super::moments::PLANE_POINTS / 2)?.density;
-    PhysicalScales::new(n_cm3 / positive("model density at the smile", local)?, t_e_ev)
+    PhysicalScales::new(
+        n_cm3 / positive("model density at the smile", local)?,
+        t_e_ev,
+    )
 }
 
 /// The three right-hand terms of the electron momentum equation (Eq. 2) as the paper
@@ -95,7 +107,15 @@ pub fn momentum_terms_ppa_per_km() -> [f64; 3] {
     use super::published as paper;
     use crate::plasma::constants::ELECTRON_MASS;
     let n = units::per_cm3(paper::ESTIMATE_DENSITY_CM3.value);
-    let (u, l) = (units::km(paper::JET_SPEED_KM_S.value), units::km(paper::ESTIMATE_SCALE_KM.value));
+    let (u, l) = (
+        units::km(paper::JET_SPEED_KM_S.value),
+        units::km(paper::ESTIMATE_SCALE_KM.value),
+    );
     // Pa/m to pPa/km: x 1e12 x 1e3.
-    [ELECTRON_MASS * n * u / paper::JET_DURATION_S.value, ELECTRON_MASS * n * u * u / l, n * units::electronvolt(paper::TEMPERATURE_RISE_EV.value) / l].map(|pa_per_m| pa_per_m * 1e15)
+    [
+        ELECTRON_MASS * n * u / paper::JET_DURATION_S.value,
+        ELECTRON_MASS * n * u * u / l,
+        n * units::electronvolt(paper::TEMPERATURE_RISE_EV.value) / l,
+    ]
+    .map(|pa_per_m| pa_per_m * 1e15)
 }

@@ -21,14 +21,49 @@ pub fn text_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
 }
 
 fn instrument_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
-    let spectrometers = f64::from(instruments::FPI_SPECTROMETERS_PER_OBSERVATORY * instruments::OBSERVATORIES);
+    let spectrometers =
+        f64::from(instruments::FPI_SPECTROMETERS_PER_OBSERVATORY * instruments::OBSERVATORIES);
     let cases: [(&str, &str, Quoted, &str, f64, &str); 5] = [
-        ("fpi_spectrometer_count", "FPI spectrometers on the four spacecraft", paper::FPI_SPECTROMETERS, "1", spectrometers,
-         "Four dual electron and four dual ion spectrometers per observatory, two sensor heads each, on four observatories (Pollock et al. 2016)."),
-        ("des_cadence", "FPI-DES burst cadence", paper::DES_CADENCE_S, "s", instruments::FPI_DES_BURST_CADENCE_S, "Pollock et al. (2016)."),
-        ("dis_cadence", "FPI-DIS burst cadence", paper::DIS_CADENCE_S, "s", instruments::FPI_DIS_BURST_CADENCE_S, "Pollock et al. (2016)."),
-        ("edp_sample_rate", "EDP burst sample rate", paper::EDP_RATE_HZ, "Hz", instruments::EDP_BURST_RATE_HZ, "Ergun et al. (2016); Lindqvist et al. (2016)."),
-        ("fgm_cadence", "FGM burst sample rate", paper::FGM_RATE_HZ, "Hz", instruments::FGM_BURST_RATE_HZ, "Russell et al. (2016)."),
+        (
+            "fpi_spectrometer_count",
+            "FPI spectrometers on the four spacecraft",
+            paper::FPI_SPECTROMETERS,
+            "1",
+            spectrometers,
+            "Four dual electron and four dual ion spectrometers per observatory, two sensor heads each, on four observatories (Pollock et al. 2016).",
+        ),
+        (
+            "des_cadence",
+            "FPI-DES burst cadence",
+            paper::DES_CADENCE_S,
+            "s",
+            instruments::FPI_DES_BURST_CADENCE_S,
+            "Pollock et al. (2016).",
+        ),
+        (
+            "dis_cadence",
+            "FPI-DIS burst cadence",
+            paper::DIS_CADENCE_S,
+            "s",
+            instruments::FPI_DIS_BURST_CADENCE_S,
+            "Pollock et al. (2016).",
+        ),
+        (
+            "edp_sample_rate",
+            "EDP burst sample rate",
+            paper::EDP_RATE_HZ,
+            "Hz",
+            instruments::EDP_BURST_RATE_HZ,
+            "Ergun et al. (2016); Lindqvist et al. (2016).",
+        ),
+        (
+            "fgm_cadence",
+            "FGM burst sample rate",
+            paper::FGM_RATE_HZ,
+            "Hz",
+            instruments::FGM_BURST_RATE_HZ,
+            "Russell et al. (2016).",
+        ),
     ];
     for (name, quantity, published, unit, value, source) in cases {
         ledger.push(
@@ -56,7 +91,10 @@ fn arithmetic_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .computed(corners(&[before, after], |t| Ok::<_, PropagationError>(t[1] / t[0]))?)
             .build()?,
     )?;
-    let ratio = corners(&[paper::THERMAL_SPEEDS_KM_S, paper::BULK_SPEEDS_KM_S], |v| Ok::<_, PropagationError>(v[0] / v[1]))?;
+    let ratio = corners(
+        &[paper::THERMAL_SPEEDS_KM_S, paper::BULK_SPEEDS_KM_S],
+        |v| Ok::<_, PropagationError>(v[0] / v[1]),
+    )?;
     ledger.push(
         Claim::builder("shuster2026.thermal_to_bulk_ratio", Paper::Shuster2026)
             .source("Results")
@@ -73,8 +111,18 @@ fn arithmetic_claims(ledger: &mut Ledger) -> Result<(), ShusterClaimsError> {
             .build()?,
     )?;
     for (name, quantity, ends, whole) in [
-        ("band_width_from_edges", "the band's width in z from its stated edges, 1 and 3 d_e", paper::BAND_EDGES_DE, paper::BAND_WIDTH_DE),
-        ("band_length_from_ends", "the band's length in x from its stated ends, 350 and 380 d_e", paper::BAND_ENDS_DE, paper::BAND_LENGTH_DE),
+        (
+            "band_width_from_edges",
+            "the band's width in z from its stated edges, 1 and 3 d_e",
+            paper::BAND_EDGES_DE,
+            paper::BAND_WIDTH_DE,
+        ),
+        (
+            "band_length_from_ends",
+            "the band's length in x from its stated ends, 350 and 380 d_e",
+            paper::BAND_ENDS_DE,
+            paper::BAND_LENGTH_DE,
+        ),
     ] {
         ledger.push(
             Claim::builder(&format!("shuster2026.{name}"), Paper::Shuster2026)

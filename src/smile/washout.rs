@@ -42,16 +42,30 @@ pub const THICKNESS_RANGE_DE: (f64, f64) = (0.05, 20.0);
 pub fn washout(thickness_de: f64) -> Result<Option<Washout>, SmileError> {
     let (thinnest, thickest) = THICKNESS_RANGE_DE;
     if !(thinnest..=thickest).contains(&thickness_de) {
-        return Err(SmileError::OutOfRange { parameter: "layer half-thickness (d_e, 0.05 to 20)", value: thickness_de });
+        return Err(SmileError::OutOfRange {
+            parameter: "layer half-thickness (d_e, 0.05 to 20)",
+            value: thickness_de,
+        });
     }
     let mut model = CrescentModel::reference();
     model.layer.thickness_de = thickness_de;
     // Scan over three half-thicknesses (at least 3 d_e) in steps fine for the layer.
     let step = 0.125 * thickness_de.min(1.0);
     let reach = 3.0 * thickness_de.max(1.0);
-    let positions: Vec<f64> = (0..).map(|k| -thickness_de + step * f64::from(k)).take_while(|z| *z <= reach).collect();
-    let readings = scan(&model, GradientEstimate::Difference { dz: FINE_DZ_DE * thickness_de.min(1.0) }, &positions)?;
-    let (Some(width), Some((z, _))) = (band_width(&readings, step), strongest(&readings)) else { return Ok(None) };
+    let positions: Vec<f64> = (0..)
+        .map(|k| -thickness_de + step * f64::from(k))
+        .take_while(|z| *z <= reach)
+        .collect();
+    let readings = scan(
+        &model,
+        GradientEstimate::Difference {
+            dz: FINE_DZ_DE * thickness_de.min(1.0),
+        },
+        &positions,
+    )?;
+    let (Some(width), Some((z, _))) = (band_width(&readings, step), strongest(&readings)) else {
+        return Ok(None);
+    };
     let lost = |estimate: &dyn Fn(f64) -> GradientEstimate| -> Result<Option<f64>, SmileError> {
         let mut separation = SEPARATION_STEP_DE;
         while separation <= MAX_SEPARATION_DE {
@@ -66,6 +80,9 @@ pub fn washout(thickness_de: f64) -> Result<Option<Washout>, SmileError> {
         thickness_de,
         band_width_de: width,
         difference_de: lost(&|dz| GradientEstimate::Difference { dz })?,
-        tetrahedron_de: lost(&|side| GradientEstimate::Tetrahedron { side, angles_rad: TETRAHEDRON_ANGLES })?,
+        tetrahedron_de: lost(&|side| GradientEstimate::Tetrahedron {
+            side,
+            angles_rad: TETRAHEDRON_ANGLES,
+        })?,
     }))
 }

@@ -34,7 +34,9 @@ fn unit_directions(field: &[Vector3<f64>; 4]) -> Result<[Vector3<f64>; 4], Tetra
     for (spacecraft, (unit, b)) in b_hat.iter_mut().zip(field).enumerate() {
         let magnitude = b.norm();
         if !(magnitude.is_finite() && magnitude > 0.0) {
-            return Err(TetrahedronError::NoFieldDirection { spacecraft: spacecraft + 1 });
+            return Err(TetrahedronError::NoFieldDirection {
+                spacecraft: spacecraft + 1,
+            });
         }
         *unit = b / magnitude;
     }
@@ -49,7 +51,11 @@ fn unit_directions(field: &[Vector3<f64>; 4]) -> Result<[Vector3<f64>; 4], Tetra
 fn mean_direction(b_hat: &[Vector3<f64>; 4]) -> Result<Vector3<f64>, TetrahedronError> {
     let mean = b_hat.iter().sum::<Vector3<f64>>() / 4.0;
     // Four unit vectors can only cancel if the field reverses inside the tetrahedron.
-    if mean.norm() > f64::EPSILON { Ok(mean) } else { Err(TetrahedronError::FieldReversesInside) }
+    if mean.norm() > f64::EPSILON {
+        Ok(mean)
+    } else {
+        Err(TetrahedronError::FieldReversesInside)
+    }
 }
 
 impl Tetrahedron {
@@ -77,7 +83,10 @@ impl Tetrahedron {
     pub fn curvature(&self, field: &[Vector3<f64>; 4]) -> Result<FieldCurvature, TetrahedronError> {
         let b_hat = unit_directions(field)?;
         let centre_b_hat = mean_direction(&b_hat)?.normalize();
-        Ok(FieldCurvature { vector_per_m: self.gradient_vector(&b_hat)?.along(&centre_b_hat), b_hat: centre_b_hat })
+        Ok(FieldCurvature {
+            vector_per_m: self.gradient_vector(&b_hat)?.along(&centre_b_hat),
+            b_hat: centre_b_hat,
+        })
     }
 
     /// Field-line curvature in the convention of pyrfu (`pyrfu.pyrf.c_4_grad(r, b, "curv")`)
@@ -111,9 +120,15 @@ impl Tetrahedron {
     /// assert!(mean_length < 0.99);
     /// assert!((pyrfu.vector_per_m.norm() / ours.vector_per_m.norm() - mean_length).abs() < 1e-12);
     /// ```
-    pub fn curvature_unnormalised_mean(&self, field: &[Vector3<f64>; 4]) -> Result<FieldCurvature, TetrahedronError> {
+    pub fn curvature_unnormalised_mean(
+        &self,
+        field: &[Vector3<f64>; 4],
+    ) -> Result<FieldCurvature, TetrahedronError> {
         let b_hat = unit_directions(field)?;
         let mean = mean_direction(&b_hat)?;
-        Ok(FieldCurvature { vector_per_m: self.gradient_vector(&b_hat)?.along(&mean), b_hat: mean })
+        Ok(FieldCurvature {
+            vector_per_m: self.gradient_vector(&b_hat)?.along(&mean),
+            b_hat: mean,
+        })
     }
 }

@@ -33,7 +33,10 @@ impl Tetrahedron {
     /// assert_eq!(grad.shape(), &[3, 2, 3]);
     /// assert!((grad[[0, 1, 2]] - 0.5).abs() < 1e-12 && grad[[2, 0, 0]].abs() < 1e-12);
     /// ```
-    pub fn gradient_distribution<D>(&self, f: [ArrayView<'_, f64, D>; 4]) -> Result<Array<f64, D::Larger>, TetrahedronError>
+    pub fn gradient_distribution<D>(
+        &self,
+        f: [ArrayView<'_, f64, D>; 4],
+    ) -> Result<Array<f64, D::Larger>, TetrahedronError>
     where
         D: Dimension,
         D::Larger: RemoveAxis,
@@ -80,10 +83,14 @@ impl Tetrahedron {
         check_shapes(&f)?;
         let expected = output_dim(&f[0]);
         if out.raw_dim() != expected {
-            return Err(TetrahedronError::OutputShapeMismatch { expected: expected.slice().to_vec(), found: out.shape().to_vec() });
+            return Err(TetrahedronError::OutputShapeMismatch {
+                expected: expected.slice().to_vec(),
+                found: out.shape().to_vec(),
+            });
         }
         let k = &self.reciprocal;
-        let weights: [[f64; 4]; 3] = std::array::from_fn(|axis| [k[0][axis], k[1][axis], k[2][axis], k[3][axis]]);
+        let weights: [[f64; 4]; 3] =
+            std::array::from_fn(|axis| [k[0][axis], k[1][axis], k[2][axis], k[3][axis]]);
         let all_finite = match (f.each_ref().map(|a| a.as_slice()), out.as_slice_mut()) {
             // The usual case, every array in standard layout: one blocked pass over memory.
             ([Some(f1), Some(f2), Some(f3), Some(f4)], Some(data)) => {
@@ -93,10 +100,17 @@ impl Tetrahedron {
             }
             _ => {
                 for (w, component) in weights.iter().zip(out.axis_iter_mut(Axis(0))) {
-                    let component = component.into_dimensionality::<D>().expect("a component has the distribution's dimension");
-                    Zip::from(component).and(&f[0]).and(&f[1]).and(&f[2]).and(&f[3]).for_each(|g, &a, &b, &c, &d| {
-                        *g = w[0] * a + w[1] * b + w[2] * c + w[3] * d;
-                    });
+                    let component = component
+                        .into_dimensionality::<D>()
+                        .expect("a component has the distribution's dimension");
+                    Zip::from(component)
+                        .and(&f[0])
+                        .and(&f[1])
+                        .and(&f[2])
+                        .and(&f[3])
+                        .for_each(|g, &a, &b, &c, &d| {
+                            *g = w[0] * a + w[1] * b + w[2] * c + w[3] * d;
+                        });
                 }
                 out.index_axis(Axis(0), 0).iter().all(|g| g.is_finite())
             }
@@ -104,10 +118,17 @@ impl Tetrahedron {
         if !all_finite {
             // Rare: find which spacecraft carries the non-finite value; finite densities near
             // 1e308 can still overflow the weighted sums.
-            if let Some(index) = f.iter().position(|sample| !sample.iter().all(|x| x.is_finite())) {
-                return Err(TetrahedronError::NonFiniteSample { spacecraft: index + 1 });
+            if let Some(index) = f
+                .iter()
+                .position(|sample| !sample.iter().all(|x| x.is_finite()))
+            {
+                return Err(TetrahedronError::NonFiniteSample {
+                    spacecraft: index + 1,
+                });
             }
-            return Err(TetrahedronError::Overflow { quantity: "gradient" });
+            return Err(TetrahedronError::Overflow {
+                quantity: "gradient",
+            });
         }
         Ok(())
     }
@@ -117,7 +138,11 @@ impl Tetrahedron {
 fn check_shapes<D: Dimension>(f: &[ArrayView<'_, f64, D>; 4]) -> Result<(), TetrahedronError> {
     for (index, sample) in f.iter().enumerate().skip(1) {
         if sample.shape() != f[0].shape() {
-            return Err(TetrahedronError::ShapeMismatch { spacecraft: index + 1, expected: f[0].shape().to_vec(), found: sample.shape().to_vec() });
+            return Err(TetrahedronError::ShapeMismatch {
+                spacecraft: index + 1,
+                expected: f[0].shape().to_vec(),
+                found: sample.shape().to_vec(),
+            });
         }
     }
     Ok(())

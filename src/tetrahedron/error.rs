@@ -19,7 +19,9 @@ pub enum TetrahedronError {
         second: usize,
     },
     /// The four positions lie (nearly) in one plane.
-    #[error("the four positions are coplanar: volume is {volume_ratio:.3e} of a regular tetrahedron")]
+    #[error(
+        "the four positions are coplanar: volume is {volume_ratio:.3e} of a regular tetrahedron"
+    )]
     Coplanar {
         /// Volume relative to the regular tetrahedron with the same longest edge.
         volume_ratio: f64,
@@ -36,7 +38,9 @@ pub enum TetrahedronError {
     },
     /// The caller's output buffer of [`super::Tetrahedron::gradient_distribution_into`] does
     /// not have the shape `[3, <distribution shape>]`.
-    #[error("gradient buffer has shape {found:?}, expected {expected:?} (3 x the distribution shape)")]
+    #[error(
+        "gradient buffer has shape {found:?}, expected {expected:?} (3 x the distribution shape)"
+    )]
     OutputShapeMismatch {
         /// `[3, <shape of spacecraft 1's distribution>]`.
         expected: Vec<usize>,

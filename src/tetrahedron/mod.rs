@@ -52,7 +52,11 @@ impl VectorGradient {
     /// The curl `eps_ijk d V_k / d x_j`.
     pub fn curl(&self) -> Vector3<f64> {
         let g = &self.0;
-        Vector3::new(g[(1, 2)] - g[(2, 1)], g[(2, 0)] - g[(0, 2)], g[(0, 1)] - g[(1, 0)])
+        Vector3::new(
+            g[(1, 2)] - g[(2, 1)],
+            g[(2, 0)] - g[(0, 2)],
+            g[(0, 1)] - g[(1, 0)],
+        )
     }
 
     /// The directional derivative `(u . grad) V` along `u` (not normalised here).
@@ -81,7 +85,10 @@ impl Tetrahedron {
     pub fn new(positions_m: [[f64; 3]; 4]) -> Result<Self, TetrahedronError> {
         let positions_m = positions_m.map(Vector3::from);
         let reciprocal = reciprocal::reciprocal_vectors(&positions_m)?;
-        Ok(Tetrahedron { positions_m, reciprocal })
+        Ok(Tetrahedron {
+            positions_m,
+            reciprocal,
+        })
     }
 
     /// The four positions, m.
@@ -115,7 +122,10 @@ impl Tetrahedron {
     /// [`TetrahedronError::Overflow`] if finite values overflow the gradient.
     pub fn gradient_scalar(&self, values: [f64; 4]) -> Result<Vector3<f64>, TetrahedronError> {
         finite_samples(values.map(|v| [v]).iter().map(|v| v.as_slice()))?;
-        finite_result("gradient", self.reciprocal.iter().zip(values).map(|(k, v)| k * v).sum())
+        finite_result(
+            "gradient",
+            self.reciprocal.iter().zip(values).map(|(k, v)| k * v).sum(),
+        )
     }
 
     /// Linear gradient of a vector field sampled at the four spacecraft,
@@ -123,11 +133,21 @@ impl Tetrahedron {
     ///
     /// # Errors
     /// As [`Tetrahedron::gradient_scalar`].
-    pub fn gradient_vector(&self, values: &[Vector3<f64>; 4]) -> Result<VectorGradient, TetrahedronError> {
+    pub fn gradient_vector(
+        &self,
+        values: &[Vector3<f64>; 4],
+    ) -> Result<VectorGradient, TetrahedronError> {
         finite_samples(values.iter().map(|v| v.as_slice()))?;
-        let gradient: Matrix3<f64> = self.reciprocal.iter().zip(values).map(|(k, v)| k * v.transpose()).sum();
+        let gradient: Matrix3<f64> = self
+            .reciprocal
+            .iter()
+            .zip(values)
+            .map(|(k, v)| k * v.transpose())
+            .sum();
         if !gradient.iter().all(|x| x.is_finite()) {
-            return Err(TetrahedronError::Overflow { quantity: "gradient" });
+            return Err(TetrahedronError::Overflow {
+                quantity: "gradient",
+            });
         }
         Ok(VectorGradient(gradient))
     }
@@ -138,8 +158,19 @@ impl Tetrahedron {
     /// As [`Tetrahedron::gradient_scalar`].
     pub fn divergence(&self, values: &[Vector3<f64>; 4]) -> Result<f64, TetrahedronError> {
         finite_samples(values.iter().map(|v| v.as_slice()))?;
-        let divergence: f64 = self.reciprocal.iter().zip(values).map(|(k, v)| k.dot(v)).sum();
-        if divergence.is_finite() { Ok(divergence) } else { Err(TetrahedronError::Overflow { quantity: "divergence" }) }
+        let divergence: f64 = self
+            .reciprocal
+            .iter()
+            .zip(values)
+            .map(|(k, v)| k.dot(v))
+            .sum();
+        if divergence.is_finite() {
+            Ok(divergence)
+        } else {
+            Err(TetrahedronError::Overflow {
+                quantity: "divergence",
+            })
+        }
     }
 
     /// Curl `sum_a k_a x V_a` of a vector field, in the unit of `V` per metre. Applied to B
@@ -149,7 +180,14 @@ impl Tetrahedron {
     /// As [`Tetrahedron::gradient_scalar`].
     pub fn curl(&self, values: &[Vector3<f64>; 4]) -> Result<Vector3<f64>, TetrahedronError> {
         finite_samples(values.iter().map(|v| v.as_slice()))?;
-        finite_result("curl", self.reciprocal.iter().zip(values).map(|(k, v)| k.cross(v)).sum())
+        finite_result(
+            "curl",
+            self.reciprocal
+                .iter()
+                .zip(values)
+                .map(|(k, v)| k.cross(v))
+                .sum(),
+        )
     }
 
     /// Geometric quality of the tetrahedron (elongation and planarity).
@@ -163,13 +201,22 @@ impl Tetrahedron {
 fn finite_samples<'a>(samples: impl Iterator<Item = &'a [f64]>) -> Result<(), TetrahedronError> {
     for (index, sample) in samples.enumerate() {
         if !sample.iter().all(|x| x.is_finite()) {
-            return Err(TetrahedronError::NonFiniteSample { spacecraft: index + 1 });
+            return Err(TetrahedronError::NonFiniteSample {
+                spacecraft: index + 1,
+            });
         }
     }
     Ok(())
 }
 
 /// A vector result, if finite: finite samples of 1e308 still overflow the sum.
-fn finite_result(quantity: &'static str, value: Vector3<f64>) -> Result<Vector3<f64>, TetrahedronError> {
-    if value.iter().all(|x| x.is_finite()) { Ok(value) } else { Err(TetrahedronError::Overflow { quantity }) }
+fn finite_result(
+    quantity: &'static str,
+    value: Vector3<f64>,
+) -> Result<Vector3<f64>, TetrahedronError> {
+    if value.iter().all(|x| x.is_finite()) {
+        Ok(value)
+    } else {
+        Err(TetrahedronError::Overflow { quantity })
+    }
 }

@@ -17,8 +17,16 @@ pub struct Quality {
 
 pub(super) fn quality(r: &[Vector3<f64>; 4]) -> Quality {
     let centre = r.iter().sum::<Vector3<f64>>() / 4.0;
-    let tensor: Matrix3<f64> = r.iter().map(|p| (p - centre) * (p - centre).transpose()).sum::<Matrix3<f64>>() / 4.0;
-    let mut eigenvalues: Vec<f64> = SymmetricEigen::new(tensor).eigenvalues.iter().map(|e| e.max(0.0)).collect();
+    let tensor: Matrix3<f64> = r
+        .iter()
+        .map(|p| (p - centre) * (p - centre).transpose())
+        .sum::<Matrix3<f64>>()
+        / 4.0;
+    let mut eigenvalues: Vec<f64> = SymmetricEigen::new(tensor)
+        .eigenvalues
+        .iter()
+        .map(|e| e.max(0.0))
+        .collect();
     eigenvalues.sort_by(|x, y| y.total_cmp(x));
     let [a, b, c] = [eigenvalues[0], eigenvalues[1], eigenvalues[2]];
     Quality {

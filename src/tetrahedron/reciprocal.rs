@@ -35,16 +35,27 @@ fn others(a: usize) -> [usize; 3] {
 
 fn validate(r: &[Vector3<f64>; 4]) -> Result<(), TetrahedronError> {
     if let Some(spacecraft) = r.iter().position(|p| !p.iter().all(|x| x.is_finite())) {
-        return Err(TetrahedronError::NonFinitePosition { spacecraft: spacecraft + 1 });
+        return Err(TetrahedronError::NonFinitePosition {
+            spacecraft: spacecraft + 1,
+        });
     }
     let pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
-    let longest_edge = pairs.iter().map(|&(i, j)| (r[i] - r[j]).norm()).fold(0.0, f64::max);
+    let longest_edge = pairs
+        .iter()
+        .map(|&(i, j)| (r[i] - r[j]).norm())
+        .fold(0.0, f64::max);
     for &(i, j) in &pairs {
         if (r[i] - r[j]).norm() <= REPEATED_POINT_FRACTION * longest_edge || longest_edge == 0.0 {
-            return Err(TetrahedronError::RepeatedPosition { first: i + 1, second: j + 1 });
+            return Err(TetrahedronError::RepeatedPosition {
+                first: i + 1,
+                second: j + 1,
+            });
         }
     }
-    let volume = (r[1] - r[0]).dot(&(r[2] - r[0]).cross(&(r[3] - r[0]))).abs() / 6.0;
+    let volume = (r[1] - r[0])
+        .dot(&(r[2] - r[0]).cross(&(r[3] - r[0])))
+        .abs()
+        / 6.0;
     let regular_volume = longest_edge.powi(3) / (6.0 * std::f64::consts::SQRT_2);
     let volume_ratio = volume / regular_volume;
     if volume_ratio < COPLANAR_VOLUME_FRACTION {

@@ -11,12 +11,24 @@
 /// ```
 pub fn regular_vertices(side: f64, [yaw, pitch, roll]: [f64; 3]) -> [[f64; 3]; 4] {
     let half = side / (2.0 * 2f64.sqrt());
-    let (sy, cy, sp, cp, sr, cr) = (yaw.sin(), yaw.cos(), pitch.sin(), pitch.cos(), roll.sin(), roll.cos());
+    let (sy, cy, sp, cp, sr, cr) = (
+        yaw.sin(),
+        yaw.cos(),
+        pitch.sin(),
+        pitch.cos(),
+        roll.sin(),
+        roll.cos(),
+    );
     let rotation = [
         [cy * cp, cy * sp * sr - sy * cr, cy * sp * cr + sy * sr],
         [sy * cp, sy * sp * sr + cy * cr, sy * sp * cr - cy * sr],
         [-sp, cp * sr, cp * cr],
     ];
-    [[1.0, 1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]]
-        .map(|corner| std::array::from_fn(|i| (0..3).map(|j| rotation[i][j] * corner[j] * half).sum()))
+    [
+        [1.0, 1.0, 1.0],
+        [1.0, -1.0, -1.0],
+        [-1.0, 1.0, -1.0],
+        [-1.0, -1.0, 1.0],
+    ]
+    .map(|corner| std::array::from_fn(|i| (0..3).map(|j| rotation[i][j] * corner[j] * half).sum()))
 }

@@ -108,24 +108,68 @@ proptest! {
 
 #[test]
 fn non_physical_inputs_are_typed_errors() {
-    assert!(matches!(cold::threshold(0.3, 0.0), Err(AnisotropyError::NonPositiveBeta { .. })));
-    assert!(matches!(cold::threshold(0.3, -1.0), Err(AnisotropyError::NonPositiveBeta { .. })));
-    assert!(matches!(cold::kappa_squared(-0.5, 1.0, 0.3, 0.3), Err(AnisotropyError::NonPositiveAnisotropy { .. })));
-    assert!(matches!(cold::kappa_squared(1.5, 1.0, 0.3, 0.3), Err(AnisotropyError::WrongRegime { .. })));
-    assert!(matches!(speiser::kappa_squared(0.5, 1.0, 0.3, 3.0), Err(AnisotropyError::WrongRegime { .. })));
-    assert!(matches!(CurrentFractions::new(0.3, f64::NAN, 0.3), Err(AnisotropyError::NonPositiveFraction { parameter: "eta_s", .. })));
-    assert!(matches!(Populations::new(1.2, 2.0, 0.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })));
-    assert!(matches!(Populations::new(0.6, 2.0, 0.6, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })));
-    assert!(matches!(Populations::new(-0.1, 2.0, 0.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })));
-    assert!(matches!(Populations::new(0.1, -2.0, 0.0, 0.5), Err(AnisotropyError::NonPositiveTemperature { .. })));
-    assert!(matches!(CurrentFractions::eta_c_from_temperatures(-200.0, 1000.0), Err(AnisotropyError::NonPositiveTemperature { .. })));
-    assert!(matches!(speiser::density_fraction(3.0, 0.5), Err(AnisotropyError::DensityFractionOutOfRange { .. })), "T_perp/T_par = 3 needs n_s > n_i");
+    assert!(matches!(
+        cold::threshold(0.3, 0.0),
+        Err(AnisotropyError::NonPositiveBeta { .. })
+    ));
+    assert!(matches!(
+        cold::threshold(0.3, -1.0),
+        Err(AnisotropyError::NonPositiveBeta { .. })
+    ));
+    assert!(matches!(
+        cold::kappa_squared(-0.5, 1.0, 0.3, 0.3),
+        Err(AnisotropyError::NonPositiveAnisotropy { .. })
+    ));
+    assert!(matches!(
+        cold::kappa_squared(1.5, 1.0, 0.3, 0.3),
+        Err(AnisotropyError::WrongRegime { .. })
+    ));
+    assert!(matches!(
+        speiser::kappa_squared(0.5, 1.0, 0.3, 3.0),
+        Err(AnisotropyError::WrongRegime { .. })
+    ));
+    assert!(matches!(
+        CurrentFractions::new(0.3, f64::NAN, 0.3),
+        Err(AnisotropyError::NonPositiveFraction {
+            parameter: "eta_s",
+            ..
+        })
+    ));
+    assert!(matches!(
+        Populations::new(1.2, 2.0, 0.0, 0.5),
+        Err(AnisotropyError::DensityFractionOutOfRange { .. })
+    ));
+    assert!(matches!(
+        Populations::new(0.6, 2.0, 0.6, 0.5),
+        Err(AnisotropyError::DensityFractionOutOfRange { .. })
+    ));
+    assert!(matches!(
+        Populations::new(-0.1, 2.0, 0.0, 0.5),
+        Err(AnisotropyError::DensityFractionOutOfRange { .. })
+    ));
+    assert!(matches!(
+        Populations::new(0.1, -2.0, 0.0, 0.5),
+        Err(AnisotropyError::NonPositiveTemperature { .. })
+    ));
+    assert!(matches!(
+        CurrentFractions::eta_c_from_temperatures(-200.0, 1000.0),
+        Err(AnisotropyError::NonPositiveTemperature { .. })
+    ));
+    assert!(
+        matches!(
+            speiser::density_fraction(3.0, 0.5),
+            Err(AnisotropyError::DensityFractionOutOfRange { .. })
+        ),
+        "T_perp/T_par = 3 needs n_s > n_i"
+    );
 }
 
 mod brazil {
     use mmsbook::anisotropy::CurrentFractions;
     use mmsbook::anisotropy::bands::ThresholdRanges;
-    use mmsbook::anisotropy::brazil::{BrazilError, synthetic_sample, threshold_fractions, threshold_share_ranges};
+    use mmsbook::anisotropy::brazil::{
+        BrazilError, synthetic_sample, threshold_fractions, threshold_share_ranges,
+    };
     use mmsbook::binning::read_catalogue_str;
 
     fn fractions() -> CurrentFractions {
@@ -148,18 +192,37 @@ mod brazil {
     #[test]
     fn synthetic_sample_is_reproducible_and_holds_only_equilibria() {
         let first = synthetic_sample(&fractions(), 500, 7).unwrap();
-        assert_eq!(first, synthetic_sample(&fractions(), 500, 7).unwrap(), "same seed, same sample");
+        assert_eq!(
+            first,
+            synthetic_sample(&fractions(), 500, 7).unwrap(),
+            "same seed, same sample"
+        );
         assert_eq!(first.height(), 500);
         let shares = threshold_fractions(&first, &fractions()).unwrap();
-        assert_eq!(shares.beyond_parallel, 0.0, "states beyond Eq. 8 have no equilibrium and are never drawn");
+        assert_eq!(
+            shares.beyond_parallel, 0.0,
+            "states beyond Eq. 8 have no equilibrium and are never drawn"
+        );
     }
 
     #[test]
     fn catalogues_with_non_physical_rows_are_typed_errors() {
-        let frame = read_catalogue_str("beta_par,perp_over_par\n1.0,1.0\n-0.5,1.0\n", &["beta_par", "perp_over_par"]).unwrap();
-        assert!(matches!(threshold_fractions(&frame, &fractions()), Err(BrazilError::NonPositive { row: 1, .. })));
-        let missing = read_catalogue_str("beta,perp_over_par\n1.0,1.0\n", &["beta", "perp_over_par"]).unwrap();
-        assert!(matches!(threshold_fractions(&missing, &fractions()), Err(BrazilError::Binning(_))));
+        let frame = read_catalogue_str(
+            "beta_par,perp_over_par\n1.0,1.0\n-0.5,1.0\n",
+            &["beta_par", "perp_over_par"],
+        )
+        .unwrap();
+        assert!(matches!(
+            threshold_fractions(&frame, &fractions()),
+            Err(BrazilError::NonPositive { row: 1, .. })
+        ));
+        let missing =
+            read_catalogue_str("beta,perp_over_par\n1.0,1.0\n", &["beta", "perp_over_par"])
+                .unwrap();
+        assert!(matches!(
+            threshold_fractions(&missing, &fractions()),
+            Err(BrazilError::Binning(_))
+        ));
     }
 
     #[test]
@@ -169,10 +232,21 @@ mod brazil {
         let ranges = ThresholdRanges::published().unwrap();
         let sample = synthetic_sample(ranges.nominal(), 2000, 11).unwrap();
         let shares = threshold_share_ranges(&sample, &ranges).unwrap();
-        for (name, share) in [("Eq. 8", shares.parallel), ("Eq. 12", shares.perpendicular), ("Eq. 12, kappa = 0.1", shares.perpendicular_tenth)] {
-            assert!(share.every_reading <= share.nominal && share.nominal <= share.some_reading, "{name}: {share:?}");
+        for (name, share) in [
+            ("Eq. 8", shares.parallel),
+            ("Eq. 12", shares.perpendicular),
+            ("Eq. 12, kappa = 0.1", shares.perpendicular_tenth),
+        ] {
+            assert!(
+                share.every_reading <= share.nominal && share.nominal <= share.some_reading,
+                "{name}: {share:?}"
+            );
         }
-        assert!(shares.perpendicular.some_reading - shares.perpendicular.every_reading > 0.1, "the stated ranges leave Eq. 12 loose: {:?}", shares.perpendicular);
+        assert!(
+            shares.perpendicular.some_reading - shares.perpendicular.every_reading > 0.1,
+            "the stated ranges leave Eq. 12 loose: {:?}",
+            shares.perpendicular
+        );
     }
 
     #[test]
@@ -181,8 +255,18 @@ mod brazil {
         let sample = synthetic_sample(&fractions(), 1000, 3).unwrap();
         let shares = threshold_share_ranges(&sample, &exact).unwrap();
         let nominal = threshold_fractions(&sample, &fractions()).unwrap();
-        for (share, expected) in [(shares.parallel, nominal.beyond_parallel), (shares.perpendicular, nominal.beyond_perpendicular), (shares.perpendicular_tenth, nominal.beyond_perpendicular_tenth)] {
-            assert_eq!((share.every_reading, share.nominal, share.some_reading), (expected, expected, expected));
+        for (share, expected) in [
+            (shares.parallel, nominal.beyond_parallel),
+            (shares.perpendicular, nominal.beyond_perpendicular),
+            (
+                shares.perpendicular_tenth,
+                nominal.beyond_perpendicular_tenth,
+            ),
+        ] {
+            assert_eq!(
+                (share.every_reading, share.nominal, share.some_reading),
+                (expected, expected, expected)
+            );
         }
     }
 
@@ -191,10 +275,20 @@ mod brazil {
         use mmsbook::anisotropy::AnisotropyError;
         use mmsbook::anisotropy::published::{ETA_E, ETA_S};
         use mmsbook::claims::{Precision, Quoted};
-        let reaching_zero = Quoted::new(0.3, Precision::Range { lo: 0.0, hi: 0.5 }, "test", "eta_c");
-        assert!(matches!(ThresholdRanges::new(ETA_E, ETA_S, reaching_zero), Err(AnisotropyError::NonPositiveFraction { parameter: "eta_c", .. })));
+        let reaching_zero =
+            Quoted::new(0.3, Precision::Range { lo: 0.0, hi: 0.5 }, "test", "eta_c");
+        assert!(matches!(
+            ThresholdRanges::new(ETA_E, ETA_S, reaching_zero),
+            Err(AnisotropyError::NonPositiveFraction {
+                parameter: "eta_c",
+                ..
+            })
+        ));
         let unbounded = Quoted::new(0.3, Precision::Below, "test", "eta_c");
-        assert!(ThresholdRanges::new(ETA_E, ETA_S, unbounded).is_err(), "a bound is no range");
+        assert!(
+            ThresholdRanges::new(ETA_E, ETA_S, unbounded).is_err(),
+            "a bound is no range"
+        );
     }
 }
 
@@ -208,13 +302,30 @@ mod bands {
         for beta in [0.1, 1.0, 10.0] {
             // Eq. 8 rises with eta_c: its band runs from eta_c = 0.1 to eta_c = 0.5.
             let parallel = ranges.parallel(beta).unwrap();
-            assert!((parallel.interval.lo() - cold::threshold(0.1, beta).unwrap()).abs() < 1e-15, "beta {beta}");
-            assert!((parallel.interval.hi() - cold::threshold(0.5, beta).unwrap()).abs() < 1e-15, "beta {beta}");
+            assert!(
+                (parallel.interval.lo() - cold::threshold(0.1, beta).unwrap()).abs() < 1e-15,
+                "beta {beta}"
+            );
+            assert!(
+                (parallel.interval.hi() - cold::threshold(0.5, beta).unwrap()).abs() < 1e-15,
+                "beta {beta}"
+            );
             // Eq. 12 is extreme at a corner of (eta_e, eta_s) in [0.1, 0.7] x [2, 5].
-            let corners: Vec<f64> = [(0.1, 2.0), (0.1, 5.0), (0.7, 2.0), (0.7, 5.0)].iter().map(|&(e, s)| speiser::threshold(1.0, beta, e, s).unwrap()).collect();
+            let corners: Vec<f64> = [(0.1, 2.0), (0.1, 5.0), (0.7, 2.0), (0.7, 5.0)]
+                .iter()
+                .map(|&(e, s)| speiser::threshold(1.0, beta, e, s).unwrap())
+                .collect();
             let perpendicular = ranges.perpendicular(1.0, beta).unwrap();
-            assert_eq!(perpendicular.interval.lo(), corners.iter().copied().fold(f64::INFINITY, f64::min), "beta {beta}");
-            assert_eq!(perpendicular.interval.hi(), corners.iter().copied().fold(0.0, f64::max), "beta {beta}");
+            assert_eq!(
+                perpendicular.interval.lo(),
+                corners.iter().copied().fold(f64::INFINITY, f64::min),
+                "beta {beta}"
+            );
+            assert_eq!(
+                perpendicular.interval.hi(),
+                corners.iter().copied().fold(0.0, f64::max),
+                "beta {beta}"
+            );
         }
     }
 
@@ -226,9 +337,20 @@ mod bands {
         for (beta, nominal_above) in [(1.0 / 0.7 * 0.99, true), (1.0 / 0.3 * 1.01, false)] {
             let band = ranges.perpendicular(1.0, beta).unwrap();
             assert_eq!(band.value > 1.0, nominal_above, "beta {beta}");
-            assert!(band.interval.hi() > 1.0, "beta {beta}: some reading still bounds");
+            assert!(
+                band.interval.hi() > 1.0,
+                "beta {beta}: some reading still bounds"
+            );
         }
-        assert!(ranges.perpendicular(1.0, 10.0 * 1.01).unwrap().interval.hi() < 1.0, "no reading bounds above beta 10");
+        assert!(
+            ranges
+                .perpendicular(1.0, 10.0 * 1.01)
+                .unwrap()
+                .interval
+                .hi()
+                < 1.0,
+            "no reading bounds above beta 10"
+        );
     }
 }
 
@@ -246,7 +368,16 @@ proptest! {
 #[test]
 fn a_single_population_has_no_threshold_up_to_beta_two() {
     for beta in [0.5, 1.0, 2.0] {
-        assert!(matches!(cold::single_population_threshold(beta), Err(AnisotropyError::NoSinglePopulationThreshold { .. })), "beta {beta}");
+        assert!(
+            matches!(
+                cold::single_population_threshold(beta),
+                Err(AnisotropyError::NoSinglePopulationThreshold { .. })
+            ),
+            "beta {beta}"
+        );
     }
-    assert!(matches!(cold::single_population_threshold(-1.0), Err(AnisotropyError::NonPositiveBeta { .. })));
+    assert!(matches!(
+        cold::single_population_threshold(-1.0),
+        Err(AnisotropyError::NonPositiveBeta { .. })
+    ));
 }

@@ -9,17 +9,24 @@ use nalgebra::{Matrix3, Rotation3, Vector3};
 use proptest::prelude::*;
 
 fn direction() -> impl Strategy<Value = Vector3<f64>> {
-    prop::array::uniform3(-1.0..1.0f64).prop_filter_map("zero vector", |v| Vector3::from(v).try_normalize(1e-3))
+    prop::array::uniform3(-1.0..1.0f64)
+        .prop_filter_map("zero vector", |v| Vector3::from(v).try_normalize(1e-3))
 }
 
 /// A tensor with parallel `t_par` along `b`, perpendicular `t_perp`, and a perpendicular
 /// off-diagonal `n` between two perpendicular axes rotated by `angle` about b.
 fn tensor(b: &Vector3<f64>, t_par: f64, t_perp: f64, n: f64, angle: f64) -> Matrix3<f64> {
-    let helper = if b.x.abs() < 0.9 { Vector3::x() } else { Vector3::y() };
+    let helper = if b.x.abs() < 0.9 {
+        Vector3::x()
+    } else {
+        Vector3::y()
+    };
     let u = b.cross(&helper).normalize();
     let u = Rotation3::from_axis_angle(&nalgebra::Unit::new_normalize(*b), angle) * u;
     let w = b.cross(&u);
-    t_par * b * b.transpose() + t_perp * (u * u.transpose() + w * w.transpose()) + n * (u * w.transpose() + w * u.transpose())
+    t_par * b * b.transpose()
+        + t_perp * (u * u.transpose() + w * w.transpose())
+        + n * (u * w.transpose() + w * u.transpose())
 }
 
 proptest! {
@@ -55,21 +62,32 @@ proptest! {
 #[test]
 fn bad_tensors_and_fields_are_typed_errors() {
     let t = Matrix3::identity();
-    assert_eq!(field_aligned(&t, &Vector3::zeros()).unwrap_err(), FieldAlignedError::NoFieldDirection);
+    assert_eq!(
+        field_aligned(&t, &Vector3::zeros()).unwrap_err(),
+        FieldAlignedError::NoFieldDirection
+    );
     let mut nan = t;
     nan[(1, 2)] = f64::NAN;
-    assert_eq!(field_aligned(&nan, &Vector3::z()).unwrap_err(), FieldAlignedError::NonFiniteTensor);
+    assert_eq!(
+        field_aligned(&nan, &Vector3::z()).unwrap_err(),
+        FieldAlignedError::NonFiniteTensor
+    );
     let mut skew = t;
     skew[(0, 1)] = 0.5;
-    assert!(matches!(swisdak_agyrotropy(&skew, &Vector3::z()), Err(FieldAlignedError::NotSymmetric { .. })));
+    assert!(matches!(
+        swisdak_agyrotropy(&skew, &Vector3::z()),
+        Err(FieldAlignedError::NotSymmetric { .. })
+    ));
 }
 
 #[test]
 fn four_spacecraft_kappa_matches_the_analytic_curvature_of_a_harris_sheet() {
     // A 1000 km Harris sheet (20 nT) with B_z = 2 nT, crossed by a 20 km tetrahedron at
     // several heights; analytic R_c = B^3 / (B_z^2 dB_x/dz) with dB_x/dz = mu0 j_y.
-    let sheet = HarrisSheet::new(units::nanotesla(20.0), units::km(1000.0)).unwrap()
-        .with_components(units::nanotesla(2.0), 0.0).unwrap();
+    let sheet = HarrisSheet::new(units::nanotesla(20.0), units::km(1000.0))
+        .unwrap()
+        .with_components(units::nanotesla(2.0), 0.0)
+        .unwrap();
     let b_z = units::nanotesla(2.0);
     let t_perp = units::electronvolt(3000.0);
     let shape = mmsbook::figures::methods::IRREGULAR_TETRAHEDRON;
@@ -85,11 +103,18 @@ fn four_spacecraft_kappa_matches_the_analytic_curvature_of_a_harris_sheet() {
         let estimated = tetra.curvature(&field).unwrap().radius_m();
         let at_centre = sheet.field_lmn(centre.z);
         let b = (at_centre.x.powi(2) + b_z * b_z).sqrt();
-        let analytic = b.powi(3) / (b_z * b_z * VACUUM_PERMEABILITY * sheet.current_density_a_m2(centre.z));
+        let analytic =
+            b.powi(3) / (b_z * b_z * VACUUM_PERMEABILITY * sheet.current_density_a_m2(centre.z));
         // First-order estimate: 20 km over a 1000 km sheet, a few percent at most.
-        assert!((estimated / analytic - 1.0).abs() < 0.05, "R_c at {height_km} km: {estimated} vs {analytic}");
+        assert!(
+            (estimated / analytic - 1.0).abs() < 0.05,
+            "R_c at {height_km} km: {estimated} vs {analytic}"
+        );
         let kappa_estimated = kappa_from_curvature(estimated, t_perp, b).unwrap();
         let kappa_analytic = kappa_from_curvature(analytic, t_perp, b).unwrap();
-        assert!((kappa_estimated / kappa_analytic - 1.0).abs() < 0.025, "kappa at {height_km} km");
+        assert!(
+            (kappa_estimated / kappa_analytic - 1.0).abs() < 0.025,
+            "kappa at {height_km} km"
+        );
     }
 }

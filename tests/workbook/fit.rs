@@ -42,16 +42,43 @@ proptest! {
 #[test]
 fn bad_fits_are_typed_errors() {
     let cost = |p: &[f64]| p[0] * p[0];
-    assert!(matches!(minimise(cost, &[], &[], NelderMeadSettings::default()), Err(FitError::BadDimensions { .. })));
-    assert!(matches!(minimise(cost, &[1.0], &[0.0], NelderMeadSettings::default()), Err(FitError::BadStart { index: 0, .. })));
-    assert!(matches!(minimise(cost, &[f64::NAN], &[1.0], NelderMeadSettings::default()), Err(FitError::BadStart { .. })));
-    let loose = NelderMeadSettings { cost_tolerance: -1.0, ..NelderMeadSettings::default() };
-    assert!(matches!(minimise(cost, &[1.0], &[1.0], loose), Err(FitError::BadTolerance { .. })));
-    assert!(matches!(minimise(|_| f64::NAN, &[1.0], &[1.0], NelderMeadSettings::default()), Err(FitError::NonFiniteCost { .. })));
+    assert!(matches!(
+        minimise(cost, &[], &[], NelderMeadSettings::default()),
+        Err(FitError::BadDimensions { .. })
+    ));
+    assert!(matches!(
+        minimise(cost, &[1.0], &[0.0], NelderMeadSettings::default()),
+        Err(FitError::BadStart { index: 0, .. })
+    ));
+    assert!(matches!(
+        minimise(cost, &[f64::NAN], &[1.0], NelderMeadSettings::default()),
+        Err(FitError::BadStart { .. })
+    ));
+    let loose = NelderMeadSettings {
+        cost_tolerance: -1.0,
+        ..NelderMeadSettings::default()
+    };
+    assert!(matches!(
+        minimise(cost, &[1.0], &[1.0], loose),
+        Err(FitError::BadTolerance { .. })
+    ));
+    assert!(matches!(
+        minimise(|_| f64::NAN, &[1.0], &[1.0], NelderMeadSettings::default()),
+        Err(FitError::NonFiniteCost { .. })
+    ));
 
     let n = [-1.0, 0.0, 1.0];
-    assert!(matches!(HarrisSheet::fit_profile(&n, &[1.0, 2.0]), Err(HarrisFitError::BadSamples { .. })));
-    assert!(matches!(HarrisSheet::fit_profile(&[0.0; 3], &[1.0, 2.0, 3.0]), Err(HarrisFitError::DegenerateSamples)));
+    assert!(matches!(
+        HarrisSheet::fit_profile(&n, &[1.0, 2.0]),
+        Err(HarrisFitError::BadSamples { .. })
+    ));
+    assert!(matches!(
+        HarrisSheet::fit_profile(&[0.0; 3], &[1.0, 2.0, 3.0]),
+        Err(HarrisFitError::DegenerateSamples)
+    ));
     let reversed: Vec<f64> = n.iter().map(|n: &f64| -(n / 0.5).tanh()).collect();
-    assert!(matches!(HarrisSheet::fit_profile(&n, &reversed), Err(HarrisFitError::ReversedProfile { .. })));
+    assert!(matches!(
+        HarrisSheet::fit_profile(&n, &reversed),
+        Err(HarrisFitError::ReversedProfile { .. })
+    ));
 }

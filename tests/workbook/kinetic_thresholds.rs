@@ -33,7 +33,11 @@ fn values_at_beta_one_and_two_follow_the_table() {
     ];
     for (instability, beta, expected) in cases {
         let value = instability.threshold(beta).unwrap();
-        assert!((value - expected).abs() < 5e-5, "{} at beta_par = {beta}: {value} against {expected}", instability.name());
+        assert!(
+            (value - expected).abs() < 5e-5,
+            "{} at beta_par = {beta}: {value} against {expected}",
+            instability.name()
+        );
     }
 }
 
@@ -45,7 +49,12 @@ fn an_independent_fit_at_the_same_growth_rate_agrees() {
             let hellinger = instability.threshold(beta).unwrap();
             let other = 1.0 + a / (beta - beta0).powf(b);
             let share = (hellinger - other).abs() / (hellinger - 1.0).abs();
-            assert!(share < FIT_AGREEMENT, "{} at beta_par = {beta}: {hellinger} against Verscharen's {other} ({:.1}%)", instability.name(), 100.0 * share);
+            assert!(
+                share < FIT_AGREEMENT,
+                "{} at beta_par = {beta}: {hellinger} against Verscharen's {other} ({:.1}%)",
+                instability.name(),
+                100.0 * share
+            );
         }
     }
 }
@@ -80,21 +89,38 @@ fn the_mirror_curve_lies_above_the_proton_cyclotron_curve_at_low_beta() {
     // The familiar picture: at beta_par < 1 the cyclotron mode needs less anisotropy than
     // the mirror mode; the curves cross near beta_par ~ 1 to 3.
     for beta in [0.01, 0.1, 0.5] {
-        assert!(Instability::Mirror.threshold(beta).unwrap() > Instability::ProtonCyclotron.threshold(beta).unwrap(), "beta_par = {beta}");
+        assert!(
+            Instability::Mirror.threshold(beta).unwrap()
+                > Instability::ProtonCyclotron.threshold(beta).unwrap(),
+            "beta_par = {beta}"
+        );
     }
-    assert!(Instability::Mirror.threshold(10.0).unwrap() < Instability::ProtonCyclotron.threshold(10.0).unwrap(), "beta_par = 10");
+    assert!(
+        Instability::Mirror.threshold(10.0).unwrap()
+            < Instability::ProtonCyclotron.threshold(10.0).unwrap(),
+        "beta_par = 10"
+    );
 }
 
 #[test]
 fn bad_betas_are_typed_errors() {
     for beta in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-        assert!(matches!(Instability::Mirror.threshold(beta), Err(KineticThresholdError::NonPositiveBeta { .. })), "beta_par = {beta}");
+        assert!(
+            matches!(
+                Instability::Mirror.threshold(beta),
+                Err(KineticThresholdError::NonPositiveBeta { .. })
+            ),
+            "beta_par = {beta}"
+        );
     }
     assert!(
         matches!(Instability::ParallelFirehose.threshold(0.59), Err(KineticThresholdError::BelowFitDomain { beta0, .. }) if beta0 == 0.59),
         "the parallel firehose fit stops at beta0"
     );
     // The oblique firehose fit crosses zero at beta_par = 1.29: below it there is no threshold.
-    assert!(matches!(Instability::ObliqueFirehose.threshold(1.0), Err(KineticThresholdError::NoThreshold { .. })));
+    assert!(matches!(
+        Instability::ObliqueFirehose.threshold(1.0),
+        Err(KineticThresholdError::NoThreshold { .. })
+    ));
     assert!(Instability::ObliqueFirehose.threshold(1.3).is_ok());
 }

@@ -20,6 +20,7 @@ mod book;
 mod cdf;
 mod claims;
 mod equilibria;
+mod event;
 mod field_aligned;
 mod figures;
 mod fit;

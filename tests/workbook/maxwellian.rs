@@ -31,9 +31,28 @@ proptest! {
 
 #[test]
 fn bad_inputs_are_typed_errors() {
-    assert!(Maxwellian::new(-1.0, 1.0, Species::PROTON).unwrap_err().to_string().contains("density"));
-    assert!(Maxwellian::new(1.0, 0.0, Species::PROTON).unwrap_err().to_string().contains("temperature"));
-    assert_eq!(isotropic_moments(|_| 1.0, -1.0, Species::PROTON).unwrap_err(), MomentError::BadSpeedLimit { v_max_ms: -1.0 });
-    assert!(matches!(isotropic_moments(|_| 0.0, 1.0, Species::PROTON), Err(MomentError::NonPhysicalDensity { .. })));
-    assert!(matches!(isotropic_moments(|_| f64::NAN, 1.0, Species::PROTON), Err(MomentError::NonPhysicalDensity { .. })));
+    assert!(
+        Maxwellian::new(-1.0, 1.0, Species::PROTON)
+            .unwrap_err()
+            .to_string()
+            .contains("density")
+    );
+    assert!(
+        Maxwellian::new(1.0, 0.0, Species::PROTON)
+            .unwrap_err()
+            .to_string()
+            .contains("temperature")
+    );
+    assert_eq!(
+        isotropic_moments(|_| 1.0, -1.0, Species::PROTON).unwrap_err(),
+        MomentError::BadSpeedLimit { v_max_ms: -1.0 }
+    );
+    assert!(matches!(
+        isotropic_moments(|_| 0.0, 1.0, Species::PROTON),
+        Err(MomentError::NonPhysicalDensity { .. })
+    ));
+    assert!(matches!(
+        isotropic_moments(|_| f64::NAN, 1.0, Species::PROTON),
+        Err(MomentError::NonPhysicalDensity { .. })
+    ));
 }

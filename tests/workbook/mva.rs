@@ -8,15 +8,25 @@ use proptest::prelude::*;
 
 /// A crossing of a Harris sheet (lobe field 20 nT, half-thickness 1, B_N and a central B_M)
 /// rotated into a random orientation, with Gaussian noise of `noise_nt` per component.
-fn crossing(rotation: &Rotation3<f64>, normal_nt: f64, guide_nt: f64, noise_nt: f64, seed: u64) -> Vec<Vector3<f64>> {
-    let sheet = HarrisSheet::new(20.0, 1.0).unwrap().with_components(normal_nt, guide_nt).unwrap();
+fn crossing(
+    rotation: &Rotation3<f64>,
+    normal_nt: f64,
+    guide_nt: f64,
+    noise_nt: f64,
+    seed: u64,
+) -> Vec<Vector3<f64>> {
+    let sheet = HarrisSheet::new(20.0, 1.0)
+        .unwrap()
+        .with_components(normal_nt, guide_nt)
+        .unwrap();
     let samples = 301;
     let mut rng = seeded_rng(seed);
     let noise = gaussian_noise(&mut rng, noise_nt, 3 * samples).unwrap();
     (0..samples)
         .map(|i| {
             let n = -4.0 + 8.0 * i as f64 / (samples - 1) as f64;
-            rotation * sheet.field_lmn(n) + Vector3::new(noise[3 * i], noise[3 * i + 1], noise[3 * i + 2])
+            rotation * sheet.field_lmn(n)
+                + Vector3::new(noise[3 * i], noise[3 * i + 1], noise[3 * i + 2])
         })
         .collect()
 }
@@ -89,7 +99,13 @@ proptest! {
 #[test]
 fn too_few_or_non_finite_samples_are_typed_errors() {
     let two = [Vector3::x(), Vector3::y()];
-    assert_eq!(MinimumVariance::from_samples(&two).unwrap_err(), MvaError::TooFewSamples { samples: 2 });
+    assert_eq!(
+        MinimumVariance::from_samples(&two).unwrap_err(),
+        MvaError::TooFewSamples { samples: 2 }
+    );
     let nan = [Vector3::x(), Vector3::new(f64::NAN, 0.0, 0.0), Vector3::z()];
-    assert_eq!(MinimumVariance::from_samples(&nan).unwrap_err(), MvaError::NonFiniteSample { index: 1 });
+    assert_eq!(
+        MinimumVariance::from_samples(&nan).unwrap_err(),
+        MvaError::NonFiniteSample { index: 1 }
+    );
 }

@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn regen(arguments: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_regen")).args(arguments).output().expect("regen runs")
+    Command::new(env!("CARGO_BIN_EXE_regen"))
+        .args(arguments)
+        .output()
+        .expect("regen runs")
 }
 
 #[test]
@@ -29,11 +32,20 @@ fn claims_json_is_the_ledger() {
 
 #[test]
 fn bad_arguments_get_one_line_and_a_non_zero_exit() {
-    for arguments in [&["--no-such-flag"][..], &["--figure", "no.such.figure"], &["--part", "nowhere"], &["claims", "--format", "yaml"]] {
+    for arguments in [
+        &["--no-such-flag"][..],
+        &["--figure", "no.such.figure"],
+        &["--part", "nowhere"],
+        &["claims", "--format", "yaml"],
+    ] {
         let output = regen(arguments);
         assert!(!output.status.success(), "{arguments:?} must fail");
         let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{arguments:?}: one line, got:\n{stderr}");
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "{arguments:?}: one line, got:\n{stderr}"
+        );
         assert!(stderr.starts_with("regen: "), "{arguments:?}: {stderr}");
     }
 }
@@ -42,17 +54,46 @@ fn bad_arguments_get_one_line_and_a_non_zero_exit() {
 fn brazil_subcommand_plots_a_user_catalogue() {
     let directory = tempfile::tempdir().unwrap();
     let csv = directory.path().join("catalogue.csv");
-    std::fs::write(&csv, "beta_par,perp_over_par\n0.5,1.0\n2.0,0.05\n0.05,5.0\n").unwrap();
+    std::fs::write(
+        &csv,
+        "beta_par,perp_over_par\n0.5,1.0\n2.0,0.05\n0.05,5.0\n",
+    )
+    .unwrap();
     let out = directory.path().join("plot.svg");
-    let output = regen(&["brazil", csv.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = regen(&[
+        "brazil",
+        csv.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(std::fs::read_to_string(&out).unwrap().contains("<svg"));
-    assert!(directory.path().join("plot.csv").exists(), "the plotted data beside the SVG");
+    assert!(
+        directory.path().join("plot.csv").exists(),
+        "the plotted data beside the SVG"
+    );
     let bad = directory.path().join("bad.csv");
     std::fs::write(&bad, "beta,anisotropy\n1,1\n").unwrap();
-    let output = regen(&["brazil", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(!output.status.success(), "a catalogue without the columns fails");
-    assert!(String::from_utf8(output.stderr).unwrap().contains("beta_par"), "and says which column is missing");
+    let output = regen(&[
+        "brazil",
+        bad.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        !output.status.success(),
+        "a catalogue without the columns fails"
+    );
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("beta_par"),
+        "and says which column is missing"
+    );
 }
 
 #[test]
@@ -60,13 +101,21 @@ fn a_closed_standard_output_ends_the_run_with_a_message_not_a_panic() {
     use std::io::Read as _;
     use std::process::Stdio;
     // Read one byte of `--list`, then close the pipe: regen's next write fails (EPIPE).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regen")).arg("--list").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regen"))
+        .arg("--list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut first = [0u8; 1];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
-    assert!(!output.status.success() && stderr.contains("writing to standard output"), "a message and a failure: {stderr}");
+    assert!(
+        !output.status.success() && stderr.contains("writing to standard output"),
+        "a message and a failure: {stderr}"
+    );
 }
 
 #[test]
@@ -75,11 +124,28 @@ fn a_catalogue_error_is_said_once() {
     let csv = directory.path().join("catalogue.csv");
     std::fs::write(&csv, "beta_par,perp_over_par\n0.5,1.0\n2.0,abc\n").unwrap();
     let out = directory.path().join("plot.svg");
-    let output = regen(&["brazil", csv.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let output = regen(&[
+        "brazil",
+        csv.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(!output.status.success() && stderr.trim_end().lines().count() == 1, "one line: {stderr}");
-    assert_eq!(stderr.matches("is not a number").count(), 1, "the cause is not repeated: {stderr}");
-    assert!(stderr.contains("catalogue.csv") && stderr.contains("perp_over_par") && stderr.contains("line 3"), "file, column and row: {stderr}");
+    assert!(
+        !output.status.success() && stderr.trim_end().lines().count() == 1,
+        "one line: {stderr}"
+    );
+    assert_eq!(
+        stderr.matches("is not a number").count(),
+        1,
+        "the cause is not repeated: {stderr}"
+    );
+    assert!(
+        stderr.contains("catalogue.csv")
+            && stderr.contains("perp_over_par")
+            && stderr.contains("line 3"),
+        "file, column and row: {stderr}"
+    );
 }
 
 #[test]
@@ -88,12 +154,30 @@ fn hostile_threshold_fractions_get_one_line_not_a_panic() {
     let csv = directory.path().join("catalogue.csv");
     std::fs::write(&csv, "beta_par,perp_over_par\n0.5,1.0\n2.0,0.05\n").unwrap();
     let out = directory.path().join("plot.svg");
-    for (flag, value) in [("--eta-e", "nan"), ("--eta-s", "inf"), ("--eta-c", "-1"), ("--eta-e", "1e308"), ("--eta-s", "-0"), ("--eta-c", "1e-320")] {
-        let output = regen(&["brazil", csv.to_str().unwrap(), "--out", out.to_str().unwrap(), flag, value]);
+    for (flag, value) in [
+        ("--eta-e", "nan"),
+        ("--eta-s", "inf"),
+        ("--eta-c", "-1"),
+        ("--eta-e", "1e308"),
+        ("--eta-s", "-0"),
+        ("--eta-c", "1e-320"),
+    ] {
+        let output = regen(&[
+            "brazil",
+            csv.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            flag,
+            value,
+        ]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!stderr.contains("panicked"), "{flag} {value}: {stderr}");
         if !output.status.success() {
-            assert_eq!(stderr.trim_end().lines().count(), 1, "{flag} {value}: one line, got {stderr}");
+            assert_eq!(
+                stderr.trim_end().lines().count(),
+                1,
+                "{flag} {value}: one line, got {stderr}"
+            );
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Properties of the four-spacecraft estimators.
 
-use mmsbook::figures::methods::{IRREGULAR_TETRAHEDRON, REGULAR_TETRAHEDRON, circular_field_curvature};
+use mmsbook::figures::methods::{
+    IRREGULAR_TETRAHEDRON, REGULAR_TETRAHEDRON, circular_field_curvature,
+};
 use mmsbook::tetrahedron::{Tetrahedron, TetrahedronError};
 use nalgebra::{Matrix3, Vector3};
 use ndarray::Array2;
@@ -8,7 +10,11 @@ use proptest::prelude::*;
 
 /// A random tetrahedron about `scale` metres across, rejected by proptest when degenerate.
 fn tetrahedron_strategy() -> impl Strategy<Value = (Tetrahedron, [[f64; 3]; 4])> {
-    (prop::array::uniform4(prop::array::uniform3(-1.0..1.0f64)), 1.0..1e5f64, prop::array::uniform3(-1e7..1e7f64))
+    (
+        prop::array::uniform4(prop::array::uniform3(-1.0..1.0f64)),
+        1.0..1e5f64,
+        prop::array::uniform3(-1e7..1e7f64),
+    )
         .prop_filter_map("degenerate tetrahedron", |(unit, scale, offset)| {
             let positions = unit.map(|p| [0, 1, 2].map(|i| offset[i] + scale * p[i]));
             let tetrahedron = Tetrahedron::new(positions).ok()?;
@@ -23,8 +29,16 @@ fn tetrahedron_strategy() -> impl Strategy<Value = (Tetrahedron, [[f64; 3]; 4])>
 /// larger than their separations (a relative error of order eps * |r| / size).
 fn roundoff_bound(tetrahedron: &Tetrahedron, max_value: f64) -> f64 {
     let size = tetrahedron.quality().size_m;
-    let farthest = tetrahedron.positions_m().iter().map(|p| p.norm()).fold(0.0, f64::max);
-    let sum_k: f64 = tetrahedron.reciprocal_vectors().iter().map(|k| k.norm()).sum();
+    let farthest = tetrahedron
+        .positions_m()
+        .iter()
+        .map(|p| p.norm())
+        .fold(0.0, f64::max);
+    let sum_k: f64 = tetrahedron
+        .reciprocal_vectors()
+        .iter()
+        .map(|k| k.norm())
+        .sum();
     64.0 * f64::EPSILON * sum_k * max_value * (1.0 + farthest / size)
 }
 
@@ -121,47 +135,133 @@ proptest! {
 
 #[test]
 fn degenerate_tetrahedra_are_typed_errors() {
-    let coplanar = Tetrahedron::new([[0.0, 0.0, 0.0], [1e4, 0.0, 0.0], [0.0, 1e4, 0.0], [3e3, 4e3, 1e-3]]);
-    assert!(matches!(coplanar, Err(TetrahedronError::Coplanar { .. })), "nearly flat: {coplanar:?}");
-    let repeated = Tetrahedron::new([[0.0, 0.0, 0.0], [1e4, 0.0, 0.0], [0.0, 1e4, 0.0], [1e4, 0.0, 0.0]]);
-    assert_eq!(repeated.unwrap_err(), TetrahedronError::RepeatedPosition { first: 2, second: 4 });
-    let nan = Tetrahedron::new([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, f64::NAN, 0.0], [0.0, 0.0, 1.0]]);
-    assert_eq!(nan.unwrap_err(), TetrahedronError::NonFinitePosition { spacecraft: 3 });
+    let coplanar = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [1e4, 0.0, 0.0],
+        [0.0, 1e4, 0.0],
+        [3e3, 4e3, 1e-3],
+    ]);
+    assert!(
+        matches!(coplanar, Err(TetrahedronError::Coplanar { .. })),
+        "nearly flat: {coplanar:?}"
+    );
+    let repeated = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [1e4, 0.0, 0.0],
+        [0.0, 1e4, 0.0],
+        [1e4, 0.0, 0.0],
+    ]);
+    assert_eq!(
+        repeated.unwrap_err(),
+        TetrahedronError::RepeatedPosition {
+            first: 2,
+            second: 4
+        }
+    );
+    let nan = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [1.0, 0.0, 0.0],
+        [0.0, f64::NAN, 0.0],
+        [0.0, 0.0, 1.0],
+    ]);
+    assert_eq!(
+        nan.unwrap_err(),
+        TetrahedronError::NonFinitePosition { spacecraft: 3 }
+    );
 }
 
 #[test]
 fn bad_distributions_and_fields_are_typed_errors() {
-    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]).unwrap();
+    let tetrahedron = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [1.0, 0.0, 0.0],
+        [0.0, 1.0, 0.0],
+        [0.0, 0.0, 1.0],
+    ])
+    .unwrap();
     let good = Array2::<f64>::ones((2, 2));
     let wrong = Array2::<f64>::ones((2, 3));
-    let mismatch = tetrahedron.gradient_distribution([good.view(), good.view(), wrong.view(), good.view()]);
-    assert!(matches!(mismatch, Err(TetrahedronError::ShapeMismatch { spacecraft: 3, .. })));
+    let mismatch =
+        tetrahedron.gradient_distribution([good.view(), good.view(), wrong.view(), good.view()]);
+    assert!(matches!(
+        mismatch,
+        Err(TetrahedronError::ShapeMismatch { spacecraft: 3, .. })
+    ));
     let mut nan = good.clone();
     nan[[1, 1]] = f64::NAN;
-    let non_finite = tetrahedron.gradient_distribution([good.view(), nan.view(), good.view(), good.view()]);
-    assert!(matches!(non_finite, Err(TetrahedronError::NonFiniteSample { spacecraft: 2 })));
+    let non_finite =
+        tetrahedron.gradient_distribution([good.view(), nan.view(), good.view(), good.view()]);
+    assert!(matches!(
+        non_finite,
+        Err(TetrahedronError::NonFiniteSample { spacecraft: 2 })
+    ));
     let field = [Vector3::x(), Vector3::zeros(), Vector3::x(), Vector3::x()];
-    assert_eq!(tetrahedron.curvature(&field).unwrap_err(), TetrahedronError::NoFieldDirection { spacecraft: 2 });
+    assert_eq!(
+        tetrahedron.curvature(&field).unwrap_err(),
+        TetrahedronError::NoFieldDirection { spacecraft: 2 }
+    );
 }
 
 #[test]
 fn quality_distinguishes_regular_elongated_and_flat_shapes() {
-    let regular = Tetrahedron::new([[1.0, 1.0, 1.0], [1.0, -1.0, -1.0], [-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]]).unwrap();
-    let flattened = Tetrahedron::new([[1.0, 1.0, 0.1], [1.0, -1.0, -0.1], [-1.0, 1.0, -0.1], [-1.0, -1.0, 0.1]]).unwrap();
-    let stretched = Tetrahedron::new([[10.0, 1.0, 1.0], [10.0, -1.0, -1.0], [-10.0, 1.0, -1.0], [-10.0, -1.0, 1.0]]).unwrap();
-    assert!(regular.quality().elongation < 1e-9 && regular.quality().planarity < 1e-9, "regular: {:?}", regular.quality());
-    assert!(flattened.quality().planarity > 0.85, "flattened: {:?}", flattened.quality());
-    assert!(stretched.quality().elongation > 0.85, "stretched: {:?}", stretched.quality());
+    let regular = Tetrahedron::new([
+        [1.0, 1.0, 1.0],
+        [1.0, -1.0, -1.0],
+        [-1.0, 1.0, -1.0],
+        [-1.0, -1.0, 1.0],
+    ])
+    .unwrap();
+    let flattened = Tetrahedron::new([
+        [1.0, 1.0, 0.1],
+        [1.0, -1.0, -0.1],
+        [-1.0, 1.0, -0.1],
+        [-1.0, -1.0, 0.1],
+    ])
+    .unwrap();
+    let stretched = Tetrahedron::new([
+        [10.0, 1.0, 1.0],
+        [10.0, -1.0, -1.0],
+        [-10.0, 1.0, -1.0],
+        [-10.0, -1.0, 1.0],
+    ])
+    .unwrap();
+    assert!(
+        regular.quality().elongation < 1e-9 && regular.quality().planarity < 1e-9,
+        "regular: {:?}",
+        regular.quality()
+    );
+    assert!(
+        flattened.quality().planarity > 0.85,
+        "flattened: {:?}",
+        flattened.quality()
+    );
+    assert!(
+        stretched.quality().elongation > 0.85,
+        "stretched: {:?}",
+        stretched.quality()
+    );
 }
 
 #[test]
 fn distribution_gradient_agrees_for_contiguous_and_strided_inputs() {
     // The fast path (standard layout) and the general path (here: transposed views) must
     // give the same numbers.
-    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [10e3, 1e3, 0.5e3], [3e3, 9.5e3, -1e3], [4e3, 3e3, 9e3]]).unwrap();
-    let f: Vec<Array2<f64>> = (0..4).map(|s| Array2::from_shape_fn((5, 7), |(i, j)| ((s * 31 + i * 7 + j) as f64).sin())).collect();
-    let contiguous = tetrahedron.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]).unwrap();
-    let transposed = tetrahedron.gradient_distribution([f[0].t(), f[1].t(), f[2].t(), f[3].t()]).unwrap();
+    let tetrahedron = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [10e3, 1e3, 0.5e3],
+        [3e3, 9.5e3, -1e3],
+        [4e3, 3e3, 9e3],
+    ])
+    .unwrap();
+    let f: Vec<Array2<f64>> = (0..4)
+        .map(|s| Array2::from_shape_fn((5, 7), |(i, j)| ((s * 31 + i * 7 + j) as f64).sin()))
+        .collect();
+    let contiguous = tetrahedron
+        .gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()])
+        .unwrap();
+    let transposed = tetrahedron
+        .gradient_distribution([f[0].t(), f[1].t(), f[2].t(), f[3].t()])
+        .unwrap();
     for axis in 0..3 {
         let a = contiguous.index_axis(ndarray::Axis(0), axis);
         let b = transposed.index_axis(ndarray::Axis(0), axis);
@@ -173,29 +273,73 @@ fn distribution_gradient_agrees_for_contiguous_and_strided_inputs() {
 fn distribution_gradient_into_a_reused_buffer_is_the_allocating_one() {
     // A time series: one buffer, three steps; every step equals the allocating call, and the
     // buffer keeps nothing of the step before.
-    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [10e3, 1e3, 0.5e3], [3e3, 9.5e3, -1e3], [4e3, 3e3, 9e3]]).unwrap();
+    let tetrahedron = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [10e3, 1e3, 0.5e3],
+        [3e3, 9.5e3, -1e3],
+        [4e3, 3e3, 9e3],
+    ])
+    .unwrap();
     let mut buffer = ndarray::Array3::from_elem((3, 5, 7), f64::NAN);
     for step in 0..3 {
-        let f: Vec<Array2<f64>> = (0..4).map(|s| Array2::from_shape_fn((5, 7), |(i, j)| ((step * 97 + s * 31 + i * 7 + j) as f64).cos())).collect();
+        let f: Vec<Array2<f64>> = (0..4)
+            .map(|s| {
+                Array2::from_shape_fn((5, 7), |(i, j)| {
+                    ((step * 97 + s * 31 + i * 7 + j) as f64).cos()
+                })
+            })
+            .collect();
         let views = || [f[0].view(), f[1].view(), f[2].view(), f[3].view()];
-        tetrahedron.gradient_distribution_into(views(), buffer.view_mut()).unwrap();
-        assert_eq!(buffer, tetrahedron.gradient_distribution(views()).unwrap(), "step {step}: buffer equals the allocating result");
+        tetrahedron
+            .gradient_distribution_into(views(), buffer.view_mut())
+            .unwrap();
+        assert_eq!(
+            buffer,
+            tetrahedron.gradient_distribution(views()).unwrap(),
+            "step {step}: buffer equals the allocating result"
+        );
     }
 }
 
 #[test]
 fn distribution_gradient_flags_every_non_finite_value_and_a_wrong_buffer() {
-    let tetrahedron = Tetrahedron::new([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]).unwrap();
+    let tetrahedron = Tetrahedron::new([
+        [0.0, 0.0, 0.0],
+        [1.0, 0.0, 0.0],
+        [0.0, 1.0, 0.0],
+        [0.0, 0.0, 1.0],
+    ])
+    .unwrap();
     let good = Array2::<f64>::ones((4, 9));
-    for (spacecraft, bad) in [(1, f64::NAN), (2, f64::INFINITY), (3, f64::NEG_INFINITY), (4, f64::NAN)] {
+    for (spacecraft, bad) in [
+        (1, f64::NAN),
+        (2, f64::INFINITY),
+        (3, f64::NEG_INFINITY),
+        (4, f64::NAN),
+    ] {
         let mut f = [good.clone(), good.clone(), good.clone(), good.clone()];
         f[spacecraft - 1][[3, 8]] = bad; // the last bin
-        let result = tetrahedron.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]);
-        assert_eq!(result.unwrap_err(), TetrahedronError::NonFiniteSample { spacecraft }, "{bad} at spacecraft {spacecraft}");
+        let result =
+            tetrahedron.gradient_distribution([f[0].view(), f[1].view(), f[2].view(), f[3].view()]);
+        assert_eq!(
+            result.unwrap_err(),
+            TetrahedronError::NonFiniteSample { spacecraft },
+            "{bad} at spacecraft {spacecraft}"
+        );
     }
     let mut wrong = ndarray::Array3::<f64>::zeros((3, 4, 8));
-    let result = tetrahedron.gradient_distribution_into([good.view(), good.view(), good.view(), good.view()], wrong.view_mut());
-    assert_eq!(result.unwrap_err(), TetrahedronError::OutputShapeMismatch { expected: vec![3, 4, 9], found: vec![3, 4, 8] }, "buffer one bin short");
+    let result = tetrahedron.gradient_distribution_into(
+        [good.view(), good.view(), good.view(), good.view()],
+        wrong.view_mut(),
+    );
+    assert_eq!(
+        result.unwrap_err(),
+        TetrahedronError::OutputShapeMismatch {
+            expected: vec![3, 4, 9],
+            found: vec![3, 4, 8]
+        },
+        "buffer one bin short"
+    );
 }
 
 proptest! {

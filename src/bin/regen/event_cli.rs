@@ -45,7 +45,14 @@ pub enum FieldRate {
 
 /// Runs one analysis over one interval and prints one JSON object; with `out`, writes it
 /// there too as `<analysis>.json`.
-pub fn event(data: &Path, start: &str, end: &str, rate: FieldRate, out: Option<&Path>, analysis: &Analysis) -> Result<()> {
+pub fn event(
+    data: &Path,
+    start: &str,
+    end: &str,
+    rate: FieldRate,
+    out: Option<&Path>,
+    analysis: &Analysis,
+) -> Result<()> {
     let interval = Interval::parse(data.to_owned(), start, end)?;
     let rate = match rate {
         FieldRate::Brst => Rate::Burst,
@@ -55,7 +62,10 @@ pub fn event(data: &Path, start: &str, end: &str, rate: FieldRate, out: Option<&
     let text = serde_json::to_string_pretty(&result)?;
     if let Some(out) = out {
         std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
-        mmsbook::figure::write_atomic(&out.join(format!("{}.json", analysis.name())), text.as_bytes())?;
+        mmsbook::figure::write_atomic(
+            &out.join(format!("{}.json", analysis.name())),
+            text.as_bytes(),
+        )?;
     }
     {
         use std::io::Write as _;

@@ -12,8 +12,8 @@
 
 use super::{data_attributes, product_file, write_product};
 use crate::cdf::time::parse_utc;
-use crate::mms::names::{Species, fgm, fpi_moment, mec_position};
 use crate::mms::Rate;
+use crate::mms::names::{Species, fgm, fpi_moment, mec_position};
 use crate::plasma::constants::VACUUM_PERMEABILITY;
 use crate::tetrahedron::regular_vertices;
 use nalgebra::{Matrix3, Rotation3, Vector3};
@@ -107,7 +107,11 @@ impl HarrisCrossing {
     /// Field in GSE (nT) at spacecraft `position_km` at time `t_s` after the centre time.
     fn field_gse(&self, position_km: &Vector3<f64>, t_s: f64) -> Vector3<f64> {
         let z = self.z_km(position_km, t_s) / self.thickness_km;
-        let lmn = Vector3::new(self.b0_nt * z.tanh(), self.guide_nt / z.cosh().powi(2), self.normal_nt);
+        let lmn = Vector3::new(
+            self.b0_nt * z.tanh(),
+            self.guide_nt / z.cosh().powi(2),
+            self.normal_nt,
+        );
         self.lmn_to_gse() * lmn
     }
 
@@ -144,7 +148,9 @@ impl HarrisCrossing {
         let start = centre - (self.half_span_s * 1e9) as i64;
         let times = |cadence_s: f64, offset_ns: i64| -> Vec<i64> {
             let count = (2.0 * self.half_span_s / cadence_s) as i64;
-            (0..=count).map(|k| start + offset_ns + (k as f64 * cadence_s * 1e9).round() as i64).collect()
+            (0..=count)
+                .map(|k| start + offset_ns + (k as f64 * cadence_s * 1e9).round() as i64)
+                .collect()
         };
         let seconds = |t: i64| (t - centre) as f64 * 1e-9;
         let mut written = Vec::new();
@@ -169,8 +175,13 @@ impl HarrisCrossing {
 
             let (product, variable) = mec_position(probe);
             let day_start = parse_utc(&self.centre_time[..10]).map_err(io::Error::other)?;
-            let epoch: Vec<i64> = (-2..=2).map(|j| centre - centre.rem_euclid(30_000_000_000) + j * 30_000_000_000).collect();
-            let r: Vec<f64> = epoch.iter().flat_map(|_| [position.x, position.y, position.z]).collect();
+            let epoch: Vec<i64> = (-2..=2)
+                .map(|j| centre - centre.rem_euclid(30_000_000_000) + j * 30_000_000_000)
+                .collect();
+            let r: Vec<f64> = epoch
+                .iter()
+                .flat_map(|_| [position.x, position.y, position.z])
+                .collect();
             let mut file = product_file(&product, &epoch);
             let var = file.real8(&variable, &[3], &r);
             data_attributes("km").into_iter().for_each(|(n, v)| {
@@ -178,8 +189,18 @@ impl HarrisCrossing {
             });
             written.push(write_product(root, &product, day_start, &file)?);
 
-            for (species, cadence) in [(Species::Ions, DIS_BURST_S), (Species::Electrons, DES_BURST_S)] {
-                written.push(self.write_moments(root, probe, position, species, times(cadence, 0), centre)?);
+            for (species, cadence) in [
+                (Species::Ions, DIS_BURST_S),
+                (Species::Electrons, DES_BURST_S),
+            ] {
+                written.push(self.write_moments(
+                    root,
+                    probe,
+                    position,
+                    species,
+                    times(cadence, 0),
+                    centre,
+                )?);
             }
         }
         Ok(written)
@@ -201,7 +222,11 @@ impl HarrisCrossing {
         let mut velocity = Vec::new();
         let mut pressure = Vec::new();
         let mut temperature = Vec::new();
-        let current_carrier = if species == Species::Ions { 100.0 } else { -300.0 };
+        let current_carrier = if species == Species::Ions {
+            100.0
+        } else {
+            -300.0
+        };
         for &t in &epoch {
             let p = self.pressure_gse(position, seconds(t), species);
             density.push(DENSITY_CM3 as f32);
@@ -213,7 +238,10 @@ impl HarrisCrossing {
             temperature.extend(p.transpose().iter().map(|&c| (c * to_ev) as f32));
         }
         let mut file = product_file(&product, &epoch);
-        let mut moments = vec![(density_name, vec![], density, "cm^-3"), (name("prestensor_gse"), vec![3, 3], pressure, "nPa")];
+        let mut moments = vec![
+            (density_name, vec![], density, "cm^-3"),
+            (name("prestensor_gse"), vec![3, 3], pressure, "nPa"),
+        ];
         // The electron files carry only what the analyses read, to keep the fixtures small.
         if species == Species::Ions {
             moments.push((name("bulkv_gse"), vec![3], velocity, "km/s"));
@@ -227,5 +255,4 @@ impl HarrisCrossing {
         }
         write_product(root, &product, epoch[0], &file)
     }
-
 }

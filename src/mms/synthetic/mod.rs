@@ -23,7 +23,10 @@ pub fn product_file(product: &Product, epoch: &[i64]) -> CdfWriter {
     writer.global("Logical_source", source.trim_end_matches('_'));
     writer.global("Data_version", SYNTHETIC_VERSION);
     writer.global("Generated_by", "mmsbook synthetic fixture (not MMS data)");
-    writer.tt2000("Epoch", epoch).attribute("FILLVAL", AttributeValue::Tt2000(crate::cdf::time::TT2000_FILL));
+    writer.tt2000("Epoch", epoch).attribute(
+        "FILLVAL",
+        AttributeValue::Tt2000(crate::cdf::time::TT2000_FILL),
+    );
     writer
 }
 
@@ -41,7 +44,12 @@ pub fn data_attributes(units: &str) -> [(&'static str, AttributeValue); 3] {
 ///
 /// # Errors
 /// Whatever the file system says.
-pub fn write_product(root: &Path, product: &Product, start: i64, writer: &CdfWriter) -> io::Result<PathBuf> {
+pub fn write_product(
+    root: &Path,
+    product: &Product,
+    start: i64,
+    writer: &CdfWriter,
+) -> io::Result<PathBuf> {
     let path = product.file_path(root, start, SYNTHETIC_VERSION);
     if let Some(directory) = path.parent() {
         std::fs::create_dir_all(directory)?;

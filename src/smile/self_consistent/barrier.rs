@@ -39,9 +39,20 @@ pub struct Barrier {
 impl Barrier {
     /// The barrier of one position (`A_y = a_y`, `Phi = phi`) over `p_min..=p_max` with
     /// `points` entries.
-    pub fn new(species: &Species, p_min: f64, p_max: f64, points: usize, a_y: f64, phi: f64) -> Self {
+    pub fn new(
+        species: &Species,
+        p_min: f64,
+        p_max: f64,
+        points: usize,
+        a_y: f64,
+        phi: f64,
+    ) -> Self {
         let points = points.max(2);
-        let mut barrier = Barrier { p_min, dp: (p_max - p_min) / (points - 1) as f64, highest: vec![f64::NEG_INFINITY; points] };
+        let mut barrier = Barrier {
+            p_min,
+            dp: (p_max - p_min) / (points - 1) as f64,
+            highest: vec![f64::NEG_INFINITY; points],
+        };
         barrier.include(species, a_y, phi);
         barrier
     }
@@ -87,13 +98,23 @@ impl Thresholds {
     /// `centre` (d_e); `count = 1` is the sharp label at `centre`.
     pub fn new(centre: f64, width: f64, count: usize) -> Self {
         let count = count.max(1);
-        let positions = (0..count).map(|j| centre + width * (2.0 * (j as f64 + 0.5) / count as f64 - 1.0).atanh()).collect();
-        Thresholds { positions, frozen: Vec::new(), running: None }
+        let positions = (0..count)
+            .map(|j| centre + width * (2.0 * (j as f64 + 0.5) / count as f64 - 1.0).atanh())
+            .collect();
+        Thresholds {
+            positions,
+            frozen: Vec::new(),
+            running: None,
+        }
     }
 
     /// No thresholds: every orbit is magnetosheath-labelled.
     pub fn none() -> Self {
-        Thresholds { positions: Vec::new(), frozen: Vec::new(), running: None }
+        Thresholds {
+            positions: Vec::new(),
+            frozen: Vec::new(),
+            running: None,
+        }
     }
 
     /// How many thresholds lie at or below the last position included.
@@ -103,7 +124,14 @@ impl Thresholds {
 
     /// Includes the grid point `z` (`A_y = a_y`, `Phi = phi`): passes every threshold it
     /// reaches and raises the running maximum. `table` makes an empty-grid barrier of the point.
-    pub fn include(&mut self, species: &Species, z: f64, a_y: f64, phi: f64, table: impl Fn() -> Barrier) {
+    pub fn include(
+        &mut self,
+        species: &Species,
+        z: f64,
+        a_y: f64,
+        phi: f64,
+        table: impl Fn() -> Barrier,
+    ) {
         if let Some(running) = self.running.as_mut() {
             running.include(species, a_y, phi);
         }
@@ -124,12 +152,16 @@ impl Thresholds {
 
     /// `max U` since the last threshold passed, for `p_y`: shared by every passed threshold.
     pub fn recent(&self, p_y: f64) -> f64 {
-        self.running.as_ref().map_or(f64::NEG_INFINITY, |r| r.highest(p_y))
+        self.running
+            .as_ref()
+            .map_or(f64::NEG_INFINITY, |r| r.highest(p_y))
     }
 
     /// `max U` between passed threshold `j` and the last point included, for `p_y`, given
     /// [`Thresholds::recent`] for the same `p_y`.
     pub fn highest(&self, j: usize, p_y: f64, recent: f64) -> f64 {
-        self.frozen[j].as_ref().map_or(recent, |f| f.highest(p_y).max(recent))
+        self.frozen[j]
+            .as_ref()
+            .map_or(recent, |f| f.highest(p_y).max(recent))
     }
 }

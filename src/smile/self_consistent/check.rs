@@ -37,7 +37,9 @@ fn plane_moments(layer: &SelfConsistentLayer, species: &Species, z: f64) -> (f64
         for j in 0..CHECK_POINTS {
             let v_z = -7.0 * sigma + (j as f64 + 0.5) * dv;
             // f at v_x = 0 times the v_x integral sqrt(2 pi T/m).
-            let f = layer.background_density(species, z, [0.0, v_y, v_z]) * (2.0 * std::f64::consts::PI).sqrt() * sigma;
+            let f = layer.background_density(species, z, [0.0, v_y, v_z])
+                * (2.0 * std::f64::consts::PI).sqrt()
+                * sigma;
             density += f;
             flux += f * v_y;
         }
@@ -69,7 +71,9 @@ pub fn check_positions(layer: &SelfConsistentLayer) -> Vec<f64> {
     (0..=20)
         .filter_map(|k| {
             let target = -3.0 + 0.75 * k as f64;
-            z.iter().copied().min_by(|a, b| (a - target).abs().total_cmp(&(b - target).abs()))
+            z.iter()
+                .copied()
+                .min_by(|a, b| (a - target).abs().total_cmp(&(b - target).abs()))
         })
         .collect()
 }
@@ -79,10 +83,17 @@ pub fn check_positions(layer: &SelfConsistentLayer) -> Vec<f64> {
 /// fraction of the peak current (for the charge, `e |n_i - n_e|` times the Harris drift speed,
 /// the current that charge would carry).
 pub fn worst_residuals(layer: &SelfConsistentLayer) -> (f64, f64, Vec<Residual>) {
-    let residuals: Vec<Residual> = check_positions(layer).into_iter().map(|z| residual(layer, z)).collect();
+    let residuals: Vec<Residual> = check_positions(layer)
+        .into_iter()
+        .map(|z| residual(layer, z))
+        .collect();
     let peak = layer.peak_current();
     let drift = layer.plasma.current.drift.abs();
-    let ampere = residuals.iter().fold(0.0f64, |m, r| m.max((r.current - r.required_current).abs() / peak));
-    let neutrality = residuals.iter().fold(0.0f64, |m, r| m.max((r.ion_density - r.electron_density).abs() * drift / peak));
+    let ampere = residuals.iter().fold(0.0f64, |m, r| {
+        m.max((r.current - r.required_current).abs() / peak)
+    });
+    let neutrality = residuals.iter().fold(0.0f64, |m, r| {
+        m.max((r.ion_density - r.electron_density).abs() * drift / peak)
+    });
     (ampere, neutrality, residuals)
 }

@@ -67,7 +67,9 @@ impl Plasma {
     /// `P_zz + B_x^2/2` far on the magnetosheath side (the field there is the unit): the
     /// constant of the first integral.
     pub fn total_pressure(&self) -> f64 {
-        self.electrons.sheath_amplitude * self.electrons.temperature + self.ions.sheath_amplitude * self.ions.temperature + 0.5
+        self.electrons.sheath_amplitude * self.electrons.temperature
+            + self.ions.sheath_amplitude * self.ions.temperature
+            + 0.5
     }
 }
 
@@ -98,15 +100,30 @@ impl Local {
 /// passing fraction goes like `erfc(sqrt((Phi_s - Phi)/T))`, with an infinite slope at
 /// `Phi = Phi_s`; a Newton or secant step can stall or leave the root. Bracketing from the
 /// last root keeps the solution on the branch the integration is on.
-fn quasi_neutral(plasma: &Plasma, a_y: f64, guess: f64, labels: &[Thresholds; 2]) -> Result<Local, SmileError> {
+fn quasi_neutral(
+    plasma: &Plasma,
+    a_y: f64,
+    guess: f64,
+    labels: &[Thresholds; 2],
+) -> Result<Local, SmileError> {
     let at = |phi: f64| {
         let electrons = plasma.electrons.background(a_y, phi, &labels[0]);
         let ions = plasma.ions.background(a_y, phi, &labels[1]);
         let current = plasma.current.moments(a_y, phi);
-        let local = Local { phi, electrons, ions, current };
-        (local, (ions.density / (electrons.density + current.density)).ln())
+        let local = Local {
+            phi,
+            electrons,
+            ions,
+            current,
+        };
+        (
+            local,
+            (ions.density / (electrons.density + current.density)).ln(),
+        )
     };
-    let non_finite = SmileError::NotConverged { what: "quasi-neutrality (non-finite densities)" };
+    let non_finite = SmileError::NotConverged {
+        what: "quasi-neutrality (non-finite densities)",
+    };
     let (start, r_start) = at(guess);
     if !r_start.is_finite() {
         return Err(non_finite);
@@ -152,7 +169,9 @@ fn quasi_neutral(plasma: &Plasma, a_y: f64, guess: f64, labels: &[Thresholds; 2]
             last_side = 1;
         }
     }
-    Err(SmileError::NotConverged { what: "quasi-neutrality" })
+    Err(SmileError::NotConverged {
+        what: "quasi-neutrality",
+    })
 }
 
 /// `|ln n_i - ln n_e|` below which the densities count as equal.
@@ -182,17 +201,29 @@ pub struct LabelShape {
 ///
 /// # Errors
 /// [`SmileError::NotConverged`] if quasi-neutrality has no root or the field never reverses.
-pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>, step: f64) -> Result<Profile, SmileError> {
+pub fn integrate(
+    plasma: &Plasma,
+    shape: Option<LabelShape>,
+    step: f64,
+) -> Result<Profile, SmileError> {
     let total_pressure = plasma.total_pressure();
     let mut labels = match shape {
-        Some(s) => s.widths.map(|width| Thresholds::new(s.centre, width, s.count)),
+        Some(s) => s
+            .widths
+            .map(|width| Thresholds::new(s.centre, width, s.count)),
         None => [Thresholds::none(), Thresholds::none()],
     };
     let tables = shape.map(|s| table_ranges(plasma, s.peak_a_y));
-    let mut profile = Profile { step, ..Profile::default() };
+    let mut profile = Profile {
+        step,
+        ..Profile::default()
+    };
     let mut local = quasi_neutral(plasma, 0.0, 0.0, &labels)?;
     let pressure = |l: &Local| l.electrons.pressure_zz + l.ions.pressure_zz + l.current.pressure_zz;
-    let mut state = [0.0, -(2.0 * (total_pressure - pressure(&local))).max(0.0).sqrt()];
+    let mut state = [
+        0.0,
+        -(2.0 * (total_pressure - pressure(&local))).max(0.0).sqrt(),
+    ];
     let mut z = 0.0;
     let mut reversed = false;
     let mut end = MAX_APPROACH_DE;
@@ -219,15 +250,25 @@ pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>, step: f64) -> Resul
         }
         // Runge-Kutta stages. Each stage's potential starts from the last step's, carried on
         // along the potential's slope: the root is then within the first bracket.
-        let slope_guess = profile.phi.len().checked_sub(2).map_or(0.0, |k| profile.phi[k + 1] - profile.phi[k]);
+        let slope_guess = profile
+            .phi
+            .len()
+            .checked_sub(2)
+            .map_or(0.0, |k| profile.phi[k + 1] - profile.phi[k]);
         let derivative = |s: [f64; 2], fraction: f64| -> Result<[f64; 2], SmileError> {
             let l = quasi_neutral(plasma, s[0], local.phi + fraction * slope_guess, &labels)?;
             Ok([-s[1], l.j_y(plasma)])
         };
         let h = step;
         let k1 = [-state[1], local.j_y(plasma)];
-        let k2 = derivative([state[0] + 0.5 * h * k1[0], state[1] + 0.5 * h * k1[1]], 0.5)?;
-        let k3 = derivative([state[0] + 0.5 * h * k2[0], state[1] + 0.5 * h * k2[1]], 0.5)?;
+        let k2 = derivative(
+            [state[0] + 0.5 * h * k1[0], state[1] + 0.5 * h * k1[1]],
+            0.5,
+        )?;
+        let k3 = derivative(
+            [state[0] + 0.5 * h * k2[0], state[1] + 0.5 * h * k2[1]],
+            0.5,
+        )?;
         let k4 = derivative([state[0] + h * k3[0], state[1] + h * k3[1]], 1.0)?;
         for i in 0..2 {
             state[i] += h / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
@@ -237,13 +278,20 @@ pub fn integrate(plasma: &Plasma, shape: Option<LabelShape>, step: f64) -> Resul
         // a particle there, so its moments do not depend on whether it has joined.
         local = quasi_neutral(plasma, state[0], local.phi + slope_guess, &labels)?;
         if let Some(ranges) = &tables {
-            for (label, (species, range)) in labels.iter_mut().zip([(&plasma.electrons, ranges[0]), (&plasma.ions, ranges[1])]) {
-                label.include(species, z, state[0], local.phi, || Barrier::new(species, range.0, range.1, range.2, state[0], local.phi));
+            for (label, (species, range)) in labels
+                .iter_mut()
+                .zip([(&plasma.electrons, ranges[0]), (&plasma.ions, ranges[1])])
+            {
+                label.include(species, z, state[0], local.phi, || {
+                    Barrier::new(species, range.0, range.1, range.2, state[0], local.phi)
+                });
             }
         }
     }
     if !reversed {
-        return Err(SmileError::NotConverged { what: "the field reversal (B_x never reached zero)" });
+        return Err(SmileError::NotConverged {
+            what: "the field reversal (B_x never reached zero)",
+        });
     }
     Ok(profile)
 }
@@ -259,7 +307,12 @@ fn table_ranges(plasma: &Plasma, peak_a_y: f64) -> [(f64, f64, usize); 2] {
         let reach = 8.0 * (s.mass * s.temperature).sqrt();
         let ends = [s.charge * (peak_a_y - fall), s.charge * (peak_a_y + 2.0)];
         let (p_min, p_max) = (ends[0].min(ends[1]) - reach, ends[0].max(ends[1]) + reach);
-        (p_min, p_max, ((p_max - p_min) / (s.mass * s.temperature).sqrt() * BARRIER_ENTRIES_PER_SPREAD) as usize)
+        (
+            p_min,
+            p_max,
+            ((p_max - p_min) / (s.mass * s.temperature).sqrt() * BARRIER_ENTRIES_PER_SPREAD)
+                as usize,
+        )
     })
 }
 

@@ -65,17 +65,61 @@ impl LayerParameters {
     /// [`SmileError::OutOfRange`] naming the first parameter outside its range.
     pub fn validate(&self) -> Result<(), SmileError> {
         let within = |parameter, value: f64, low: f64, high: f64| {
-            if value > low && value <= high { Ok(()) } else { Err(SmileError::OutOfRange { parameter, value }) }
+            if value > low && value <= high {
+                Ok(())
+            } else {
+                Err(SmileError::OutOfRange { parameter, value })
+            }
         };
-        within("density_ratio n_MSH/n_MSP (1 to 1000)", self.density_ratio, 1.0, 1000.0)?;
-        within("field_ratio B_MSP/B_MSH (1 to 10)", self.field_ratio, 1.0, 10.0)?;
-        within("temperature_ratio T_i/T_e (0 to 100)", self.temperature_ratio, 0.0, 100.0)?;
-        within("mass_ratio m_i/m_e (1 to 2000)", self.mass_ratio, 0.999, 2000.0)?;
-        within("drift_thermal (0 to 5 thermal speeds)", self.drift_thermal, 0.0, 5.0)?;
+        within(
+            "density_ratio n_MSH/n_MSP (1 to 1000)",
+            self.density_ratio,
+            1.0,
+            1000.0,
+        )?;
+        within(
+            "field_ratio B_MSP/B_MSH (1 to 10)",
+            self.field_ratio,
+            1.0,
+            10.0,
+        )?;
+        within(
+            "temperature_ratio T_i/T_e (0 to 100)",
+            self.temperature_ratio,
+            0.0,
+            100.0,
+        )?;
+        within(
+            "mass_ratio m_i/m_e (1 to 2000)",
+            self.mass_ratio,
+            0.999,
+            2000.0,
+        )?;
+        within(
+            "drift_thermal (0 to 5 thermal speeds)",
+            self.drift_thermal,
+            0.0,
+            5.0,
+        )?;
         finite("sphere_potential", self.sphere_potential)?;
-        within("label_width_de (0 to 10 d_e)", self.label_width_de, 0.0, 10.0)?;
-        within("ion_label_width_de (0 to 20 d_e)", self.ion_label_width_de, 0.0, 20.0)?;
-        within("label_thresholds (1 to 64)", self.label_thresholds as f64, 0.5, 64.0)?;
+        within(
+            "label_width_de (0 to 10 d_e)",
+            self.label_width_de,
+            0.0,
+            10.0,
+        )?;
+        within(
+            "ion_label_width_de (0 to 20 d_e)",
+            self.ion_label_width_de,
+            0.0,
+            20.0,
+        )?;
+        within(
+            "label_thresholds (1 to 64)",
+            self.label_thresholds as f64,
+            0.5,
+            64.0,
+        )?;
         within("step_de (0.001 to 0.2 d_e)", self.step_de, 0.000_999, 0.2)?;
         Ok(())
     }
@@ -102,7 +146,15 @@ impl LayerParameters {
         };
         let electrons = species(-1.0, 1.0, t_e);
         let drift = -self.drift_thermal * (2.0 * t_e).sqrt();
-        Plasma { electrons, ions: species(1.0, self.mass_ratio, self.temperature_ratio * t_e), current: Drifting { species: electrons, amplitude: start_amplitude(), drift } }
+        Plasma {
+            electrons,
+            ions: species(1.0, self.mass_ratio, self.temperature_ratio * t_e),
+            current: Drifting {
+                species: electrons,
+                amplitude: start_amplitude(),
+                drift,
+            },
+        }
     }
 }
 
@@ -129,8 +181,12 @@ impl SelfConsistentLayer {
     /// # Errors
     /// As [`SelfConsistentLayer::solve`].
     pub fn reference() -> Result<&'static SelfConsistentLayer, SmileError> {
-        static REFERENCE: std::sync::OnceLock<Result<SelfConsistentLayer, SmileError>> = std::sync::OnceLock::new();
-        REFERENCE.get_or_init(|| SelfConsistentLayer::solve(LayerParameters::reference())).as_ref().map_err(Clone::clone)
+        static REFERENCE: std::sync::OnceLock<Result<SelfConsistentLayer, SmileError>> =
+            std::sync::OnceLock::new();
+        REFERENCE
+            .get_or_init(|| SelfConsistentLayer::solve(LayerParameters::reference()))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The largest departure of `P_zz + B_x^2/2` from its magnetosheath value, as a fraction
@@ -140,7 +196,10 @@ impl SelfConsistentLayer {
         let p = &self.profile;
         let total = |k: usize| p.pressure_zz[k] + 0.5 * p.b_x[k] * p.b_x[k];
         let start = total(0);
-        (0..p.z.len()).map(|k| (total(k) - start).abs()).fold(0.0, f64::max) / start
+        (0..p.z.len())
+            .map(|k| (total(k) - start).abs())
+            .fold(0.0, f64::max)
+            / start
     }
 
     /// Solves the layer: once without labels up to its reversal, to centre the label there,
@@ -153,14 +212,30 @@ impl SelfConsistentLayer {
         let plasma = parameters.plasma();
         let unlabelled = integrate(&plasma, None, parameters.step_de)?;
         let centre = reversal(&unlabelled);
-        let peak_a_y = unlabelled.a_y.iter().fold(f64::NEG_INFINITY, |m, a| m.max(*a));
+        let peak_a_y = unlabelled
+            .a_y
+            .iter()
+            .fold(f64::NEG_INFINITY, |m, a| m.max(*a));
         let widths = [parameters.label_width_de, parameters.ion_label_width_de];
-        let shape = LabelShape { centre, widths, count: parameters.label_thresholds, peak_a_y };
+        let shape = LabelShape {
+            centre,
+            widths,
+            count: parameters.label_thresholds,
+            peak_a_y,
+        };
         let mut profile = integrate(&plasma, Some(shape), parameters.step_de)?;
         let shift = reversal(&profile);
         profile.z.iter_mut().for_each(|z| *z -= shift);
-        let thresholds_de = widths.map(|width| super::barrier::Thresholds::new(centre - shift, width, shape.count).positions);
-        Ok(SelfConsistentLayer { parameters, plasma, profile, thresholds_de, label_offset_de: centre - shift })
+        let thresholds_de = widths.map(|width| {
+            super::barrier::Thresholds::new(centre - shift, width, shape.count).positions
+        });
+        Ok(SelfConsistentLayer {
+            parameters,
+            plasma,
+            profile,
+            thresholds_de,
+            label_offset_de: centre - shift,
+        })
     }
 
     /// Index of the grid point at or below `z` (clamped to the grid) and the fraction to the
@@ -177,9 +252,17 @@ impl SelfConsistentLayer {
     pub fn a_y(&self, z: f64) -> f64 {
         let (k, t) = self.locate(z);
         let p = &self.profile;
-        let (a0, a1, d0, d1) = (p.a_y[k], p.a_y[k + 1], -p.b_x[k] * p.step, -p.b_x[k + 1] * p.step);
+        let (a0, a1, d0, d1) = (
+            p.a_y[k],
+            p.a_y[k + 1],
+            -p.b_x[k] * p.step,
+            -p.b_x[k + 1] * p.step,
+        );
         let (t2, t3) = (t * t, t * t * t);
-        (2.0 * t3 - 3.0 * t2 + 1.0) * a0 + (t3 - 2.0 * t2 + t) * d0 + (-2.0 * t3 + 3.0 * t2) * a1 + (t3 - t2) * d1
+        (2.0 * t3 - 3.0 * t2 + 1.0) * a0
+            + (t3 - 2.0 * t2 + t) * d0
+            + (-2.0 * t3 + 3.0 * t2) * a1
+            + (t3 - t2) * d1
     }
 
     /// A profile quantity at `z`, linear between grid points.
@@ -226,7 +309,8 @@ impl SelfConsistentLayer {
         }
         let a = self.a_y(z);
         let p_y = species.canonical_momentum(v[1], a);
-        let h_perp = 0.5 * species.mass * (v[1] * v[1] + v[2] * v[2]) + species.charge * self.phi(z);
+        let h_perp =
+            0.5 * species.mass * (v[1] * v[1] + v[2] * v[2]) + species.charge * self.phi(z);
         let mut reached = above;
         let mut next = thresholds.iter().rev().filter(|t| **t <= p.z[k]).peekable();
         for i in (0..=k).rev() {
@@ -246,15 +330,28 @@ impl SelfConsistentLayer {
     }
 
     /// Phase-space density of `species`' backgrounds at `z` and `v`.
-    pub fn background_density(&self, species: &super::species::Species, z: f64, v: [f64; 3]) -> f64 {
+    pub fn background_density(
+        &self,
+        species: &super::species::Species,
+        z: f64,
+        v: [f64; 3],
+    ) -> f64 {
         let w = self.sheath_weight(species, z, v);
-        species.maxwellian(species.sphere_amplitude + (species.sheath_amplitude - species.sphere_amplitude) * w, self.phi(z), v)
+        species.maxwellian(
+            species.sphere_amplitude + (species.sheath_amplitude - species.sphere_amplitude) * w,
+            self.phi(z),
+            v,
+        )
     }
 
     /// Electron phase-space density at `z` (d_e) and layer-frame `v`: backgrounds plus the
     /// Harris population, `n_MSH / (d_e Omega_ce)^3`.
     pub fn electron_density(&self, z: f64, v: [f64; 3]) -> f64 {
-        self.background_density(&self.plasma.electrons, z, v) + self.plasma.current.phase_space_density(self.a_y(z), self.phi(z), v)
+        self.background_density(&self.plasma.electrons, z, v)
+            + self
+                .plasma
+                .current
+                .phase_space_density(self.a_y(z), self.phi(z), v)
     }
 
     /// Peak current density `max J_y`, `e n_MSH d_e Omega_ce`.

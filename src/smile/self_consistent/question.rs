@@ -59,11 +59,19 @@ pub fn readings() -> Result<Readings, SmileError> {
     let estimate = GradientEstimate::Difference { dz: 1.0 };
     let z = detector_positions();
     let layer = SelfConsistentLayer::reference()?;
-    Ok(Readings { full: scan(layer, estimate, &z)?, backgrounds: scan(&Backgrounds(layer), estimate, &z)?, prescribed: scan(&CrescentModel::reference(), estimate, &z)? })
+    Ok(Readings {
+        full: scan(layer, estimate, &z)?,
+        backgrounds: scan(&Backgrounds(layer), estimate, &z)?,
+        prescribed: scan(&CrescentModel::reference(), estimate, &z)?,
+    })
 }
 
 /// The largest crescent extent of a scan on the magnetospheric side (`z > 0`) and where, deg
 /// and d_e.
 pub fn widest_crescent(readings: &[(f64, RingReading)]) -> Option<(f64, f64)> {
-    readings.iter().filter(|(z, _)| *z > 0.0).map(|(z, r)| (r.crescent_extent_deg, *z)).max_by(|a, b| a.0.total_cmp(&b.0))
+    readings
+        .iter()
+        .filter(|(z, _)| *z > 0.0)
+        .map(|(z, r)| (r.crescent_extent_deg, *z))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
 }

@@ -34,7 +34,11 @@ pub struct Moments {
 impl std::ops::Add for Moments {
     type Output = Moments;
     fn add(self, other: Moments) -> Moments {
-        Moments { density: self.density + other.density, flux_y: self.flux_y + other.flux_y, pressure_zz: self.pressure_zz + other.pressure_zz }
+        Moments {
+            density: self.density + other.density,
+            flux_y: self.flux_y + other.flux_y,
+            pressure_zz: self.pressure_zz + other.pressure_zz,
+        }
     }
 }
 
@@ -85,7 +89,11 @@ impl Species {
         let (count, passed) = (labels.positions.len(), labels.passed());
         if passed == 0 {
             let density = self.sheath_amplitude * boltzmann;
-            return Moments { density, flux_y: 0.0, pressure_zz: density * t };
+            return Moments {
+                density,
+                flux_y: 0.0,
+                pressure_zz: density * t,
+            };
         }
         let share = 1.0 / count as f64;
         let below = (count - passed) as f64 * share;
@@ -130,7 +138,8 @@ impl Species {
     /// velocity `v` where the potential is `phi`, `n_MSH / (d_e Omega_ce)^3`.
     pub fn maxwellian(&self, amplitude: f64, phi: f64, v: [f64; 3]) -> f64 {
         let t = self.temperature;
-        let energy = 0.5 * self.mass * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) + self.charge * phi;
+        let energy =
+            0.5 * self.mass * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) + self.charge * phi;
         amplitude * (self.mass / (2.0 * PI * t)).powf(1.5) * (-energy / t).exp()
     }
 }
@@ -157,13 +166,19 @@ impl Drifting {
     /// Its moments: the flux is `n u`, the normal pressure `n T`.
     pub fn moments(&self, a_y: f64, phi: f64) -> Moments {
         let density = self.density(a_y, phi);
-        Moments { density, flux_y: density * self.drift, pressure_zz: density * self.species.temperature }
+        Moments {
+            density,
+            flux_y: density * self.drift,
+            pressure_zz: density * self.species.temperature,
+        }
     }
 
     /// Phase-space density at velocity `v`, `n_MSH / (d_e Omega_ce)^3`.
     pub fn phase_space_density(&self, a_y: f64, phi: f64, v: [f64; 3]) -> f64 {
         let s = &self.species;
         let relative = v[0] * v[0] + (v[1] - self.drift).powi(2) + v[2] * v[2];
-        self.density(a_y, phi) * (s.mass / (2.0 * PI * s.temperature)).powf(1.5) * (-0.5 * s.mass * relative / s.temperature).exp()
+        self.density(a_y, phi)
+            * (s.mass / (2.0 * PI * s.temperature)).powf(1.5)
+            * (-0.5 * s.mass * relative / s.temperature).exp()
     }
 }

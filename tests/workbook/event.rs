@@ -1,0 +1,471 @@
+//! `regen event` on the committed fixture tree (`tests/data/mms`, a synthetic Harris crossing
+//! in the real MMS layout): the methods recover the known answers, and bad data on disk
+//! ends the run with one line naming the file and variable.
+
+use mmsbook::cdf::time::parse_utc;
+use mmsbook::cdf::write::{AttributeValue, CdfWriter};
+use mmsbook::cdf::{CdfFile, DataType};
+use mmsbook::mms::layout::find_files;
+use mmsbook::mms::names::{Species, fgm, fpi_moment, mec_position};
+use mmsbook::mms::synthetic::harris::HarrisCrossing;
+use mmsbook::mms::{Product, Rate};
+use nalgebra::Vector3;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const START: &str = "2017-07-11T22:34:01Z";
+const END: &str = "2017-07-11T22:34:13Z";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mms")
+}
+
+/// Runs `regen event --data root --start START --end END <arguments>`.
+fn event(root: &Path, arguments: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_regen"))
+        .args(["event", "--data"])
+        .arg(root)
+        .args(["--start", START, "--end", END])
+        .args(arguments)
+        .output()
+        .expect("regen runs")
+}
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "regen failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("one JSON object")
+}
+
+fn number(value: &serde_json::Value, key: &str) -> f64 {
+    value[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("no number {key} in {value}"))
+}
+
+fn vector(value: &serde_json::Value) -> Vector3<f64> {
+    let v: Vec<f64> = value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    Vector3::new(v[0], v[1], v[2])
+}
+
+/// A copy of the fixture tree to spoil.
+fn copy_of_fixtures() -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures(), copy.path());
+    copy
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The one file of `product` on the fixture day under `root`.
+fn file_of(root: &Path, product: &Product) -> PathBuf {
+    let day = parse_utc("2017-07-11T22:30:00Z").unwrap();
+    let files = find_files(root, product, day, day + 600_000_000_000).unwrap();
+    assert_eq!(files.len(), 1, "one fixture file of {}", product.label());
+    files.into_iter().next().unwrap()
+}
+
+/// A file's contents as the fixtures hold them: `Epoch` and REAL4/REAL8 data variables.
+struct Contents {
+    epoch: Vec<i64>,
+    variables: Vec<(String, DataType, Vec<usize>, Vec<f64>)>,
+}
+
+fn read_contents(path: &Path) -> Contents {
+    let file = CdfFile::open(path).unwrap();
+    let epoch = file.read_tt2000("Epoch").unwrap();
+    let variables = file
+        .variables()
+        .into_iter()
+        .filter(|v| v.name != "Epoch")
+        .map(|v| {
+            (
+                v.name.clone(),
+                v.data_type,
+                v.shape.clone(),
+                file.read(&v.name).unwrap().iter().copied().collect(),
+            )
+        })
+        .collect();
+    Contents { epoch, variables }
+}
+
+/// Rewrites `path` with `contents` (NaN written as the FILLVAL -1e31).
+fn write_contents(path: &Path, contents: &Contents) {
+    let mut writer = CdfWriter::new();
+    writer.tt2000("Epoch", &contents.epoch);
+    for (name, data_type, shape, values) in &contents.variables {
+        let var = if *data_type == DataType::Real8 {
+            writer.real8(name, shape, values)
+        } else {
+            let values: Vec<f32> = values
+                .iter()
+                .map(|&v| if v.is_nan() { -1e31 } else { v as f32 })
+                .collect();
+            writer.real4(name, shape, &values)
+        };
+        var.attribute("DEPEND_0", AttributeValue::Text("Epoch".into()))
+            .attribute("FILLVAL", AttributeValue::Real4(-1e31));
+    }
+    writer.write(path).unwrap();
+}
+
+/// Edits one product's file in `root`.
+fn spoil(root: &Path, product: &Product, edit: impl FnOnce(&mut Contents)) -> PathBuf {
+    let path = file_of(root, product);
+    let mut contents = read_contents(&path);
+    edit(&mut contents);
+    write_contents(&path, &contents);
+    path
+}
+
+/// Runs `analysis` on `root` and returns its one-line complaint, checking exit code 1.
+fn complaint(root: &Path, analysis: &[&str]) -> String {
+    let output = event(root, analysis);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "expected exit code 1; stdout {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout after an error");
+    let message = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(message.trim_end().lines().count(), 1, "one line: {message}");
+    message
+}
+
+#[test]
+fn the_committed_fixtures_are_what_the_generator_writes() {
+    let fresh = tempfile::tempdir().unwrap();
+    let written = HarrisCrossing::fixture().write(fresh.path()).unwrap();
+    for path in written {
+        let relative = path.strip_prefix(fresh.path()).unwrap();
+        let committed = std::fs::read(fixtures().join(relative)).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run `cargo run --bin regen -- fixtures`)",
+                relative.display()
+            )
+        });
+        assert!(
+            committed == std::fs::read(&path).unwrap(),
+            "{} differs from a fresh `regen fixtures`",
+            relative.display()
+        );
+    }
+}
+
+#[test]
+fn harris_recovers_the_sheet_it_was_given() {
+    let crossing = HarrisCrossing::fixture();
+    let result = json(&event(&fixtures(), &["harris"]));
+    // B0 from the extremes of B_L at +-3L is B0 tanh(3), 0.5% low; L inherits it.
+    let thickness = number(&result, "thickness_km");
+    assert!(
+        (thickness / crossing.thickness_km - 1.0).abs() < 0.02,
+        "L = {thickness} km, sheet 500 km"
+    );
+    let b0 = number(&result, "b0_nt");
+    assert!((b0 / crossing.b0_nt - 1.0).abs() < 0.01, "B0 = {b0} nT");
+    let j0 = number(&result, "j0_na_m2");
+    assert!(
+        (j0 / crossing.j0_na_m2() - 1.0).abs() < 0.01,
+        "j0 = {j0} nA/m^2 against {}",
+        crossing.j0_na_m2()
+    );
+    let tension = number(&result, "tension_na_nt_m2");
+    assert!(
+        (tension / crossing.tension() - 1.0).abs() < 0.02,
+        "tension {tension} against {}",
+        crossing.tension()
+    );
+    let (ion, electron) = (
+        number(&result, "ion_share_percent"),
+        number(&result, "electron_share_percent"),
+    );
+    assert!(
+        (ion - 40.0).abs() < 1.0 && (electron - 25.0).abs() < 1.0,
+        "shares {ion}% and {electron}%, given 40% and 25%"
+    );
+    let true_l = crossing.lmn_to_gse().column(0).into_owned();
+    let angle = vector(&result["frame"]["l"])
+        .dot(&true_l)
+        .clamp(-1.0, 1.0)
+        .acos()
+        .to_degrees();
+    assert!(angle < 1.0, "MVA's L is {angle} deg from the sheet's");
+}
+
+#[test]
+fn a_given_frame_is_used_and_a_bad_one_refused() {
+    let r = HarrisCrossing::fixture().lmn_to_gse();
+    let lmn: Vec<String> = (0..3)
+        .flat_map(|c| (0..3).map(move |i| (c, i)))
+        .map(|(c, i)| format!("{}", r[(i, c)]))
+        .collect();
+    let result = json(&event(&fixtures(), &["harris", "--lmn", &lmn.join(",")]));
+    assert!(
+        result["frame"]["eigenvalues_nt2"].is_null(),
+        "a given frame has no MVA eigenvalues"
+    );
+    assert!((number(&result, "thickness_km") / 500.0 - 1.0).abs() < 0.02);
+    let message = complaint(&fixtures(), &["harris", "--lmn", "1,0,0,1,0,0,0,0,1"]);
+    assert!(
+        message.contains("--lmn") && message.contains("orthogonal"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_curlometer_recovers_the_sheet_current() {
+    let crossing = HarrisCrossing::fixture();
+    let result = json(&event(&fixtures(), &["curlometer"]));
+    let m = crossing.lmn_to_gse().column(1).into_owned();
+    // The mean of sech^2 over a uniform crossing of +-3L is tanh(3)/3.
+    let expected = crossing.j0_na_m2() * 3f64.tanh() / 3.0;
+    let along_m = vector(&result["j_mean_na_m2"]).dot(&m);
+    assert!(
+        (along_m / expected - 1.0).abs() < 0.02,
+        "<j_M> = {along_m}, expected {expected}"
+    );
+    assert!(
+        number(&result, "div_over_curl_median") < 0.01,
+        "a 1D sheet has no divergence to speak of"
+    );
+    assert!(
+        number(&result["quality"], "elongation") < 1e-6,
+        "a regular tetrahedron"
+    );
+    assert_eq!(
+        result["samples"].as_u64(),
+        Some(1537),
+        "12 s of 128 Hz FGM, both ends included"
+    );
+}
+
+#[test]
+fn a_missing_file_names_what_was_looked_for() {
+    let root = copy_of_fixtures();
+    std::fs::remove_file(file_of(root.path(), &fgm(3, Rate::Burst).0)).unwrap();
+    let message = complaint(root.path(), &["curlometer"]);
+    assert!(
+        message.contains("mms3 fgm brst") && message.contains("mms3_fgm_brst_l2_YYYYMMDD"),
+        "{message}"
+    );
+    assert!(
+        message.contains("mms3/fgm/brst/l2/2017/07/11"),
+        "names the directory: {message}"
+    );
+}
+
+#[test]
+fn a_missing_variable_names_file_and_variable() {
+    let root = copy_of_fixtures();
+    let (product, variable) = fpi_moment(1, Species::Ions, Rate::Burst, "prestensor_gse");
+    spoil(root.path(), &product, |c| {
+        c.variables.retain(|v| v.0 != variable)
+    });
+    let message = complaint(root.path(), &["harris"]);
+    assert!(
+        message.contains("no variable mms1_dis_prestensor_gse_brst")
+            && message.contains("dis-moms"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_fill_value_inside_the_interval_is_refused() {
+    let root = copy_of_fixtures();
+    let path = spoil(root.path(), &fgm(2, Rate::Burst).0, |c| {
+        c.variables[0].3[4 * 600] = f64::NAN
+    });
+    let message = complaint(root.path(), &["curlometer"]);
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        message.contains(&name)
+            && message.contains("mms2_fgm_b_gse_brst_l2")
+            && message.contains("fill"),
+        "{message}"
+    );
+}
+
+#[test]
+fn times_that_go_backwards_or_repeat_are_refused() {
+    for (what, edit) in [("backwards", 1_000_000_000i64), ("repeated", 0)] {
+        let root = copy_of_fixtures();
+        spoil(root.path(), &fgm(1, Rate::Burst).0, |c| {
+            c.epoch[300] = c.epoch[299] - edit
+        });
+        let message = complaint(root.path(), &["curlometer"]);
+        assert!(
+            message.contains("not increasing at record 300"),
+            "{what}: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_gap_inside_the_interval_is_refused() {
+    let root = copy_of_fixtures();
+    spoil(root.path(), &fgm(2, Rate::Burst).0, |c| {
+        c.epoch.drain(700..800);
+        c.variables[0].3.drain(4 * 700..4 * 800);
+    });
+    let message = complaint(root.path(), &["curlometer"]);
+    assert!(
+        message.contains("gap of 0.7") && message.contains("mms2_fgm_b_gse_brst_l2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn survey_data_in_a_burst_file_is_a_cadence_mismatch() {
+    let root = copy_of_fixtures();
+    spoil(root.path(), &fgm(4, Rate::Burst).0, |c| {
+        c.epoch = c.epoch.iter().step_by(8).copied().collect();
+        c.variables[0].3 = c.variables[0]
+            .3
+            .chunks(4)
+            .step_by(8)
+            .flatten()
+            .copied()
+            .collect();
+    });
+    let message = complaint(root.path(), &["curlometer"]);
+    assert!(
+        message.contains("sampled every 0.0625 s") && message.contains("mms4 fgm brst"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_truncated_file_is_named() {
+    let root = copy_of_fixtures();
+    let path = file_of(
+        root.path(),
+        &fpi_moment(4, Species::Electrons, Rate::Burst, "prestensor_gse").0,
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let message = complaint(root.path(), &["harris"]);
+    assert!(
+        message.contains("mms4_fpi_brst_l2_des-moms") && message.contains("truncated"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_flat_tetrahedron_is_refused() {
+    let root = copy_of_fixtures();
+    let crossing = HarrisCrossing::fixture();
+    let [r1, r2, r3, _] = crossing.positions_km();
+    let flat = r1 + (r2 - r1) * 0.3 + (r3 - r1) * 0.4; // in the plane of MMS1-3
+    spoil(root.path(), &mec_position(4).0, |c| {
+        c.variables[0].3 = c
+            .epoch
+            .iter()
+            .flat_map(|_| [flat.x, flat.y, flat.z])
+            .collect();
+    });
+    let message = complaint(root.path(), &["curlometer"]);
+    assert!(message.contains("coplanar"), "{message}");
+}
+
+#[test]
+fn the_highest_version_is_read() {
+    let root = copy_of_fixtures();
+    let product = fgm(1, Rate::Burst).0;
+    let original = file_of(root.path(), &product);
+    let newer = original.with_file_name(
+        original
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace("v0.0.1", "v0.0.10"),
+    );
+    std::fs::copy(&original, &newer).unwrap();
+    let mut contents = read_contents(&newer);
+    contents.variables[0].3[4 * 900] = f64::NAN;
+    write_contents(&newer, &contents);
+    let message = complaint(root.path(), &["curlometer"]);
+    assert!(
+        message.contains("v0.0.10"),
+        "v0.0.10 outranks v0.0.1 (not as text, where it sorts first): {message}"
+    );
+}
+
+#[test]
+fn an_interval_split_over_two_files_reads_as_one() {
+    let root = copy_of_fixtures();
+    let product = fgm(1, Rate::Burst).0;
+    let whole = file_of(root.path(), &product);
+    let contents = read_contents(&whole);
+    let split = 900;
+    let second_start = contents.epoch[split];
+    let part = |range: std::ops::Range<usize>| Contents {
+        epoch: contents.epoch[range.clone()].to_vec(),
+        variables: vec![(
+            contents.variables[0].0.clone(),
+            DataType::Real4,
+            vec![4],
+            contents.variables[0].3[4 * range.start..4 * range.end].to_vec(),
+        )],
+    };
+    write_contents(&whole, &part(0..split));
+    let second = product.file_path(root.path(), second_start, "0.0.1");
+    write_contents(&second, &part(split..contents.epoch.len()));
+    let joined = json(&event(root.path(), &["curlometer"]));
+    let original = json(&event(&fixtures(), &["curlometer"]));
+    assert_eq!(
+        joined["samples"], original["samples"],
+        "the two files give every sample once"
+    );
+    assert_eq!(joined["j_mean_na_m2"], original["j_mean_na_m2"]);
+}
+
+#[test]
+fn bad_times_name_the_parameter_and_write_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_regen"))
+        .args(["event", "--data"])
+        .arg(fixtures())
+        .args(["--start", "yesterday", "--end", END, "--out"])
+        .arg(out.path())
+        .arg("curlometer")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--start"));
+    let reversed = Command::new(env!("CARGO_BIN_EXE_regen"))
+        .args(["event", "--data"])
+        .arg(fixtures())
+        .args(["--start", END, "--end", START, "curlometer"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&reversed.stderr).contains("empty"),
+        "a reversed interval is named empty"
+    );
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "nothing written after an error"
+    );
+}
