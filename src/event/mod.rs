@@ -5,6 +5,7 @@
 pub mod curlometer;
 pub mod error;
 pub mod four;
+pub mod frame;
 pub mod harris;
 
 pub use error::EventError;

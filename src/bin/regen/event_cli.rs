@@ -79,7 +79,10 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
     let result = match analysis {
         Analysis::Curlometer => to_value(&curlometer::run(interval, rate)?)?,
         Analysis::Harris { lmn } => {
-            let frame = lmn.as_deref().map(harris::parse_lmn).transpose()?;
+            let frame = lmn
+                .as_deref()
+                .map(mmsbook::event::frame::parse_lmn)
+                .transpose()?;
             to_value(&harris::run(interval, rate, frame)?)?
         }
     };
