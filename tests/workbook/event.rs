@@ -7,6 +7,7 @@ use mmsbook::cdf::write::{AttributeValue, CdfWriter};
 use mmsbook::cdf::{CdfFile, DataType};
 use mmsbook::mms::layout::find_files;
 use mmsbook::mms::names::{Species, fgm, fpi_moment, mec_position};
+use mmsbook::mms::synthetic::flux_rope::RopeCrossing;
 use mmsbook::mms::synthetic::harris::HarrisCrossing;
 use mmsbook::mms::{Product, Rate};
 use nalgebra::Vector3;
@@ -20,15 +21,30 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mms")
 }
 
-/// Runs `regen event --data root --start START --end END <arguments>`.
+/// Runs `regen event --data root --start START --end END <arguments>` (the Harris crossing).
 fn event(root: &Path, arguments: &[&str]) -> std::process::Output {
+    event_over(root, (START, END), arguments)
+}
+
+fn event_over(root: &Path, (start, end): (&str, &str), arguments: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_regen"))
         .args(["event", "--data"])
         .arg(root)
-        .args(["--start", START, "--end", END])
+        .args(["--start", start, "--end", end])
         .args(arguments)
         .output()
         .expect("regen runs")
+}
+
+/// The flux-rope crossing's second around the barycentre's closest approach.
+const ROPE: (&str, &str) = ("2017-07-12T10:19:59.5Z", "2017-07-12T10:20:00.5Z");
+
+/// A frame as `--lmn` takes it: L, M, N, the columns of `lmn_to_gse`.
+fn lmn_argument(lmn_to_gse: &nalgebra::Matrix3<f64>) -> String {
+    let components: Vec<String> = (0..3)
+        .flat_map(|c| (0..3).map(move |i| lmn_to_gse[(i, c)].to_string()))
+        .collect();
+    components.join(",")
 }
 
 fn json(output: &std::process::Output) -> serde_json::Value {
@@ -155,7 +171,7 @@ fn complaint(root: &Path, analysis: &[&str]) -> String {
 #[test]
 fn the_committed_fixtures_are_what_the_generator_writes() {
     let fresh = tempfile::tempdir().unwrap();
-    let written = HarrisCrossing::fixture().write(fresh.path()).unwrap();
+    let written = mmsbook::mms::synthetic::write_all(fresh.path()).unwrap();
     for path in written {
         let relative = path.strip_prefix(fresh.path()).unwrap();
         let committed = std::fs::read(fixtures().join(relative)).unwrap_or_else(|e| {
@@ -468,4 +484,84 @@ fn bad_times_name_the_parameter_and_write_nothing() {
         0,
         "nothing written after an error"
     );
+}
+
+#[test]
+fn centre_fit_finds_the_rope_axis_in_the_rope_frame() {
+    let rope = RopeCrossing::fixture();
+    let lmn = lmn_argument(&rope.lmn_to_gse());
+    let result = json(&event_over(
+        &fixtures(),
+        ROPE,
+        &["centre-fit", "--lmn", &lmn],
+    ));
+    let error = (vector(&result["centre_gse_km"]) - rope.centre_from_barycentre_km()).norm();
+    assert!(error < 1.0, "the centre is {error} km from the axis");
+    assert!(
+        (number(&result, "closest_approach_km") - 4.0).abs() < 0.01,
+        "the barycentre passes 4 km from the axis"
+    );
+    assert!(
+        number(&result, "loss_km2") < 1e-3,
+        "a noise-free crossing fits its circles exactly"
+    );
+    assert_eq!(result["contours_used"].as_u64(), Some(11));
+    // The DIS velocity is the rope's: giving it changes nothing.
+    let v = rope.rope_velocity_km_s();
+    let given = json(&event_over(
+        &fixtures(),
+        ROPE,
+        &[
+            "centre-fit",
+            "--lmn",
+            &lmn,
+            "--velocity",
+            &format!("{},{},{}", v.x, v.y, v.z),
+        ],
+    ));
+    let moved = (vector(&given["centre_gse_km"]) - vector(&result["centre_gse_km"])).norm();
+    assert!(
+        moved < 0.01,
+        "the given velocity moved the centre by {moved} km"
+    );
+}
+
+#[test]
+fn centre_fit_in_the_mva_frame_is_honest_about_its_axis() {
+    // Over one second of a rope crossed off-axis, MVA's intermediate direction misses the
+    // axis by several degrees; the fit is then worse, and its loss says so.
+    let rope = RopeCrossing::fixture();
+    let result = json(&event_over(&fixtures(), ROPE, &["centre-fit"]));
+    let axis = rope.lmn_to_gse().column(1).into_owned();
+    let tilt = vector(&result["frame"]["m"])
+        .dot(&axis)
+        .abs()
+        .clamp(0.0, 1.0)
+        .acos()
+        .to_degrees();
+    assert!(
+        tilt > 2.0 && tilt < 15.0,
+        "MVA's M is {tilt} deg from the axis"
+    );
+    assert!(
+        number(&result, "loss_km2") > 1e3 * 1e-5,
+        "a tilted frame leaves a visible loss"
+    );
+    let error = (vector(&result["centre_gse_km"]) - rope.centre_from_barycentre_km()).norm();
+    assert!(error < 2.0, "still within 2 km: {error}");
+}
+
+#[test]
+fn centre_fit_refuses_contours_not_crossed_and_bad_velocities() {
+    let message = String::from_utf8_lossy(
+        &event_over(&fixtures(), ROPE, &["centre-fit", "--levels", "30,40,5"]).stderr,
+    )
+    .into_owned();
+    assert!(
+        message.contains("centre-fit") && message.contains("30"),
+        "{message}"
+    );
+    let output = event_over(&fixtures(), ROPE, &["centre-fit", "--velocity", "0,0,0"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--velocity"));
 }

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use mmsbook::cdf::time::format_utc;
-use mmsbook::event::{Interval, curlometer, harris};
+use mmsbook::event::{Interval, centre_fit, curlometer, harris};
 use mmsbook::mms::Rate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,20 @@ pub enum Analysis {
         #[arg(long, allow_hyphen_values = true)]
         lmn: Option<String>,
     },
+    /// Yang et al. (Eq. 5): the flux rope's centre from the four spacecraft's |B| contour
+    /// crossings, with the rope velocity from the DIS bulk velocity.
+    CentreFit {
+        /// The LMN frame, M the rope's axis (default: MVA of the mean field).
+        #[arg(long, allow_hyphen_values = true)]
+        lmn: Option<String>,
+        /// The rope's velocity, km/s GSE (default: the four DIS mean over the interval).
+        #[arg(long, allow_hyphen_values = true)]
+        velocity: Option<String>,
+        /// Contours `low,high,count` in nT (default: 11 over the range every spacecraft
+        /// crosses twice).
+        #[arg(long)]
+        levels: Option<String>,
+    },
 }
 
 impl Analysis {
@@ -30,6 +44,7 @@ impl Analysis {
         match self {
             Self::Curlometer => "curlometer",
             Self::Harris { .. } => "harris",
+            Self::CentreFit { .. } => "centre-fit",
         }
     }
 }
@@ -85,6 +100,25 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
                 .transpose()?;
             to_value(&harris::run(interval, rate, frame)?)?
         }
+        Analysis::CentreFit {
+            lmn,
+            velocity,
+            levels,
+        } => {
+            let frame = lmn
+                .as_deref()
+                .map(mmsbook::event::frame::parse_lmn)
+                .transpose()?;
+            let velocity = velocity
+                .as_deref()
+                .map(centre_fit::parse_velocity)
+                .transpose()?;
+            let levels = levels
+                .as_deref()
+                .map(centre_fit::parse_levels)
+                .transpose()?;
+            to_value(&centre_fit::run(interval, rate, frame, velocity, levels)?)?
+        }
     };
     let mut object = serde_json::Map::new();
     object.insert("analysis".into(), analysis.name().into());
@@ -102,8 +136,6 @@ fn to_value(result: &impl Serialize) -> Result<serde_json::Value> {
 
 /// Writes the synthetic fixture files below `out` (`tests/data/mms` in the repository).
 pub fn fixtures(out: &Path) -> Result<Vec<PathBuf>> {
-    let written = mmsbook::mms::synthetic::harris::HarrisCrossing::fixture()
-        .write(out)
-        .with_context(|| format!("writing fixtures under {}", out.display()))?;
-    Ok(written)
+    mmsbook::mms::synthetic::write_all(out)
+        .with_context(|| format!("writing fixtures under {}", out.display()))
 }

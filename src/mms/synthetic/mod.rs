@@ -4,6 +4,7 @@
 //! Everything here is a labelled surrogate: `Logical_source` is real, `Data_version` and
 //! `Generated_by` say it is synthetic.
 
+pub mod flux_rope;
 pub mod harris;
 
 use super::layout::Product;
@@ -14,6 +15,17 @@ use std::path::{Path, PathBuf};
 /// The version every synthetic file carries, so a real file of the same product (any real
 /// version is higher than 0) would be preferred by the highest-version rule.
 pub const SYNTHETIC_VERSION: &str = "0.0.1";
+
+/// Writes every fixture below `root` (the committed set is `tests/data/mms`), each on its
+/// own day so that daily survey files do not collide.
+///
+/// # Errors
+/// The file system's, or a model's failure.
+pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut written = harris::HarrisCrossing::fixture().write(root)?;
+    written.extend(flux_rope::RopeCrossing::fixture().write(root)?);
+    Ok(written)
+}
 
 /// A CDF of `product` with its global attributes and TT2000 `Epoch`; the caller adds the
 /// variables, then [`write_product`].
