@@ -300,7 +300,6 @@ fn brazil(
     eta_c: Option<f64>,
 ) -> Result<()> {
     use mmsbook::anisotropy::{CurrentFractions, bands::ThresholdRanges, brazil};
-    use mmsbook::figures::richard2025::{brazil_panel, kinetic_panel};
     let ranges = if eta_e.is_none() && eta_s.is_none() && eta_c.is_none() {
         ThresholdRanges::published()?
     } else {
@@ -315,18 +314,12 @@ fn brazil(
     refuse_to_overwrite(csv, out, &data)?;
     let frame =
         mmsbook::binning::read_catalogue(csv, &[brazil::BETA_COLUMN, brazil::ANISOTROPY_COLUMN])?;
-    let name = csv.display().to_string();
-    let panels = [
-        brazil_panel(&frame, &ranges, &name)?,
-        kinetic_panel(&frame, &ranges, &name)?,
-    ];
-    let fractions = ranges.nominal();
-    let description = format!(
-        "Brazil plot of {name} with eta_e = {}, eta_s = {}, eta_c = {} (bands: the ranges allowed), and the kinetic thresholds of Hellinger et al. (2006).",
-        fractions.eta_e, fractions.eta_s, fractions.eta_c
-    );
-    let figure =
-        mmsbook::figure::Figure::from_panels("brazil", "regen brazil", &description, &panels)?;
+    let figure = mmsbook::figures::richard2025::catalogue_brazil(
+        &frame,
+        &ranges,
+        &csv.display().to_string(),
+        "regen brazil",
+    )?;
     mmsbook::figure::write_atomic(out, figure.svg.as_bytes())?;
     mmsbook::figure::write_atomic(&data, figure.csv.as_bytes())?;
     say!("wrote {} and {}", out.display(), data.display());

@@ -77,4 +77,25 @@ impl FourSpacecraft {
     pub fn mean_field_nt(&self, k: usize) -> Vector3<f64> {
         self.field_nt[k].iter().sum::<Vector3<f64>>() / 4.0
     }
+
+    /// Field and positions of the four at other `times` (within the interval), linearly
+    /// interpolated: `(field_nt, positions_km)` per time.
+    pub fn at(&self, times: &[i64]) -> (Vec<[Vector3<f64>; 4]>, Vec<[Vector3<f64>; 4]>) {
+        let resample = |rows: &[[Vector3<f64>; 4]]| -> Vec<[Vector3<f64>; 4]> {
+            let flat: Vec<f64> = rows
+                .iter()
+                .flat_map(|four| four.iter().flat_map(|v| [v.x, v.y, v.z]))
+                .collect();
+            let view =
+                ndarray::ArrayView2::from_shape((rows.len(), 12), &flat).expect("12 columns");
+            let out = crate::mms::series::interpolate(&self.times, view, times);
+            out.rows()
+                .into_iter()
+                .map(|r| {
+                    std::array::from_fn(|a| Vector3::new(r[3 * a], r[3 * a + 1], r[3 * a + 2]))
+                })
+                .collect()
+        };
+        (resample(&self.field_nt), resample(&self.positions_km))
+    }
 }

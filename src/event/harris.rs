@@ -103,19 +103,12 @@ pub fn run(
         / NANO_AMPERE_NANO_TESLA_PER_M2;
     let force = |species| -> Result<(f64, f64), EventError> {
         let (times, p_ln) = pressure_ln(interval, species, &l, &n)?;
-        let field_at = crate::mms::Series {
-            times: data.times.clone(),
-            values: ndarray::Array2::from_shape_vec((b_l.len(), 1), b_l.clone())
-                .expect("one column"),
-            record_shape: vec![],
-            variable: "B_L".to_owned(),
-            path: Default::default(),
-        };
         let inside: Vec<usize> = (0..times.len())
             .filter(|&k| times[k] >= data.times[0] && times[k] <= data.times[data.times.len() - 1])
             .collect();
         let sample_times: Vec<i64> = inside.iter().map(|&k| times[k]).collect();
-        let b = field_at.at(&sample_times)?;
+        let b_l_column = ndarray::ArrayView2::from_shape((b_l.len(), 1), &b_l).expect("one column");
+        let b = series::interpolate(&data.times, b_l_column, &sample_times);
         let x: Vec<f64> = b.column(0).iter().map(|v| (v - centre) / b0).collect();
         let y: Vec<f64> = inside.iter().map(|&k| p_ln[k] * 1e-9).collect();
         let (value, error) = off_diagonal_force_n_m3(&x, &y, thickness)

@@ -2,6 +2,7 @@
 //! analysis is a pure function of (data root, interval, options) returning a serialisable
 //! result, so a survey can run it over many intervals, here in parallel or on a cluster.
 
+pub mod anisotropy;
 pub mod centre_fit;
 pub mod curlometer;
 pub mod error;

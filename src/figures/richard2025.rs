@@ -765,3 +765,27 @@ pub fn brazil(spec: &FigureSpec) -> Result<Figure, FigureError> {
         &panels,
     )
 }
+
+/// The Brazil plot of a catalogue (columns `beta_par` and `perp_over_par`) named `name`,
+/// made by `producer`: the thresholds of `ranges` and the kinetic thresholds, as `regen
+/// brazil` and `regen event ... anisotropy --out` draw it.
+///
+/// # Errors
+/// [`FigureError`] for a catalogue the binning rejects or a drawing failure.
+pub fn catalogue_brazil(
+    frame: &polars::prelude::DataFrame,
+    ranges: &ThresholdRanges,
+    name: &str,
+    producer: &str,
+) -> Result<Figure, FigureError> {
+    let panels = [
+        brazil_panel(frame, ranges, name)?,
+        kinetic_panel(frame, ranges, name)?,
+    ];
+    let fractions = ranges.nominal();
+    let description = format!(
+        "Brazil plot of {name} with eta_e = {}, eta_s = {}, eta_c = {} (bands: the ranges allowed), and the kinetic thresholds of Hellinger et al. (2006).",
+        fractions.eta_e, fractions.eta_s, fractions.eta_c
+    );
+    Figure::from_panels("brazil", producer, &description, &panels)
+}

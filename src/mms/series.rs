@@ -202,28 +202,40 @@ impl Series {
     pub fn at(&self, times: &[i64]) -> Result<Array2<f64>, MmsError> {
         let cadence = self.cadence_ns();
         let (first, last) = (self.times[0], self.times[self.times.len() - 1]);
-        let mut out = Array2::zeros((times.len(), self.values.ncols()));
-        for (row, &t) in times.iter().enumerate() {
-            if t < first - cadence || t > last + cadence {
-                return Err(MmsError::NotCovered {
-                    path: self.path.clone(),
-                    variable: self.variable.clone(),
-                    first: format_utc(first),
-                    last: format_utc(last),
-                    start: format_utc(times[0]),
-                    end: format_utc(times[times.len() - 1]),
-                });
-            }
-            let upper = self
-                .times
-                .partition_point(|&s| s < t)
-                .clamp(1, self.times.len() - 1);
-            let (t0, t1) = (self.times[upper - 1], self.times[upper]);
-            let weight = ((t - t0) as f64 / (t1 - t0) as f64).clamp(0.0, 1.0);
-            let (a, b) = (self.values.row(upper - 1), self.values.row(upper));
-            out.row_mut(row)
-                .assign(&(&a * (1.0 - weight) + &b * weight));
+        if let Some(&outside) = times
+            .iter()
+            .find(|&&t| t < first - cadence || t > last + cadence)
+        {
+            return Err(MmsError::NotCovered {
+                path: self.path.clone(),
+                variable: self.variable.clone(),
+                first: format_utc(first),
+                last: format_utc(last),
+                start: format_utc(outside),
+                end: format_utc(times[times.len() - 1]),
+            });
         }
-        Ok(out)
+        Ok(interpolate(&self.times, self.values.view(), times))
     }
+}
+
+/// Rows of `values` (one per time of `sample_times`, increasing, at least two) linearly
+/// interpolated to `times`; times outside hold the end row.
+pub fn interpolate(
+    sample_times: &[i64],
+    values: ndarray::ArrayView2<f64>,
+    times: &[i64],
+) -> Array2<f64> {
+    let mut out = Array2::zeros((times.len(), values.ncols()));
+    for (row, &t) in times.iter().enumerate() {
+        let upper = sample_times
+            .partition_point(|&s| s < t)
+            .clamp(1, sample_times.len() - 1);
+        let (t0, t1) = (sample_times[upper - 1], sample_times[upper]);
+        let weight = ((t - t0) as f64 / (t1 - t0) as f64).clamp(0.0, 1.0);
+        let (a, b) = (values.row(upper - 1), values.row(upper));
+        out.row_mut(row)
+            .assign(&(&a * (1.0 - weight) + &b * weight));
+    }
+    out
 }

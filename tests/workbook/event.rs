@@ -565,3 +565,84 @@ fn centre_fit_refuses_contours_not_crossed_and_bad_velocities() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--velocity"));
 }
+
+#[test]
+fn anisotropy_rows_are_the_model_seen_at_the_barycentre() {
+    use mmsbook::plasma::constants::{ELEMENTARY_CHARGE, PROTON_MASS, VACUUM_PERMEABILITY};
+    let crossing = HarrisCrossing::fixture();
+    let out = tempfile::tempdir().unwrap();
+    let summary = json(&event(
+        &fixtures(),
+        &["--out", out.path().to_str().unwrap(), "anisotropy"],
+    ));
+    assert_eq!(
+        summary["samples"].as_u64(),
+        Some(80),
+        "12 s of 150 ms DIS samples"
+    );
+    let frame = mmsbook::binning::read_catalogue(
+        &out.path().join("anisotropy.csv"),
+        &["beta_par", "perp_over_par", "kappa"],
+    )
+    .unwrap();
+    assert!(
+        out.path().join("anisotropy-brazil.svg").is_file(),
+        "the Brazil plot is drawn"
+    );
+    let column = |name: &str| -> Vec<f64> {
+        frame
+            .column(name)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .into_no_null_iter()
+            .collect()
+    };
+    let text = std::fs::read_to_string(out.path().join("anisotropy.csv")).unwrap();
+    let times: Vec<i64> = text
+        .lines()
+        .skip(1)
+        .map(|line| parse_utc(line.split(',').next().unwrap()).unwrap())
+        .collect();
+    let (beta, anisotropy, kappa) = (column("beta_par"), column("perp_over_par"), column("kappa"));
+    let centre = parse_utc(crossing.centre_time).unwrap();
+    let here = Vector3::from(crossing.barycentre_km);
+    let mut worst = [0.0f64; 3];
+    for k in 0..times.len() {
+        let t = (times[k] - centre) as f64 * 1e-9;
+        let b = crossing.field_gse(&here, t);
+        let b_hat = b.normalize();
+        // Temperature: the pressure over n k_B (eV); the anisotropy is P's, as T = P/n.
+        let p = crossing.pressure_gse(&here, t, Species::Ions);
+        let p_par = b_hat.dot(&(p * b_hat));
+        let p_perp = 0.5 * (p.trace() - p_par);
+        let expected_beta = 2.0 * VACUUM_PERMEABILITY * p_par * 1e-9 / (b.norm() * 1e-9).powi(2);
+        // Curvature of a field that varies along N only: (b . grad) b = b_N db/dz.
+        let dz = 1e-3;
+        let normal = crossing.lmn_to_gse().column(2).into_owned();
+        let ahead = crossing.field_gse(&(here + normal * dz), t).normalize();
+        let behind = crossing.field_gse(&(here - normal * dz), t).normalize();
+        let curvature_per_km = (b_hat.dot(&normal) * (ahead - behind) / (2.0 * dz)).norm();
+        let t_perp_j = p_perp * 1e-9 / (mmsbook::mms::synthetic::harris::DENSITY_CM3 * 1e6);
+        let gyroradius_km = (2.0 * t_perp_j / PROTON_MASS).sqrt()
+            / (ELEMENTARY_CHARGE * b.norm() * 1e-9 / PROTON_MASS)
+            * 1e-3;
+        let expected_kappa = (1.0 / curvature_per_km / gyroradius_km).sqrt();
+        for (slot, (found, expected)) in worst.iter_mut().zip([
+            (beta[k], expected_beta),
+            (anisotropy[k], p_perp / p_par),
+            (kappa[k], expected_kappa),
+        ]) {
+            *slot = slot.max((found / expected - 1.0).abs());
+        }
+    }
+    // Four-spacecraft means of fields curved on 75 km scales through a 20 km tetrahedron:
+    // errors of order (20/75)^2 / 12 in kappa^2, far less in beta and anisotropy.
+    assert!(worst[0] < 1e-3, "beta_par off by {:.2e}", worst[0]);
+    assert!(worst[1] < 1e-3, "T_perp/T_par off by {:.2e}", worst[1]);
+    assert!(worst[2] < 0.02, "kappa off by {:.2e}", worst[2]);
+    eprintln!(
+        "anisotropy against the model: beta {:.1e}, anisotropy {:.1e}, kappa {:.1e}",
+        worst[0], worst[1], worst[2]
+    );
+}

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use mmsbook::cdf::time::format_utc;
-use mmsbook::event::{Interval, centre_fit, curlometer, harris};
+use mmsbook::event::{Interval, anisotropy, centre_fit, curlometer, harris};
 use mmsbook::mms::Rate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -37,6 +37,9 @@ pub enum Analysis {
         #[arg(long)]
         levels: Option<String>,
     },
+    /// Richard et al. (2025): beta_par, T_perp/T_par and kappa per DIS sample; with --out, the
+    /// catalogue CSV and its Brazil plot with the chapter's thresholds.
+    Anisotropy,
 }
 
 impl Analysis {
@@ -45,6 +48,7 @@ impl Analysis {
             Self::Curlometer => "curlometer",
             Self::Harris { .. } => "harris",
             Self::CentreFit { .. } => "centre-fit",
+            Self::Anisotropy => "anisotropy",
         }
     }
 }
@@ -73,14 +77,18 @@ pub fn event(
         FieldRate::Brst => Rate::Burst,
         FieldRate::Srvy => Rate::Survey,
     };
-    let result = run_analysis(&interval, rate, analysis)?;
+    let (result, files) = run_analysis(&interval, rate, analysis)?;
     let text = serde_json::to_string_pretty(&result)?;
+    // Everything is computed before anything is written: a failed run leaves --out as it was.
     if let Some(out) = out {
         std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
-        mmsbook::figure::write_atomic(
-            &out.join(format!("{}.json", analysis.name())),
-            text.as_bytes(),
-        )?;
+        let json = (
+            format!("{}.json", analysis.name()),
+            text.clone().into_bytes(),
+        );
+        for (name, bytes) in std::iter::once(json).chain(files) {
+            mmsbook::figure::write_atomic(&out.join(name), &bytes)?;
+        }
     }
     {
         use std::io::Write as _;
@@ -89,8 +97,16 @@ pub fn event(
     Ok(())
 }
 
-/// The analysis's result with the interval and the analysis's name in front.
-fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<serde_json::Value> {
+/// Files an analysis writes with --out besides its JSON: (name, contents).
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The analysis's result with the interval and the analysis's name in front, and its files.
+fn run_analysis(
+    interval: &Interval,
+    rate: Rate,
+    analysis: &Analysis,
+) -> Result<(serde_json::Value, Files)> {
+    let mut files = Files::new();
     let result = match analysis {
         Analysis::Curlometer => to_value(&curlometer::run(interval, rate)?)?,
         Analysis::Harris { lmn } => {
@@ -119,6 +135,11 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
                 .transpose()?;
             to_value(&centre_fit::run(interval, rate, frame, velocity, levels)?)?
         }
+        Analysis::Anisotropy => {
+            let result = anisotropy::run(interval, rate)?;
+            files = anisotropy_files(&result)?;
+            to_value(&result)?
+        }
     };
     let mut object = serde_json::Map::new();
     object.insert("analysis".into(), analysis.name().into());
@@ -127,7 +148,28 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
     if let serde_json::Value::Object(fields) = result {
         object.extend(fields);
     }
-    Ok(serde_json::Value::Object(object))
+    Ok((serde_json::Value::Object(object), files))
+}
+
+/// The catalogue CSV and its Brazil plot (with the plotted data) for `anisotropy --out`.
+fn anisotropy_files(result: &anisotropy::AnisotropyResult) -> Result<Files> {
+    use mmsbook::anisotropy::bands::ThresholdRanges;
+    use polars_io::SerWriter;
+    let mut frame = anisotropy::catalogue(&result.rows)?;
+    let mut csv = Vec::new();
+    polars_io::csv::write::CsvWriter::new(&mut csv).finish(&mut frame)?;
+    let ranges = ThresholdRanges::published()?;
+    let figure = mmsbook::figures::richard2025::catalogue_brazil(
+        &frame,
+        &ranges,
+        "anisotropy.csv",
+        "regen event anisotropy",
+    )?;
+    Ok(vec![
+        ("anisotropy.csv".to_owned(), csv),
+        ("anisotropy-brazil.svg".to_owned(), figure.svg.into_bytes()),
+        ("anisotropy-brazil.csv".to_owned(), figure.csv.into_bytes()),
+    ])
 }
 
 fn to_value(result: &impl Serialize) -> Result<serde_json::Value> {

@@ -58,7 +58,8 @@ pub const DES_BURST_S: f64 = 0.030;
 pub const MEC_SURVEY_S: f64 = 30.0;
 /// Isotropic pressure of each species, nPa, and density, cm^-3.
 const PRESSURE_NPA: (f64, f64) = (0.20, 0.04);
-const DENSITY_CM3: f64 = 0.3;
+/// Density of each species, cm^-3.
+pub const DENSITY_CM3: f64 = 0.3;
 
 impl HarrisCrossing {
     /// The committed fixture: B0 = 20 nT, L = 500 km (so j0 = 31.8 nA/m^2), B_N = 3 nT,
@@ -104,8 +105,8 @@ impl HarrisCrossing {
         self.j0_na_m2() * (a.tanh() / a) * self.normal_nt
     }
 
-    /// Field in GSE (nT) at spacecraft `position_km` at time `t_s` after the centre time.
-    fn field_gse(&self, position_km: &Vector3<f64>, t_s: f64) -> Vector3<f64> {
+    /// Field in GSE (nT) at `position_km` (GSE) at time `t_s` after the centre time.
+    pub fn field_gse(&self, position_km: &Vector3<f64>, t_s: f64) -> Vector3<f64> {
         let z = self.z_km(position_km, t_s) / self.thickness_km;
         let lmn = Vector3::new(
             self.b0_nt * z.tanh(),
@@ -121,8 +122,13 @@ impl HarrisCrossing {
         (position_km - Vector3::from(self.barycentre_km)).dot(&normal) + self.speed_km_s * t_s
     }
 
-    /// A species' pressure tensor in GSE, nPa.
-    fn pressure_gse(&self, position_km: &Vector3<f64>, t_s: f64, species: Species) -> Matrix3<f64> {
+    /// A species' pressure tensor in GSE, nPa, at `position_km` and `t_s` as [`Self::field_gse`].
+    pub fn pressure_gse(
+        &self,
+        position_km: &Vector3<f64>,
+        t_s: f64,
+        species: Species,
+    ) -> Matrix3<f64> {
         let (isotropic, share) = match species {
             Species::Ions => (PRESSURE_NPA.0, self.force_shares.0),
             Species::Electrons => (PRESSURE_NPA.1, self.force_shares.1),
