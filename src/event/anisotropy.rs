@@ -6,11 +6,11 @@
 //! MMS1 in the interval; the four spacecraft's moments (linearly interpolated to those
 //! times) and fields are averaged, so every row is an estimate at the barycentre.
 
-use super::four::FourSpacecraft;
+use super::four::{FourSpacecraft, mean_moment, tensor};
 use super::{EventError, Interval};
 use crate::cdf::time::format_utc;
-use crate::mms::names::{Species, fpi_moment};
-use crate::mms::{Rate, series};
+use crate::mms::Rate;
+use crate::mms::names::Species;
 use crate::plasma::constants::{ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
 use crate::plasma::{Species as Particle, thermal_gyroradius};
 use nalgebra::{Matrix3, Vector3};
@@ -147,43 +147,21 @@ fn ion_moments(
     interval: &Interval,
     data: &FourSpacecraft,
 ) -> Result<(Vec<Matrix3<f64>>, Vec<f64>, Vec<i64>), EventError> {
-    let (root, start, end) = (&interval.root, interval.start, interval.end);
-    let (first, last) = (data.times[0], data.times[data.times.len() - 1]);
-    let mut times: Vec<i64> = Vec::new();
-    let mut temperature: Vec<Matrix3<f64>> = Vec::new();
-    let mut density: Vec<f64> = Vec::new();
-    for probe in 1..=4u8 {
-        let (product, name) = fpi_moment(probe, Species::Ions, Rate::Burst, "temptensor_gse");
-        let tensor = series::load(root, &product, &name, start, end)?;
-        if tensor.values.ncols() != 9 {
-            return Err(crate::mms::MmsError::Shape {
-                path: tensor.path,
-                variable: name,
-                found: format!("records of shape {:?}", tensor.record_shape),
-                expected: "[3, 3]".to_owned(),
-            }
-            .into());
-        }
-        let (product, name) = fpi_moment(probe, Species::Ions, Rate::Burst, "numberdensity");
-        let n = series::load(root, &product, &name, start, end)?;
-        if probe == 1 {
-            times = tensor
-                .times
-                .iter()
-                .copied()
-                .filter(|&t| t >= start.max(first) && t <= end.min(last))
-                .collect();
-            temperature = vec![Matrix3::zeros(); times.len()];
-            density = vec![0.0; times.len()];
-        }
-        let (t, n) = (tensor.at(&times)?, n.at(&times)?);
-        for k in 0..times.len() {
-            temperature[k] +=
-                Matrix3::from_row_slice(t.row(k).as_slice().expect("standard layout")) / 4.0;
-            density[k] += n[[k, 0]] / 4.0;
-        }
+    let window = (data.times[0], data.times[data.times.len() - 1]);
+    let (times, tensors) = mean_moment(interval, Species::Ions, "temptensor_gse", 9, window)?;
+    let (density_times, density) =
+        mean_moment(interval, Species::Ions, "numberdensity", 1, window)?;
+    if density_times != times {
+        return Err(EventError::Method {
+            analysis: "anisotropy",
+            reason: "DIS density and temperature are not sampled at the same times".to_owned(),
+        });
     }
-    Ok((temperature, density, times))
+    Ok((
+        tensors.iter().map(|r| tensor(r)).collect(),
+        density.iter().map(|r| r[0]).collect(),
+        times,
+    ))
 }
 
 /// The rows as a catalogue table (polars), with the columns `regen brazil` and the chapter's

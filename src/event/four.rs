@@ -4,10 +4,10 @@
 
 use super::{EventError, Interval};
 use crate::cdf::time::format_utc;
-use crate::mms::names::{fgm, mec_position};
+use crate::mms::names::{Species, fgm, fpi_moment, mec_position};
 use crate::mms::{Rate, series};
 use crate::tetrahedron::Tetrahedron;
-use nalgebra::Vector3;
+use nalgebra::{Matrix3, Vector3};
 
 /// Field (nT, GSE) and positions (km, GSE) of the four spacecraft at common times.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,4 +98,55 @@ impl FourSpacecraft {
         };
         (resample(&self.field_nt), resample(&self.positions_km))
     }
+}
+
+/// An FPI burst moment of `species` (`moment`, e.g. `prestensor_gse`), the four spacecraft's
+/// mean at MMS1's sample times within `[from, to]` (TT2000 ns; the others interpolated):
+/// the times and one row (`components` values) per time.
+///
+/// # Errors
+/// The data's errors; [`crate::mms::MmsError::Shape`] if a record has not `components`
+/// values.
+pub fn mean_moment(
+    interval: &Interval,
+    species: Species,
+    moment: &str,
+    components: usize,
+    (from, to): (i64, i64),
+) -> Result<(Vec<i64>, Vec<Vec<f64>>), EventError> {
+    let (root, start, end) = (&interval.root, interval.start, interval.end);
+    let mut times: Vec<i64> = Vec::new();
+    let mut mean: Vec<Vec<f64>> = Vec::new();
+    for probe in 1..=4u8 {
+        let (product, variable) = fpi_moment(probe, species, Rate::Burst, moment);
+        let samples = series::load(root, &product, &variable, start, end)?;
+        if samples.values.ncols() != components {
+            return Err(crate::mms::MmsError::Shape {
+                path: samples.path,
+                variable,
+                found: format!("records of shape {:?}", samples.record_shape),
+                expected: format!("{components} values per record"),
+            }
+            .into());
+        }
+        if probe == 1 {
+            times = samples
+                .times
+                .iter()
+                .copied()
+                .filter(|&t| t >= from && t <= to)
+                .collect();
+            mean = vec![vec![0.0; components]; times.len()];
+        }
+        let values = samples.at(&times)?;
+        for (sum, row) in mean.iter_mut().zip(values.rows()) {
+            sum.iter_mut().zip(row).for_each(|(s, v)| *s += v / 4.0);
+        }
+    }
+    Ok((times, mean))
+}
+
+/// A row of nine values (a record of shape `[3, 3]`, row by row) as a matrix.
+pub fn tensor(row: &[f64]) -> Matrix3<f64> {
+    Matrix3::from_row_slice(row)
 }

@@ -13,9 +13,10 @@ use crate::force_balance::NANO_AMPERE_NANO_TESLA_PER_M2;
 use crate::force_balance::harris_method::{
     in_central_region, off_diagonal_force_n_m3, thickness_m,
 };
-use crate::mms::names::{Species, fpi_moment};
+use crate::mms::names::Species;
 use crate::mms::{Rate, series};
-use nalgebra::{Matrix3, Vector3};
+use crate::plasma::constants::EARTH_RADIUS;
+use nalgebra::Vector3;
 use serde::Serialize;
 
 /// The method's result for one crossing.
@@ -45,6 +46,12 @@ pub struct HarrisResult {
     pub ion_share_percent: f64,
     /// Electron force as a share of the tension, %.
     pub electron_share_percent: f64,
+    /// X of the barycentre at the interval's middle, R_E (GSE and GSM share their X axis).
+    pub x_re: f64,
+    /// Central-region mean ion P_LL (P_xx in the sheet's frame), nPa.
+    pub p_ixx_npa: f64,
+    /// Central-region mean electron P_LL, nPa.
+    pub p_exx_npa: f64,
 }
 
 /// Runs the method over the interval: FGM at `rate`, FPI burst moments, the frame given or
@@ -101,25 +108,33 @@ pub fn run(
     };
     let tension = mean(&|k| j_m[k]) * mean(&|k| data.mean_field_nt(k).dot(&n) * 1e-9)
         / NANO_AMPERE_NANO_TESLA_PER_M2;
-    let force = |species| -> Result<(f64, f64), EventError> {
-        let (times, p_ln) = pressure_ln(interval, species, &l, &n)?;
-        let inside: Vec<usize> = (0..times.len())
-            .filter(|&k| times[k] >= data.times[0] && times[k] <= data.times[data.times.len() - 1])
-            .collect();
-        let sample_times: Vec<i64> = inside.iter().map(|&k| times[k]).collect();
+    // Eq. 3's force from the central-region slope of P_LN against B_L/B0, and the
+    // central-region mean P_LL that the statistics of Sec. 3 (Fig. 4) bin.
+    let species_terms = |species| -> Result<(f64, f64, f64), EventError> {
+        let (times, p) = pressures(interval, &data, species, &l, &n)?;
         let b_l_column = ndarray::ArrayView2::from_shape((b_l.len(), 1), &b_l).expect("one column");
-        let b = series::interpolate(&data.times, b_l_column, &sample_times);
+        let b = series::interpolate(&data.times, b_l_column, &times);
         let x: Vec<f64> = b.column(0).iter().map(|v| (v - centre) / b0).collect();
-        let y: Vec<f64> = inside.iter().map(|&k| p_ln[k] * 1e-9).collect();
+        let y: Vec<f64> = p.iter().map(|(p_ln, _)| p_ln * 1e-9).collect();
         let (value, error) = off_diagonal_force_n_m3(&x, &y, thickness)
             .map_err(|e| method(format!("P_LN slope: {e}")))?;
+        let central_p_ll: Vec<f64> = (0..x.len())
+            .filter(|&k| in_central_region(x[k]))
+            .map(|k| p[k].1)
+            .collect();
+        let p_ll = central_p_ll.iter().sum::<f64>() / central_p_ll.len().max(1) as f64;
         Ok((
             value / NANO_AMPERE_NANO_TESLA_PER_M2,
             error / NANO_AMPERE_NANO_TESLA_PER_M2,
+            p_ll,
         ))
     };
-    let (ion, ion_error) = force(Species::Ions)?;
-    let (electron, electron_error) = force(Species::Electrons)?;
+    let (ion, ion_error, p_ixx) = species_terms(Species::Ions)?;
+    let (electron, electron_error, p_exx) = species_terms(Species::Electrons)?;
+    let barycentre = data.positions_km[data.times.len() / 2]
+        .iter()
+        .sum::<Vector3<f64>>()
+        / 4.0;
     Ok(HarrisResult {
         frame,
         b0_nt: b0,
@@ -133,46 +148,27 @@ pub fn run(
         electron_pxz_force_error: electron_error,
         ion_share_percent: 100.0 * ion / tension,
         electron_share_percent: 100.0 * electron / tension,
+        x_re: barycentre.x * 1e3 / EARTH_RADIUS,
+        p_ixx_npa: p_ixx,
+        p_exx_npa: p_exx,
     })
 }
 
-/// A species' `P_LN` (nPa), the four spacecraft's mean, at MMS1's FPI burst times in the
-/// interval.
-fn pressure_ln(
+/// A species' four-spacecraft mean pressure tensor at MMS1's FPI burst times within the
+/// field data: times and `(P_LN, P_LL)`, nPa.
+fn pressures(
     interval: &Interval,
+    data: &FourSpacecraft,
     species: Species,
     l: &Vector3<f64>,
     n: &Vector3<f64>,
-) -> Result<(Vec<i64>, Vec<f64>), EventError> {
-    let (root, start, end) = (&interval.root, interval.start, interval.end);
-    let mut times: Vec<i64> = Vec::new();
-    let mut sum: Vec<f64> = Vec::new();
-    for probe in 1..=4u8 {
-        let (product, variable) = fpi_moment(probe, species, Rate::Burst, "prestensor_gse");
-        let tensor = series::load(root, &product, &variable, start, end)?;
-        if tensor.values.ncols() != 9 {
-            return Err(crate::mms::MmsError::Shape {
-                path: tensor.path,
-                variable,
-                found: format!("records of shape {:?}", tensor.record_shape),
-                expected: "[3, 3]".to_owned(),
-            }
-            .into());
-        }
-        if probe == 1 {
-            times = tensor
-                .times
-                .iter()
-                .copied()
-                .filter(|&t| t >= start && t <= end)
-                .collect();
-            sum = vec![0.0; times.len()];
-        }
-        let values = tensor.at(&times)?;
-        for (k, row) in values.rows().into_iter().enumerate() {
-            let p = Matrix3::from_row_slice(row.as_slice().expect("standard layout"));
-            sum[k] += l.dot(&(p * n)) / 4.0;
-        }
-    }
-    Ok((times, sum))
+) -> Result<(Vec<i64>, Vec<(f64, f64)>), EventError> {
+    let window = (data.times[0], data.times[data.times.len() - 1]);
+    let (times, rows) = super::four::mean_moment(interval, species, "prestensor_gse", 9, window)?;
+    let p = rows
+        .iter()
+        .map(|r| super::four::tensor(r))
+        .map(|p| (l.dot(&(p * n)), l.dot(&(p * l))))
+        .collect();
+    Ok((times, p))
 }

@@ -220,6 +220,10 @@ fn harris_recovers_the_sheet_it_was_given() {
         (ion - 40.0).abs() < 1.0 && (electron - 25.0).abs() < 1.0,
         "shares {ion}% and {electron}%, given 40% and 25%"
     );
+    // The columns Zhang et al.'s statistics read: the isotropic pressures and where.
+    assert!((number(&result, "p_ixx_npa") - 0.20).abs() < 1e-6 && (number(&result, "p_exx_npa") - 0.04).abs() < 1e-6);
+    let x_re = crossing.barycentre_km[0] / 6371.2;
+    assert!((number(&result, "x_re") - x_re).abs() < 1e-9, "x_re {} against {x_re}", number(&result, "x_re"));
     let true_l = crossing.lmn_to_gse().column(0).into_owned();
     let angle = vector(&result["frame"]["l"])
         .dot(&true_l)
