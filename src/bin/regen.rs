@@ -80,25 +80,7 @@ enum Command {
     },
     /// Run a chapter's method on MMS Level-2 files on disk (the pySPEDAS layout under
     /// --data) over an interval, printing one JSON object.
-    Event {
-        /// Data root: the directory holding mms1/, mms2/, mms3/, mms4/.
-        #[arg(long, value_name = "DIR")]
-        data: PathBuf,
-        /// Interval start, ISO 8601 UTC (e.g. 2017-07-11T22:34:01Z).
-        #[arg(long)]
-        start: String,
-        /// Interval end, ISO 8601 UTC.
-        #[arg(long)]
-        end: String,
-        /// FGM data rate.
-        #[arg(long, value_enum, default_value = "brst")]
-        rate: event_cli::FieldRate,
-        /// Also write the result (JSON) here.
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        #[command(subcommand)]
-        analysis: event_cli::Analysis,
-    },
+    Event(event_cli::EventArgs),
     /// Write the synthetic MMS files in the real layout that test `regen event`.
     Fixtures {
         /// Where (the committed set is tests/data/mms).
@@ -161,16 +143,8 @@ fn complain(message: &str) {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    if let Some(Command::Event {
-        data,
-        start,
-        end,
-        rate,
-        out,
-        analysis,
-    }) = &cli.command
-    {
-        return event_cli::event(data, start, end, *rate, out.as_deref(), analysis);
+    if let Some(Command::Event(arguments)) = &cli.command {
+        return event_cli::event(arguments);
     }
     if let Some(Command::Fixtures { out }) = &cli.command {
         let written = event_cli::fixtures(out)?;

@@ -3,6 +3,7 @@
 //! result, so a survey can run it over many intervals, here in parallel or on a cluster.
 
 pub mod anisotropy;
+pub mod catalogue;
 pub mod centre_fit;
 pub mod curlometer;
 pub mod error;

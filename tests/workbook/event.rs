@@ -221,9 +221,16 @@ fn harris_recovers_the_sheet_it_was_given() {
         "shares {ion}% and {electron}%, given 40% and 25%"
     );
     // The columns Zhang et al.'s statistics read: the isotropic pressures and where.
-    assert!((number(&result, "p_ixx_npa") - 0.20).abs() < 1e-6 && (number(&result, "p_exx_npa") - 0.04).abs() < 1e-6);
+    assert!(
+        (number(&result, "p_ixx_npa") - 0.20).abs() < 1e-6
+            && (number(&result, "p_exx_npa") - 0.04).abs() < 1e-6
+    );
     let x_re = crossing.barycentre_km[0] / 6371.2;
-    assert!((number(&result, "x_re") - x_re).abs() < 1e-9, "x_re {} against {x_re}", number(&result, "x_re"));
+    assert!(
+        (number(&result, "x_re") - x_re).abs() < 1e-9,
+        "x_re {} against {x_re}",
+        number(&result, "x_re")
+    );
     let true_l = crossing.lmn_to_gse().column(0).into_owned();
     let angle = vector(&result["frame"]["l"])
         .dot(&true_l)
@@ -648,5 +655,91 @@ fn anisotropy_rows_are_the_model_seen_at_the_barycentre() {
     eprintln!(
         "anisotropy against the model: beta {:.1e}, anisotropy {:.1e}, kappa {:.1e}",
         worst[0], worst[1], worst[2]
+    );
+}
+
+fn survey(intervals: &str, analysis: &str, out: &Path) -> serde_json::Value {
+    let list = out.join("intervals.csv");
+    std::fs::write(&list, intervals).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_regen"))
+        .args(["event", "--data"])
+        .arg(fixtures())
+        .arg("--catalogue")
+        .arg(&list)
+        .arg("--out")
+        .arg(out)
+        .arg(analysis)
+        .output()
+        .unwrap();
+    json(&output)
+}
+
+#[test]
+fn a_survey_writes_one_row_per_interval_that_the_statistics_read() {
+    let out = tempfile::tempdir().unwrap();
+    let summary = survey(
+        "label,start,end\nwhole,2017-07-11T22:34:01Z,2017-07-11T22:34:13Z\nnarrower,2017-07-11T22:34:02Z,2017-07-11T22:34:12Z\n",
+        "harris",
+        out.path(),
+    );
+    assert_eq!(summary["succeeded"].as_u64(), Some(2));
+    // Zhang et al.'s statistics pipeline reads the table as it is.
+    let frame =
+        mmsbook::force_balance::catalogue::read(&out.path().join("harris-intervals.csv")).unwrap();
+    assert_eq!(frame.height(), 2);
+    let parquet = std::fs::File::open(out.path().join("harris-intervals.parquet")).unwrap();
+    use polars_io::SerReader;
+    let back = polars_io::parquet::read::ParquetReader::new(parquet)
+        .finish()
+        .unwrap();
+    assert_eq!(back.height(), 2, "the Parquet table holds the same rows");
+    let thickness: Vec<f64> = back
+        .column("thickness_km")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .into_no_null_iter()
+        .collect();
+    let single = json(&event(&fixtures(), &["harris"]));
+    // (serde_json parses without float round-tripping: allow an ulp or two.)
+    assert!(
+        (thickness[0] / number(&single, "thickness_km") - 1.0).abs() < 1e-14,
+        "a survey row is the single run's result"
+    );
+}
+
+#[test]
+fn a_survey_reports_failed_intervals_and_keeps_the_rest() {
+    let out = tempfile::tempdir().unwrap();
+    let summary = survey(
+        "start,end\n2017-07-11T22:34:01Z,2017-07-11T22:34:13Z\n2017-07-13T00:00:00Z,2017-07-13T00:00:10Z\n",
+        "anisotropy",
+        out.path(),
+    );
+    assert_eq!(summary["succeeded"].as_u64(), Some(1));
+    assert_eq!(
+        summary["failed"][0]["label"].as_str(),
+        Some("row 2"),
+        "unlabelled rows are numbered"
+    );
+    assert!(
+        summary["failed"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not the interval")
+    );
+    // The per-sample catalogue is what `regen brazil` draws.
+    let samples = out.path().join("anisotropy-catalogue.csv");
+    let brazil = Command::new(env!("CARGO_BIN_EXE_regen"))
+        .arg("brazil")
+        .arg(&samples)
+        .arg("--out")
+        .arg(out.path().join("b.svg"))
+        .output()
+        .unwrap();
+    assert!(
+        brazil.status.success(),
+        "{}",
+        String::from_utf8_lossy(&brazil.stderr)
     );
 }

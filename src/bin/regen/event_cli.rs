@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use mmsbook::cdf::time::format_utc;
-use mmsbook::event::{Interval, anisotropy, centre_fit, curlometer, harris};
+use mmsbook::event::{Interval, anisotropy, catalogue, centre_fit, curlometer, harris};
 use mmsbook::mms::Rate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -62,51 +62,169 @@ pub enum FieldRate {
     Srvy,
 }
 
-/// Runs one analysis over one interval and prints one JSON object; with `out`, writes it
-/// there too as `<analysis>.json`.
-pub fn event(
-    data: &Path,
-    start: &str,
-    end: &str,
+/// `regen event`'s options.
+#[derive(clap::Args)]
+pub struct EventArgs {
+    /// Data root: the directory holding mms1/, mms2/, mms3/, mms4/ (the pySPEDAS layout).
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// Interval start, ISO 8601 UTC (e.g. 2017-07-11T22:34:01Z).
+    #[arg(
+        long,
+        required_unless_present = "catalogue",
+        conflicts_with = "catalogue"
+    )]
+    start: Option<String>,
+    /// Interval end, ISO 8601 UTC.
+    #[arg(
+        long,
+        required_unless_present = "catalogue",
+        conflicts_with = "catalogue"
+    )]
+    end: Option<String>,
+    /// Run the analysis over every interval of this CSV (columns start, end, optional label),
+    /// in parallel; writes `<analysis>-intervals.csv` and `.parquet` (one row per interval)
+    /// to --out, and for `anisotropy` also `anisotropy-catalogue.csv`/`.parquet` (one row
+    /// per ion distribution, the columns `regen brazil` reads).
+    #[arg(long, value_name = "CSV", requires = "out")]
+    catalogue: Option<PathBuf>,
+    /// FGM data rate.
+    #[arg(long, value_enum, default_value = "brst")]
     rate: FieldRate,
-    out: Option<&Path>,
-    analysis: &Analysis,
-) -> Result<()> {
-    let interval = Interval::parse(data.to_owned(), start, end)?;
-    let rate = match rate {
+    /// Also write the result (JSON) and the analysis's files (CSV, figures) here.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    #[command(subcommand)]
+    analysis: Analysis,
+}
+
+/// Runs one analysis over one interval and prints one JSON object (with --out, writes it and
+/// the analysis's files there too), or over a catalogue of intervals.
+pub fn event(arguments: &EventArgs) -> Result<()> {
+    let rate = match arguments.rate {
         FieldRate::Brst => Rate::Burst,
         FieldRate::Srvy => Rate::Survey,
     };
-    let (result, files) = run_analysis(&interval, rate, analysis)?;
-    let text = serde_json::to_string_pretty(&result)?;
+    let analysis = &arguments.analysis;
+    if let (Some(catalogue), Some(out)) = (&arguments.catalogue, &arguments.out) {
+        return survey(&arguments.data, catalogue, out, rate, analysis);
+    }
+    let (Some(start), Some(end)) = (&arguments.start, &arguments.end) else {
+        anyhow::bail!("--start and --end are needed without --catalogue");
+    };
+    let interval = Interval::parse(arguments.data.clone(), start, end)?;
+    let outcome = run_analysis(&interval, rate, analysis)?;
+    let text = serde_json::to_string_pretty(&outcome.json)?;
     // Everything is computed before anything is written: a failed run leaves --out as it was.
-    if let Some(out) = out {
+    if let Some(out) = &arguments.out {
         std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
         let json = (
             format!("{}.json", analysis.name()),
             text.clone().into_bytes(),
         );
-        for (name, bytes) in std::iter::once(json).chain(files) {
+        for (name, bytes) in std::iter::once(json).chain(outcome.files) {
             mmsbook::figure::write_atomic(&out.join(name), &bytes)?;
         }
     }
-    {
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), "{text}").context("writing to standard output")?;
+    print_line(&text)
+}
+
+fn print_line(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    writeln!(std::io::stdout().lock(), "{text}").context("writing to standard output")
+}
+
+/// One analysis over every interval of `catalogue`, on all cores; prints a JSON summary.
+fn survey(
+    data: &Path,
+    catalogue: &Path,
+    out: &Path,
+    rate: Rate,
+    analysis: &Analysis,
+) -> Result<()> {
+    let intervals = catalogue::read_intervals(catalogue)?;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let outcomes = catalogue::run_parallel(&intervals, threads, |spec| {
+        Interval::parse(data.to_owned(), &spec.start, &spec.end)
+            .map_err(anyhow::Error::from)
+            .and_then(|interval| run_analysis(&interval, rate, analysis))
+            .map_err(|e| format!("{e:#}"))
+    });
+    let mut samples: Option<polars::prelude::DataFrame> = None;
+    let mut rows = Vec::with_capacity(intervals.len());
+    for (spec, outcome) in intervals.iter().zip(outcomes) {
+        if let Ok(Outcome {
+            samples: Some(frame),
+            ..
+        }) = &outcome
+        {
+            let mut frame = frame.clone();
+            let label = polars::prelude::Column::new(
+                "label".into(),
+                vec![spec.label.clone(); frame.height()],
+            );
+            frame.insert_column(0, label)?;
+            match &mut samples {
+                Some(all) => {
+                    all.vstack_mut(&frame)?;
+                }
+                None => samples = Some(frame),
+            }
+        }
+        rows.push((spec.clone(), outcome.map(|o| o.json)));
     }
-    Ok(())
+    let failures: Vec<serde_json::Value> = rows
+        .iter()
+        .filter_map(|(spec, r)| {
+            r.as_ref()
+                .err()
+                .map(|e| serde_json::json!({"label": spec.label, "error": e}))
+        })
+        .collect();
+    if failures.len() == rows.len() {
+        anyhow::bail!(
+            "every interval of {} failed; the first: {}",
+            catalogue.display(),
+            failures[0]["error"]
+        );
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
+    let mut table = catalogue::table(&rows)?;
+    let mut written =
+        catalogue::write_table(&mut table, out, &format!("{}-intervals", analysis.name()))
+            .map_err(anyhow::Error::msg)?
+            .to_vec();
+    if let Some(mut samples) = samples {
+        written.extend(
+            catalogue::write_table(&mut samples, out, &format!("{}-catalogue", analysis.name()))
+                .map_err(anyhow::Error::msg)?,
+        );
+    }
+    let summary = serde_json::json!({
+        "analysis": analysis.name(),
+        "intervals": rows.len(),
+        "succeeded": rows.len() - failures.len(),
+        "failed": failures,
+        "written": written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+    });
+    print_line(&serde_json::to_string_pretty(&summary)?)
 }
 
 /// Files an analysis writes with --out besides its JSON: (name, contents).
 type Files = Vec<(String, Vec<u8>)>;
 
+/// What one analysis of one interval gives: its JSON, its files, and for analyses that make
+/// a catalogue of samples (anisotropy), that catalogue.
+struct Outcome {
+    json: serde_json::Value,
+    files: Files,
+    samples: Option<polars::prelude::DataFrame>,
+}
+
 /// The analysis's result with the interval and the analysis's name in front, and its files.
-fn run_analysis(
-    interval: &Interval,
-    rate: Rate,
-    analysis: &Analysis,
-) -> Result<(serde_json::Value, Files)> {
+fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<Outcome> {
     let mut files = Files::new();
+    let mut samples = None;
     let result = match analysis {
         Analysis::Curlometer => to_value(&curlometer::run(interval, rate)?)?,
         Analysis::Harris { lmn } => {
@@ -137,7 +255,9 @@ fn run_analysis(
         }
         Analysis::Anisotropy => {
             let result = anisotropy::run(interval, rate)?;
-            files = anisotropy_files(&result)?;
+            let frame = anisotropy::catalogue(&result.rows)?;
+            files = anisotropy_files(&frame)?;
+            samples = Some(frame);
             to_value(&result)?
         }
     };
@@ -148,14 +268,18 @@ fn run_analysis(
     if let serde_json::Value::Object(fields) = result {
         object.extend(fields);
     }
-    Ok((serde_json::Value::Object(object), files))
+    Ok(Outcome {
+        json: serde_json::Value::Object(object),
+        files,
+        samples,
+    })
 }
 
 /// The catalogue CSV and its Brazil plot (with the plotted data) for `anisotropy --out`.
-fn anisotropy_files(result: &anisotropy::AnisotropyResult) -> Result<Files> {
+fn anisotropy_files(frame: &polars::prelude::DataFrame) -> Result<Files> {
     use mmsbook::anisotropy::bands::ThresholdRanges;
     use polars_io::SerWriter;
-    let mut frame = anisotropy::catalogue(&result.rows)?;
+    let mut frame = frame.clone();
     let mut csv = Vec::new();
     polars_io::csv::write::CsvWriter::new(&mut csv).finish(&mut frame)?;
     let ranges = ThresholdRanges::published()?;
