@@ -54,6 +54,8 @@ pub mod chapters {
     pub struct MethodsFitting;
     #[doc = include_str!("../chapters/methods-ledger.md")]
     pub struct MethodsLedger;
+    #[doc = include_str!("../chapters/methods-data.md")]
+    pub struct MethodsData;
     #[doc = include_str!("../chapters/zhang2025.md")]
     pub struct Zhang2025;
     #[doc = include_str!("../chapters/yang.md")]

@@ -743,3 +743,39 @@ fn a_survey_reports_failed_intervals_and_keeps_the_rest() {
         String::from_utf8_lossy(&brazil.stderr)
     );
 }
+
+/// Every `regen -- event` command of the "Running it on real data" page, run, and every
+/// `key value` line of the text block after it compared at the precision printed.
+#[test]
+fn methods_data_page_prints_what_regen_prints() {
+    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("chapters/methods-data.md")).unwrap();
+    let blocks: Vec<(&str, String)> = page
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .map(|block| block.split_once('\n').map_or((block, String::new()), |(kind, body)| (kind.trim(), body.to_owned())))
+        .collect();
+    let mut checked = 0;
+    for pair in blocks.windows(2) {
+        let [(kind, command), (next, expected)] = pair else { continue };
+        if *kind != "console" || *next != "text" || !command.contains("regen -- event") {
+            continue;
+        }
+        let arguments: Vec<&str> = command.split_once("regen -- ").unwrap().1.split_whitespace().collect();
+        let output = Command::new(env!("CARGO_BIN_EXE_regen"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(&arguments)
+            .output()
+            .unwrap();
+        let result = json(&output);
+        for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+            let (key, printed) = line.split_once(char::is_whitespace).unwrap();
+            let printed = printed.trim();
+            let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len());
+            let value = number(&result, key);
+            assert_eq!(format!("{value:.decimals$}"), printed, "{key} of `{}`", command.trim());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "the page's numbers were found ({checked})");
+}
