@@ -761,6 +761,7 @@ fn methods_data_page_prints_what_regen_prints() {
         if *kind != "console" || *next != "text" || !command.contains("regen -- event") {
             continue;
         }
+        let command = command.replace("\\\n", " ");
         let arguments: Vec<&str> = command.split_once("regen -- ").unwrap().1.split_whitespace().collect();
         let output = Command::new(env!("CARGO_BIN_EXE_regen"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
