@@ -748,21 +748,37 @@ fn a_survey_reports_failed_intervals_and_keeps_the_rest() {
 /// `key value` line of the text block after it compared at the precision printed.
 #[test]
 fn methods_data_page_prints_what_regen_prints() {
-    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("chapters/methods-data.md")).unwrap();
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("chapters/methods-data.md"),
+    )
+    .unwrap();
     let blocks: Vec<(&str, String)> = page
         .split("```")
         .skip(1)
         .step_by(2)
-        .map(|block| block.split_once('\n').map_or((block, String::new()), |(kind, body)| (kind.trim(), body.to_owned())))
+        .map(|block| {
+            block
+                .split_once('\n')
+                .map_or((block, String::new()), |(kind, body)| {
+                    (kind.trim(), body.to_owned())
+                })
+        })
         .collect();
     let mut checked = 0;
     for pair in blocks.windows(2) {
-        let [(kind, command), (next, expected)] = pair else { continue };
+        let [(kind, command), (next, expected)] = pair else {
+            continue;
+        };
         if *kind != "console" || *next != "text" || !command.contains("regen -- event") {
             continue;
         }
         let command = command.replace("\\\n", " ");
-        let arguments: Vec<&str> = command.split_once("regen -- ").unwrap().1.split_whitespace().collect();
+        let arguments: Vec<&str> = command
+            .split_once("regen -- ")
+            .unwrap()
+            .1
+            .split_whitespace()
+            .collect();
         let output = Command::new(env!("CARGO_BIN_EXE_regen"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .args(&arguments)
@@ -774,9 +790,72 @@ fn methods_data_page_prints_what_regen_prints() {
             let printed = printed.trim();
             let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len());
             let value = number(&result, key);
-            assert_eq!(format!("{value:.decimals$}"), printed, "{key} of `{}`", command.trim());
+            assert_eq!(
+                format!("{value:.decimals$}"),
+                printed,
+                "{key} of `{}`",
+                command.trim()
+            );
             checked += 1;
         }
     }
     assert!(checked >= 12, "the page's numbers were found ({checked})");
+}
+
+#[test]
+fn hostile_option_text_is_refused_by_name_never_a_panic() {
+    use mmsbook::event::centre_fit::{parse_levels, parse_velocity};
+    use mmsbook::event::frame::parse_lmn;
+    use mmsbook::event::{EventError, Interval};
+    let hostile = [
+        "",
+        ",",
+        "NaN,0,0,0,1,0,0,0,1",
+        "inf,0,0,0,1,0,0,0,1",
+        "1e309,1,1",
+        "0,0,0,0,0,0,0,0,0",
+        "1,2",
+        "1,2,3,4",
+        "16,20,11",
+        "20,16,11",
+        "16,20,1000000000000",
+        "16,20,-3",
+        "-1,5,3",
+        "é,ü,ß",
+        "1;0;0 0;1;0 0;0;1",
+        "1,0,0,0,1,0,0,0,1",
+        "0,0,0",
+    ];
+    let mut refused = 0;
+    for text in hostile {
+        for outcome in [
+            parse_lmn(text).map(|f| f.l.iter().all(|v| v.is_finite())),
+            parse_levels(text).map(|l| l.low_nt.is_finite() && l.high_nt.is_finite()),
+            parse_velocity(text).map(|v| v.iter().all(|c| c.is_finite())),
+        ] {
+            match outcome {
+                Ok(finite) => assert!(finite, "{text:?} gave a non-finite Ok"),
+                Err(EventError::Option { parameter, .. }) => {
+                    assert!(parameter.starts_with("--"), "{parameter}");
+                    refused += 1;
+                }
+                Err(other) => panic!("{text:?}: unexpected error {other}"),
+            }
+        }
+        let interval = Interval::parse(fixtures(), text, "2017-07-11T22:34:13Z");
+        assert!(
+            matches!(
+                interval,
+                Err(EventError::Time {
+                    parameter: "--start",
+                    ..
+                })
+            ),
+            "{text:?} as --start"
+        );
+    }
+    assert!(
+        refused > 40,
+        "most hostile option text is refused ({refused})"
+    );
 }
