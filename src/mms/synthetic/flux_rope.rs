@@ -4,12 +4,12 @@
 //! `centre-fit` analysis. It lies on its own day, so that its daily MEC files are its own. The rope's axis is M; at the centre time the barycentre is 4 km
 //! from the axis on the -L side, so the rope's centre is known.
 
-use super::{data_attributes, product_file, write_product};
+use super::{add_real4, product_file, write_fgm_burst, write_mec, write_product};
 use crate::cdf::time::parse_utc;
 use crate::flux_rope::crossing::{Formation, Spacecraft, field_lmn};
 use crate::flux_rope::mu_iteration::adopted_equilibrium;
 use crate::mms::Rate;
-use crate::mms::names::{Species, fgm, fpi_moment, mec_position};
+use crate::mms::names::{Species, fpi_moment};
 use nalgebra::{Matrix3, Rotation3, Vector3};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -42,6 +42,16 @@ impl RopeCrossing {
         }
     }
 
+    /// The formation's barycentre at the centre time, relative to the axis, `[L, M, N]`, m.
+    fn barycentre_lmn_m(&self) -> Vector3<f64> {
+        self.formation
+            .positions_lmn_m
+            .iter()
+            .map(|&p| Vector3::from(p))
+            .sum::<Vector3<f64>>()
+            / 4.0
+    }
+
     /// The rotation taking LMN components to GSE: its columns are L, M, N.
     pub fn lmn_to_gse(&self) -> Matrix3<f64> {
         let [roll, pitch, yaw] = self.lmn_angles_deg.map(f64::to_radians);
@@ -56,13 +66,7 @@ impl RopeCrossing {
     /// Spacecraft positions at the centre time, km GSE (fixed: over two seconds the
     /// spacecraft move a few km, the rope 440).
     pub fn positions_km(&self) -> [Vector3<f64>; 4] {
-        let barycentre: Vector3<f64> = self
-            .formation
-            .positions_lmn_m
-            .iter()
-            .map(|&p| Vector3::from(p))
-            .sum::<Vector3<f64>>()
-            / 4.0;
+        let barycentre = self.barycentre_lmn_m();
         self.formation.positions_lmn_m.map(|p| {
             Vector3::from(self.barycentre_km)
                 + self.lmn_to_gse() * (Vector3::from(p) - barycentre) * 1e-3
@@ -72,13 +76,7 @@ impl RopeCrossing {
     /// The axis's point nearest the barycentre at the centre time, relative to the barycentre,
     /// km GSE: what `centre-fit` must find.
     pub fn centre_from_barycentre_km(&self) -> Vector3<f64> {
-        let barycentre: Vector3<f64> = self
-            .formation
-            .positions_lmn_m
-            .iter()
-            .map(|&p| Vector3::from(p))
-            .sum::<Vector3<f64>>()
-            / 4.0;
+        let barycentre = self.barycentre_lmn_m();
         let in_plane = Vector3::new(-barycentre.x, 0.0, -barycentre.z) * 1e-3;
         self.lmn_to_gse() * in_plane
     }
@@ -100,38 +98,16 @@ impl RopeCrossing {
             let epoch: Vec<i64> = (0..=count)
                 .map(|j| start + (j as f64 * 1e9 / 128.0).round() as i64)
                 .collect();
-            let field: Vec<f32> = epoch
-                .iter()
-                .flat_map(|&t| {
-                    let t_s = (t - centre) as f64 * 1e-9;
-                    let here = self
-                        .formation
-                        .position(k, t_s, self.formation.velocity_lmn_ms);
-                    let b = rotation * Vector3::from(field_lmn(&profile, here, [0.0, 0.0])) * 1e9;
-                    [b.x, b.y, b.z, b.norm()].map(|v| v as f32)
-                })
-                .collect();
-            let (product, variable) = fgm(probe, Rate::Burst);
-            let mut file = product_file(&product, &epoch);
-            let var = file.real4(&variable, &[4], &field);
-            data_attributes("nT").into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
-            written.push(write_product(root, &product, start, &file)?);
-
-            let (product, variable) = mec_position(probe);
-            let epoch: Vec<i64> = (-2..=2)
-                .map(|j| centre - centre.rem_euclid(30_000_000_000) + j * 30_000_000_000)
-                .collect();
-            let p = positions[k.index()];
-            let r: Vec<f64> = epoch.iter().flat_map(|_| [p.x, p.y, p.z]).collect();
-            let mut file = product_file(&product, &epoch);
-            let var = file.real8(&variable, &[3], &r);
-            data_attributes("km").into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
-            let day = parse_utc(&self.centre_time[..10]).map_err(io::Error::other)?;
-            written.push(write_product(root, &product, day, &file)?);
+            let field = |t: i64| {
+                let here = self.formation.position(
+                    k,
+                    (t - centre) as f64 * 1e-9,
+                    self.formation.velocity_lmn_ms,
+                );
+                rotation * Vector3::from(field_lmn(&profile, here, [0.0, 0.0])) * 1e9
+            };
+            written.push(write_fgm_burst(root, probe, &epoch, field)?);
+            written.push(write_mec(root, probe, centre, positions[k.index()])?);
 
             let (product, variable) = fpi_moment(probe, Species::Ions, Rate::Burst, "bulkv_gse");
             let epoch: Vec<i64> = (0..=(2.0 * self.half_span_s / 0.15) as i64)
@@ -143,10 +119,7 @@ impl RopeCrossing {
                 .flat_map(|_| [v.x, v.y, v.z].map(|c| c as f32))
                 .collect();
             let mut file = product_file(&product, &epoch);
-            let var = file.real4(&variable, &[3], &velocity);
-            data_attributes("km/s").into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
+            add_real4(&mut file, &variable, &[3], &velocity, "km/s");
             written.push(write_product(root, &product, start, &file)?);
         }
         Ok(written)

@@ -10,10 +10,10 @@
 //! distance from its centre. Each species' pressure is isotropic plus an off-diagonal
 //! `P_LN = slope * B_L/B0`, so that Eq. 3's force `slope/L` is a known share of the tension.
 
-use super::{data_attributes, product_file, write_product};
+use super::{add_real4, product_file, write_fgm_burst, write_mec, write_product};
 use crate::cdf::time::parse_utc;
 use crate::mms::Rate;
-use crate::mms::names::{Species, fgm, fpi_moment, mec_position};
+use crate::mms::names::{Species, fpi_moment};
 use crate::plasma::constants::VACUUM_PERMEABILITY;
 use crate::tetrahedron::regular_vertices;
 use nalgebra::{Matrix3, Rotation3, Vector3};
@@ -164,36 +164,10 @@ impl HarrisCrossing {
             let probe = k as u8 + 1;
             // The four FGMs do not sample at the same instants: the analyses must interpolate.
             let epoch = times(FGM_BURST_S, 1_000_000 * k as i64);
-            let field: Vec<f32> = epoch
-                .iter()
-                .flat_map(|&t| {
-                    let b = self.field_gse(position, seconds(t));
-                    [b.x, b.y, b.z, b.norm()].map(|v| v as f32)
-                })
-                .collect();
-            let (product, variable) = fgm(probe, Rate::Burst);
-            let mut file = product_file(&product, &epoch);
-            let var = file.real4(&variable, &[4], &field);
-            data_attributes("nT").into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
-            written.push(write_product(root, &product, start, &file)?);
-
-            let (product, variable) = mec_position(probe);
-            let day_start = parse_utc(&self.centre_time[..10]).map_err(io::Error::other)?;
-            let epoch: Vec<i64> = (-2..=2)
-                .map(|j| centre - centre.rem_euclid(30_000_000_000) + j * 30_000_000_000)
-                .collect();
-            let r: Vec<f64> = epoch
-                .iter()
-                .flat_map(|_| [position.x, position.y, position.z])
-                .collect();
-            let mut file = product_file(&product, &epoch);
-            let var = file.real8(&variable, &[3], &r);
-            data_attributes("km").into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
-            written.push(write_product(root, &product, day_start, &file)?);
+            written.push(write_fgm_burst(root, probe, &epoch, |t| {
+                self.field_gse(position, seconds(t))
+            })?);
+            written.push(write_mec(root, probe, centre, *position)?);
 
             for (species, cadence) in [
                 (Species::Ions, DIS_BURST_S),
@@ -254,10 +228,7 @@ impl HarrisCrossing {
             moments.push((name("temptensor_gse"), vec![3, 3], temperature, "eV"));
         }
         for (variable, shape, values, units) in moments {
-            let var = file.real4(&variable, &shape, &values);
-            data_attributes(units).into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
+            add_real4(&mut file, &variable, &shape, &values, units);
         }
         write_product(root, &product, epoch[0], &file)
     }

@@ -7,8 +7,12 @@
 pub mod flux_rope;
 pub mod harris;
 
+use super::Rate;
 use super::layout::Product;
+use super::names::{fgm, mec_position};
+use crate::cdf::time::{format_utc, parse_utc};
 use crate::cdf::write::{AttributeValue, CdfWriter};
+use nalgebra::Vector3;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -68,4 +72,66 @@ pub fn write_product(
     }
     writer.write(&path)?;
     Ok(path)
+}
+
+/// Adds a REAL4 data variable with the standard attributes to `file`.
+pub fn add_real4(file: &mut CdfWriter, name: &str, shape: &[usize], values: &[f32], units: &str) {
+    let variable = file.real4(name, shape, values);
+    for (attribute, value) in data_attributes(units) {
+        variable.attribute(attribute, value);
+    }
+}
+
+/// Writes spacecraft `probe`'s FGM burst file: `[Bx, By, Bz, |B|]` (nT, GSE) from
+/// `field_nt` at each time of `epoch` (TT2000 ns), named by the first.
+///
+/// # Errors
+/// Whatever the file system says.
+pub fn write_fgm_burst(
+    root: &Path,
+    probe: u8,
+    epoch: &[i64],
+    field_nt: impl Fn(i64) -> Vector3<f64>,
+) -> io::Result<PathBuf> {
+    let values: Vec<f32> = epoch
+        .iter()
+        .flat_map(|&t| {
+            let b = field_nt(t);
+            [b.x, b.y, b.z, b.norm()].map(|v| v as f32)
+        })
+        .collect();
+    let (product, variable) = fgm(probe, Rate::Burst);
+    let mut file = product_file(&product, epoch);
+    add_real4(&mut file, &variable, &[4], &values, "nT");
+    write_product(root, &product, epoch[0], &file)
+}
+
+/// Writes spacecraft `probe`'s MEC survey file for the day of `centre` (TT2000 ns): the fixed
+/// position `position_km` (GSE) at five samples 30 s apart around it (a fixture's seconds
+/// need no more of the day).
+///
+/// # Errors
+/// Whatever the file system says.
+pub fn write_mec(
+    root: &Path,
+    probe: u8,
+    centre: i64,
+    position_km: Vector3<f64>,
+) -> io::Result<PathBuf> {
+    const MEC_CADENCE_NS: i64 = 30_000_000_000;
+    let (product, variable) = mec_position(probe);
+    let epoch: Vec<i64> = (-2..=2)
+        .map(|j| centre - centre.rem_euclid(MEC_CADENCE_NS) + j * MEC_CADENCE_NS)
+        .collect();
+    let r: Vec<f64> = epoch
+        .iter()
+        .flat_map(|_| [position_km.x, position_km.y, position_km.z])
+        .collect();
+    let mut file = product_file(&product, &epoch);
+    let var = file.real8(&variable, &[3], &r);
+    data_attributes("km").into_iter().for_each(|(n, v)| {
+        var.attribute(n, v);
+    });
+    let day = parse_utc(&format_utc(centre)[..10]).map_err(io::Error::other)?;
+    write_product(root, &product, day, &file)
 }
