@@ -42,6 +42,9 @@ pub struct CentreFitResult {
     pub closest_approach_km: f64,
     /// Closest approach of each spacecraft's path, km (MMS1-4).
     pub closest_approach_by_spacecraft_km: [f64; 4],
+    /// Each contour's intersections in the L-N plane, km, for `--out`'s figure (not printed).
+    #[serde(skip)]
+    pub contours: Vec<crate::flux_rope::centre_fit::ContourPoints>,
 }
 
 /// Contours: `count` levels from `low` to `high`, nT.
@@ -196,6 +199,7 @@ pub fn run(
         closest_approach_km: approach([0.0; 3]),
         closest_approach_by_spacecraft_km: Spacecraft::ALL
             .map(|k| approach(formation.positions_lmn_m[k.index()])),
+        contours,
     })
 }
 

@@ -33,6 +33,10 @@ pub struct CurlometerResult {
     pub div_over_curl_median: f64,
     /// Tetrahedron shape at the middle sample.
     pub quality: Shape,
+    /// Per sample: seconds from the first, J (nA/m^2, GSE) and |div B|/|curl B| (for the
+    /// figure and CSV of `--out`, not printed).
+    #[serde(skip)]
+    pub series: Vec<(f64, [f64; 3], f64)>,
 }
 
 /// Current density (A/m^2, GSE) and `|div B|/|curl B|` at every sample of `data`.
@@ -101,5 +105,13 @@ pub fn summarise(data: &FourSpacecraft) -> Result<CurlometerResult, EventError> 
             planarity: shape.planarity,
             size_km: shape.size_m * 1e-3,
         },
+        series: estimates
+            .iter()
+            .zip(&data.times)
+            .map(|((j, ratio), &t)| {
+                let seconds = (t - data.times[0]) as f64 * 1e-9;
+                (seconds, [j.x * 1e9, j.y * 1e9, j.z * 1e9], *ratio)
+            })
+            .collect(),
     })
 }

@@ -52,6 +52,24 @@ pub struct HarrisResult {
     pub p_ixx_npa: f64,
     /// Central-region mean electron P_LL, nPa.
     pub p_exx_npa: f64,
+    /// What `--out` draws (not printed).
+    #[serde(skip)]
+    pub detail: HarrisDetail,
+}
+
+/// The samples behind a [`HarrisResult`], for its figure and CSV.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HarrisDetail {
+    /// FGM sample times, s from the first.
+    pub seconds: Vec<f64>,
+    /// Mean field in the frame, `[B_L, B_M, B_N]`, nT.
+    pub field_lmn_nt: Vec<[f64; 3]>,
+    /// Curlometer j_M, nA/m^2.
+    pub j_m_na_m2: Vec<f64>,
+    /// Ion and electron `(B_L - centre)/B0` and `P_LN` (nPa) at their FPI times.
+    pub pressure_ln: [(Vec<f64>, Vec<f64>); 2],
+    /// The centre of B_L, nT.
+    pub centre_nt: f64,
 }
 
 /// Runs the method over the interval: FGM at `rate`, FPI burst moments, the frame given or
@@ -110,7 +128,7 @@ pub fn run(
         / NANO_AMPERE_NANO_TESLA_PER_M2;
     // Eq. 3's force from the central-region slope of P_LN against B_L/B0, and the
     // central-region mean P_LL that the statistics of Sec. 3 (Fig. 4) bin.
-    let species_terms = |species| -> Result<(f64, f64, f64), EventError> {
+    let species_terms = |species| -> Result<(f64, f64, f64, (Vec<f64>, Vec<f64>)), EventError> {
         let (times, p) = pressures(interval, &data, species, &l, &n)?;
         let b_l_column = ndarray::ArrayView2::from_shape((b_l.len(), 1), &b_l).expect("one column");
         let b = series::interpolate(&data.times, b_l_column, &times);
@@ -123,14 +141,32 @@ pub fn run(
             .map(|k| p[k].1)
             .collect();
         let p_ll = central_p_ll.iter().sum::<f64>() / central_p_ll.len().max(1) as f64;
+        let p_ln: Vec<f64> = p.iter().map(|(p_ln, _)| *p_ln).collect();
         Ok((
             value / NANO_AMPERE_NANO_TESLA_PER_M2,
             error / NANO_AMPERE_NANO_TESLA_PER_M2,
             p_ll,
+            (x, p_ln),
         ))
     };
-    let (ion, ion_error, p_ixx) = species_terms(Species::Ions)?;
-    let (electron, electron_error, p_exx) = species_terms(Species::Electrons)?;
+    let (ion, ion_error, p_ixx, ion_samples) = species_terms(Species::Ions)?;
+    let (electron, electron_error, p_exx, electron_samples) = species_terms(Species::Electrons)?;
+    let detail = HarrisDetail {
+        seconds: data
+            .times
+            .iter()
+            .map(|&t| (t - data.times[0]) as f64 * 1e-9)
+            .collect(),
+        field_lmn_nt: (0..data.times.len())
+            .map(|k| {
+                let b = data.mean_field_nt(k);
+                [b.dot(&l), b.dot(&m), b.dot(&n)]
+            })
+            .collect(),
+        j_m_na_m2: j_m.iter().map(|j| j * 1e9).collect(),
+        pressure_ln: [ion_samples, electron_samples],
+        centre_nt: centre,
+    };
     let barycentre = data.positions_km[data.times.len() / 2]
         .iter()
         .sum::<Vector3<f64>>()
@@ -151,6 +187,7 @@ pub fn run(
         x_re: barycentre.x * 1e3 / EARTH_RADIUS,
         p_ixx_npa: p_ixx,
         p_exx_npa: p_exx,
+        detail,
     })
 }
 

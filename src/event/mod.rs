@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod centre_fit;
 pub mod curlometer;
 pub mod error;
+pub mod figures;
 pub mod four;
 pub mod frame;
 pub mod harris;

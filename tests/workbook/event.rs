@@ -859,3 +859,39 @@ fn hostile_option_text_is_refused_by_name_never_a_panic() {
         "most hostile option text is refused ({refused})"
     );
 }
+
+#[test]
+fn out_holds_each_analysis_figure_and_nothing_after_a_data_error() {
+    let out = tempfile::tempdir().unwrap();
+    for analysis in ["curlometer", "harris"] {
+        json(&event(
+            &fixtures(),
+            &["--out", out.path().to_str().unwrap(), analysis],
+        ));
+        for extension in ["json", "svg", "csv"] {
+            let path = out.path().join(format!("{analysis}.{extension}"));
+            assert!(
+                std::fs::metadata(&path)
+                    .map(|m| m.len() > 100)
+                    .unwrap_or(false),
+                "{} written",
+                path.display()
+            );
+        }
+    }
+    let root = copy_of_fixtures();
+    spoil(root.path(), &fgm(2, Rate::Burst).0, |c| {
+        c.variables[0].3[4 * 600] = f64::NAN
+    });
+    let empty = tempfile::tempdir().unwrap();
+    let output = event(
+        root.path(),
+        &["--out", empty.path().to_str().unwrap(), "harris"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_dir(empty.path()).unwrap().count(),
+        0,
+        "a failed run writes nothing"
+    );
+}

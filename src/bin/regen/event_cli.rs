@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use mmsbook::cdf::time::format_utc;
-use mmsbook::event::{Interval, anisotropy, catalogue, centre_fit, curlometer, harris};
+use mmsbook::event::{Interval, anisotropy, catalogue, centre_fit, curlometer, figures, harris};
 use mmsbook::mms::Rate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -223,26 +223,33 @@ struct Outcome {
 
 /// The analysis's result with the interval and the analysis's name in front, and its files.
 fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<Outcome> {
-    let mut files = Files::new();
-    let mut samples = None;
-    let result = match analysis {
-        Analysis::Curlometer => to_value(&curlometer::run(interval, rate)?)?,
+    let frame_of = |lmn: &Option<String>| {
+        lmn.as_deref()
+            .map(mmsbook::event::frame::parse_lmn)
+            .transpose()
+    };
+    let (result, files, samples) = match analysis {
+        Analysis::Curlometer => {
+            let result = curlometer::run(interval, rate)?;
+            (
+                to_value(&result)?,
+                figure_files(figures::curlometer(&result, &span(interval))?),
+                None,
+            )
+        }
         Analysis::Harris { lmn } => {
-            let frame = lmn
-                .as_deref()
-                .map(mmsbook::event::frame::parse_lmn)
-                .transpose()?;
-            to_value(&harris::run(interval, rate, frame)?)?
+            let result = harris::run(interval, rate, frame_of(lmn)?)?;
+            (
+                to_value(&result)?,
+                figure_files(figures::harris(&result, &span(interval))?),
+                None,
+            )
         }
         Analysis::CentreFit {
             lmn,
             velocity,
             levels,
         } => {
-            let frame = lmn
-                .as_deref()
-                .map(mmsbook::event::frame::parse_lmn)
-                .transpose()?;
             let velocity = velocity
                 .as_deref()
                 .map(centre_fit::parse_velocity)
@@ -251,14 +258,17 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
                 .as_deref()
                 .map(centre_fit::parse_levels)
                 .transpose()?;
-            to_value(&centre_fit::run(interval, rate, frame, velocity, levels)?)?
+            let result = centre_fit::run(interval, rate, frame_of(lmn)?, velocity, levels)?;
+            (
+                to_value(&result)?,
+                figure_files(figures::centre_fit(&result, &span(interval))?),
+                None,
+            )
         }
         Analysis::Anisotropy => {
             let result = anisotropy::run(interval, rate)?;
             let frame = anisotropy::catalogue(&result.rows)?;
-            files = anisotropy_files(&frame)?;
-            samples = Some(frame);
-            to_value(&result)?
+            (to_value(&result)?, anisotropy_files(&frame)?, Some(frame))
         }
     };
     let mut object = serde_json::Map::new();
@@ -273,6 +283,21 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
         files,
         samples,
     })
+}
+
+/// A figure's SVG and its data CSV, named by the figure's id.
+fn figure_files(figure: mmsbook::figure::Figure) -> Files {
+    vec![
+        (format!("{}.svg", figure.id), figure.svg.into_bytes()),
+        (format!("{}.csv", figure.id), figure.csv.into_bytes()),
+    ]
+}
+
+/// The interval in words for titles: `2017-07-11T22:34:01.000Z to 22:34:13.000Z`.
+fn span(interval: &Interval) -> String {
+    let (start, end) = (format_utc(interval.start), format_utc(interval.end));
+    let same_day = start[..11] == end[..11];
+    format!("{start} to {}", if same_day { &end[11..] } else { &end })
 }
 
 /// The catalogue CSV and its Brazil plot (with the plotted data) for `anisotropy --out`.
