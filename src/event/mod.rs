@@ -3,8 +3,10 @@
 //! result, so a survey can run it over many intervals, here in parallel or on a cluster.
 
 pub mod curlometer;
+pub mod des_four;
 pub mod error;
 pub mod four;
+pub mod gradient_distribution;
 pub mod harris;
 
 pub use error::EventError;

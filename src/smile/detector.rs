@@ -90,8 +90,15 @@ pub fn read_ring(model: &(impl ElectronLayer + ?Sized), z: f64, gradient: impl F
 /// Reads the ring of speed `speed` at `z` from gradient values `g` already sampled at
 /// [`ring_angles`] (for instance on a [`super::grids::VelocityGrid::Ring`] of 72 points).
 pub fn read_ring_values(model: &(impl ElectronLayer + ?Sized), z: f64, speed: f64, g: &[f64]) -> RingReading {
+    let f: Vec<f64> = ring_angles().iter().map(|a| model.phase_space_density(z, ring_velocity(speed, *a))).collect();
+    read_sampled_ring(speed, &f, g)
+}
+
+/// Reads a ring from samples alone: the distribution `f` and the gradient `g` at
+/// [`ring_angles`] on the ring of speed `speed` (any unit, reported back). This is how
+/// measured distributions are read (`event::gradient_distribution`), with the same rule.
+pub fn read_sampled_ring(speed: f64, f: &[f64], g: &[f64]) -> RingReading {
     let angles = ring_angles();
-    let f: Vec<f64> = angles.iter().map(|a| model.phase_space_density(z, ring_velocity(speed, *a))).collect();
     let (f_min, f_max) = f.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let half = 0.5 * (f_min + f_max);
     let extent = STEP_DEG * f.iter().filter(|v| **v > half).count() as f64;
