@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use mmsbook::cdf::time::format_utc;
-use mmsbook::event::{Interval, curlometer, harris};
+use mmsbook::event::{Interval, curlometer, gradient_distribution, harris};
 use mmsbook::mms::Rate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,18 @@ pub enum Analysis {
         #[arg(long, allow_hyphen_values = true)]
         lmn: Option<String>,
     },
+    /// Shuster et al. (2026): the four DES distributions' gradient through the tetrahedron
+    /// along the normal and along B, read on the crescent ring in field-aligned velocity
+    /// coordinates by the smile detector, at one time or every DES time in the interval.
+    GradientDistribution {
+        /// One time (ISO 8601 UTC, inside the interval): MMS1's nearest DES record.
+        #[arg(long)]
+        time: Option<String>,
+        /// The boundary normal as three GSE components (default: MVA of the four-spacecraft
+        /// mean field, oriented toward the stronger field).
+        #[arg(long, allow_hyphen_values = true)]
+        normal: Option<String>,
+    },
 }
 
 impl Analysis {
@@ -30,6 +42,7 @@ impl Analysis {
         match self {
             Self::Curlometer => "curlometer",
             Self::Harris { .. } => "harris",
+            Self::GradientDistribution { .. } => "gradient-distribution",
         }
     }
 }
@@ -72,6 +85,7 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
             let frame = lmn.as_deref().map(harris::parse_lmn).transpose()?;
             to_value(&harris::run(interval, rate, frame)?)?
         }
+        Analysis::GradientDistribution { time, normal } => to_value(&gradient_distribution_result(interval, time.as_deref(), normal.as_deref())?)?,
     };
     let mut object = serde_json::Map::new();
     object.insert("analysis".into(), analysis.name().into());
@@ -92,5 +106,20 @@ pub fn fixtures(out: &Path) -> Result<Vec<PathBuf>> {
     let written = mmsbook::mms::synthetic::harris::HarrisCrossing::fixture()
         .write(out)
         .with_context(|| format!("writing fixtures under {}", out.display()))?;
+    let mut written = written;
+    written.extend(
+        mmsbook::mms::synthetic::smile::SmileCrossing::fixture()
+            .write(out, false)
+            .with_context(|| format!("writing the smile fixture under {}", out.display()))?,
+    );
     Ok(written)
+}
+
+/// The gradient-distribution analysis with the command line's options.
+fn gradient_distribution_result(interval: &Interval, time: Option<&str>, normal: Option<&str>) -> Result<gradient_distribution::GradientDistributionResult> {
+    let options = gradient_distribution::Options {
+        time: time.map(|t| gradient_distribution::parse_time(t, interval)).transpose()?,
+        normal: normal.map(gradient_distribution::parse_normal).transpose()?,
+    };
+    Ok(gradient_distribution::run(interval, options)?)
 }

@@ -5,6 +5,7 @@
 //! `Generated_by` say it is synthetic.
 
 pub mod harris;
+pub mod smile;
 
 use super::layout::Product;
 use crate::cdf::write::{AttributeValue, CdfWriter};
