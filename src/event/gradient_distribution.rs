@@ -205,8 +205,8 @@ struct Support {
 }
 
 /// A 3-vector series' mean over the four spacecraft at `times`.
-fn four_mean(interval: &Interval, times: &[i64], names: impl Fn(u8) -> (crate::mms::Product, String)) -> Result<Array2<f64>, EventError> {
-    let (start, end) = span(times);
+fn four_mean(interval: &Interval, times: &[i64], cadence_ns: i64, names: impl Fn(u8) -> (crate::mms::Product, String)) -> Result<Array2<f64>, EventError> {
+    let (start, end) = span(times, cadence_ns);
     let mut sum = Array2::zeros((times.len(), 3));
     for probe in 1..=4u8 {
         let (product, variable) = names(probe);
@@ -220,17 +220,18 @@ fn four_mean(interval: &Interval, times: &[i64], names: impl Fn(u8) -> (crate::m
     Ok(sum)
 }
 
-/// An interval around the times that [`series::load`] can read (it needs `end > start`).
-fn span(times: &[i64]) -> (i64, i64) {
-    let (first, last) = (times[0], times[times.len() - 1]);
-    if last > first { (first, last) } else { (first - 1_000_000, last + 1_000_000) }
+/// The times widened by half a DES cadence either side: the other spacecraft's moments are
+/// up to that far off MMS1's times, and [`series::load`] needs `end > start`.
+fn span(times: &[i64], cadence_ns: i64) -> (i64, i64) {
+    let margin = (cadence_ns / 2).max(1_000_000);
+    (times[0] - margin, times[times.len() - 1] + margin)
 }
 
-fn load_support(interval: &Interval, times: &[i64]) -> Result<Support, EventError> {
-    let b_gse = four_mean(interval, times, |p| fgm(p, Rate::Burst))?;
-    let b_dmpa = four_mean(interval, times, |p| fgm_dmpa(p, Rate::Burst))?;
-    let u_dbcs = four_mean(interval, times, |p| fpi_moment(p, Species::Electrons, Rate::Burst, "bulkv_dbcs"))?;
-    let (start, end) = span(times);
+fn load_support(interval: &Interval, times: &[i64], cadence_ns: i64) -> Result<Support, EventError> {
+    let b_gse = four_mean(interval, times, cadence_ns, |p| fgm(p, Rate::Burst))?;
+    let b_dmpa = four_mean(interval, times, cadence_ns, |p| fgm_dmpa(p, Rate::Burst))?;
+    let u_dbcs = four_mean(interval, times, cadence_ns, |p| fpi_moment(p, Species::Electrons, Rate::Burst, "bulkv_dbcs"))?;
+    let (start, end) = span(times, cadence_ns);
     let mut positions_km: [Array2<f64>; 4] = Default::default();
     for probe in 1..=4u8 {
         let (product, variable) = mec_position(probe);
@@ -272,7 +273,7 @@ pub fn run(interval: &Interval, options: Options) -> Result<GradientDistribution
     };
     let mut four = FourDistributions::open(interval, options.time)?;
     let times: Vec<i64> = (0..four.aligned.len()).map(|j| four.time(j)).collect();
-    let support = load_support(interval, &times)?;
+    let support = load_support(interval, &times, four.cadence_ns)?;
     let mut buffers: Option<Buffers> = None;
     let mut readings = Vec::with_capacity(times.len());
     let mut snapshot: Option<(f64, Snapshot)> = None;

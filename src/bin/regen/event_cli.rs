@@ -64,6 +64,9 @@ pub fn event(data: &Path, start: &str, end: &str, rate: FieldRate, out: Option<&
         FieldRate::Brst => Rate::Burst,
         FieldRate::Srvy => Rate::Survey,
     };
+    if let Analysis::GradientDistribution { time, normal } = analysis {
+        return gradient_distribution_event(&interval, time.as_deref(), normal.as_deref(), out);
+    }
     let result = run_analysis(&interval, rate, analysis)?;
     let text = serde_json::to_string_pretty(&result)?;
     if let Some(out) = out {
@@ -122,4 +125,72 @@ fn gradient_distribution_result(interval: &Interval, time: Option<&str>, normal:
         normal: normal.map(gradient_distribution::parse_normal).transpose()?,
     };
     Ok(gradient_distribution::run(interval, options)?)
+}
+
+/// `gradient-distribution`: everything is computed (result, figure) before anything is written,
+/// so an error leaves `--out` untouched.
+fn gradient_distribution_event(interval: &Interval, time: Option<&str>, normal: Option<&str>, out: Option<&Path>) -> Result<()> {
+    let result = gradient_distribution_result(interval, time, normal)?;
+    let mut object = serde_json::Map::new();
+    object.insert("analysis".into(), "gradient-distribution".into());
+    object.insert("start".into(), format_utc(interval.start).into());
+    object.insert("end".into(), format_utc(interval.end).into());
+    if let serde_json::Value::Object(fields) = to_value(&result)? {
+        object.extend(fields);
+    }
+    let text = serde_json::to_string_pretty(&serde_json::Value::Object(object))?;
+    if let Some(out) = out {
+        let figure = gradient_distribution_figure(&result)?;
+        std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
+        mmsbook::figure::write_atomic(&out.join("gradient-distribution.svg"), figure.svg.as_bytes())?;
+        mmsbook::figure::write_atomic(&out.join("gradient-distribution.csv"), figure.csv.as_bytes())?;
+        mmsbook::figure::write_atomic(&out.join("gradient-distribution.json"), text.as_bytes())?;
+    }
+    use std::io::Write as _;
+    writeln!(std::io::stdout().lock(), "{text}").context("writing to standard output")?;
+    Ok(())
+}
+
+/// The snapshot drawn as the chapter draws the model: the mean distribution and the normal
+/// gradient in the (v_perp1, v_perp2) plane at v_par = 0, and both gradients round the ring.
+fn gradient_distribution_figure(result: &gradient_distribution::GradientDistributionResult) -> Result<mmsbook::figure::Figure> {
+    use mmsbook::figure::{Axis, Figure, HeatMap, Panel, Series};
+    mmsbook::figure::register_fonts()?;
+    let snapshot = result.snapshot.as_ref().context("no time to draw")?;
+    let reading = &result.readings[snapshot.reading];
+    let axis = &snapshot.plane_axis_km_s;
+    let step = if axis.len() > 1 { axis[1] - axis[0] } else { 1.0 };
+    let edges: Vec<f64> = (0..=axis.len()).map(|k| axis[0] - 0.5 * step + step * k as f64).collect();
+    let map = |label: &str, values: &[Vec<f64>], diverging: bool| HeatMap {
+        label: label.to_owned(),
+        x_edges: edges.clone(),
+        y_edges: edges.clone(),
+        values: values.iter().map(|row| row.iter().map(|v| v.is_finite().then_some(*v)).collect()).collect(),
+        diverging,
+    };
+    let (low, high) = (edges[0], edges[edges.len() - 1]);
+    let plane_axes = || (Axis::linear("v_perp1 (km/s)").with_range(low, high), Axis::linear("v_perp2 (km/s)").with_range(low, high));
+    let (x1, y1) = plane_axes();
+    let (x2, y2) = plane_axes();
+    let verdict = |smile: bool| if smile { "smile" } else { "no smile" };
+    let panels = [
+        Panel::new(&format!("(a) mean f at v_par = 0, {} (s^3/cm^6)", reading.time), x1, y1, Vec::new()).with_heatmap(map("f (s^3/cm^6)", &snapshot.plane_f, false)),
+        Panel::new(&format!("(b) grad f . n ((s^3/cm^6)/km, red > 0, blue < 0): {}", verdict(reading.normal.smile)), x2, y2, Vec::new())
+            .with_heatmap(map("grad_n f ((s^3/cm^6)/km)", &snapshot.plane_normal, true)),
+        Panel::new(
+            &format!("(c) on the ring at {:.0} km/s: grad f . n ({}), grad f . b ({})", reading.ring_speed_km_s, verdict(reading.normal.smile), verdict(reading.parallel.smile)),
+            Axis::linear("gyrophase from v_perp1 (deg)").with_range(-180.0, 180.0),
+            Axis::linear("gradient ((s^3/cm^6)/km)"),
+            vec![
+                Series::line("grad f . n", snapshot.ring_angles_deg.clone(), snapshot.ring_normal.clone(), 0),
+                Series::line("grad f . b", snapshot.ring_angles_deg.clone(), snapshot.ring_parallel.clone(), 1),
+            ],
+        ),
+    ];
+    Ok(Figure::from_panels(
+        "event.gradient-distribution",
+        "regen event ... gradient-distribution",
+        "Four-spacecraft DES gradient distribution (Shuster et al. 2026) in field-aligned velocity coordinates at the drawn time.",
+        &panels,
+    )?)
 }
