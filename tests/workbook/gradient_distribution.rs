@@ -230,3 +230,70 @@ fn one_minute_of_burst_distributions_within_ten_seconds() {
     assert!(wall <= 10.0, "wall {wall:.2} s");
     assert!(rss_kb <= 2.0 * 1024.0 * 1024.0, "peak RSS {rss_kb} kB");
 }
+
+mod sky_grid {
+    use mmsbook::mms::sky_grid::SkyGrid;
+
+    fn grid(phi_start: f64, parity: f64) -> SkyGrid {
+        let phi: Vec<f64> = (0..32).map(|k| (phi_start + (k as f64 + 0.5) * 11.25).rem_euclid(360.0)).collect();
+        let theta: Vec<f64> = (0..16).map(|k| (k as f64 + 0.5) * 11.25).collect();
+        let energy: Vec<f64> = (0..8).map(|k| 10.0 * 1.31f64.powf(k as f64 + 0.5 * parity)).collect();
+        SkyGrid::new(&phi, &theta, &energy).unwrap()
+    }
+
+    /// Values `a + b ln E + c phi` on a grid's bins (phi measured from 180 deg, away from the wrap).
+    fn linear(grid: &SkyGrid, phi_start: f64) -> Vec<f64> {
+        let [n_phi, n_theta, n_energy] = grid.shape();
+        let mut values = Vec::new();
+        for p in 0..n_phi {
+            let phi = (phi_start + (p as f64 + 0.5) * 11.25).rem_euclid(360.0);
+            for _ in 0..n_theta {
+                for &e in grid.energies_ev() {
+                    values.push(1.0 + 0.3 * e.ln() + 0.01 * phi);
+                }
+            }
+        }
+        assert_eq!(values.len(), n_phi * n_theta * n_energy);
+        values
+    }
+
+    #[test]
+    fn resampling_is_exact_for_values_linear_in_azimuth_and_log_energy() {
+        let (source, target) = (grid(2.0, 0.0), grid(-3.0, 1.0));
+        let values = linear(&source, 2.0);
+        let mut scratch = vec![0.0; source.len()];
+        let mut out = vec![0.0; target.len()];
+        source.resample_into(&values, &target, &mut scratch, &mut out).unwrap();
+        let expected = linear(&target, -3.0);
+        let [n_phi, n_theta, n_energy] = target.shape();
+        for p in 1..n_phi - 1 {
+            for t in 0..n_theta {
+                // The last target channel lies above the source's last: held, not extrapolated.
+                for e in 0..n_energy - 1 {
+                    let i = (p * n_theta + t) * n_energy + e;
+                    assert!((out[i] - expected[i]).abs() < 1e-9, "bin ({p}, {t}, {e}): {} vs {}", out[i], expected[i]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bins_velocity_is_read_back_at_that_bin() {
+        let g = grid(0.0, 0.0);
+        let values: Vec<f64> = (0..g.len()).map(|i| i as f64).collect();
+        let [_, n_theta, n_energy] = g.shape();
+        for (p, t, e) in [(0, 0, 0), (5, 7, 3), (31, 15, 7), (17, 8, 4)] {
+            let read = g.sample(&values, &g.velocity(p, t, e));
+            assert!((read - ((p * n_theta + t) * n_energy + e) as f64).abs() < 1e-6, "bin ({p}, {t}, {e}) read as {read}: velocity is minus the look direction");
+        }
+    }
+
+    #[test]
+    fn uneven_azimuths_are_rejected() {
+        let mut phi: Vec<f64> = (0..32).map(|k| (k as f64 + 0.5) * 11.25).collect();
+        phi[7] += 3.0;
+        let theta: Vec<f64> = (0..16).map(|k| (k as f64 + 0.5) * 11.25).collect();
+        assert!(SkyGrid::new(&phi, &theta, &[10.0, 20.0]).is_err(), "a displaced azimuth");
+        assert!(SkyGrid::new(&phi[..1], &theta, &[20.0, 10.0]).is_err(), "decreasing energies");
+    }
+}
