@@ -3,7 +3,7 @@
 //! copies of it give one-line typed errors with nothing written.
 
 use mmsbook::cdf::CdfFile;
-use mmsbook::cdf::write::{AttributeValue, CdfWriter};
+use mmsbook::cdf::write::AttributeValue;
 use mmsbook::mms::names::{Species, des_distribution, fpi_moment, mec_position};
 use mmsbook::mms::synthetic::smile::SmileCrossing;
 use mmsbook::mms::synthetic::{data_attributes, product_file, write_product};

@@ -109,7 +109,7 @@ impl SmileCrossing {
     /// Full-size files for the speed measurement: one minute (2000 records) of 32 x 16 x 32
     /// distributions per spacecraft.
     pub fn minute() -> Self {
-        Self { des_records: 2000, channels: (0, FPI_CHANNELS), fgm_half_span_s: 31.0, speed_de_s: 0.0, ..Self::fixture() }
+        Self { des_records: 2000, channels: (0, FPI_CHANNELS), fgm_half_span_s: 61.0, speed_de_s: 0.0, ..Self::fixture() }
     }
 
     /// Physical scales: d_e, the velocity and phase-space density units.
