@@ -25,7 +25,8 @@ pub enum Analysis {
     },
     /// Shuster et al. (2026): the four DES distributions' gradient through the tetrahedron
     /// along the normal and along B, read on the crescent ring in field-aligned velocity
-    /// coordinates by the smile detector, at one time or every DES time in the interval.
+    /// coordinates by the smile detector, at one time or every DES time in the interval
+    /// (DES, FGM and moments at burst rate: `--rate` does not apply).
     GradientDistribution {
         /// One time (ISO 8601 UTC, inside the interval): MMS1's nearest DES record.
         #[arg(long)]
