@@ -6,10 +6,12 @@ pub mod anisotropy;
 pub mod catalogue;
 pub mod centre_fit;
 pub mod curlometer;
+pub mod des_four;
 pub mod error;
 pub mod figures;
 pub mod four;
 pub mod frame;
+pub mod gradient_distribution;
 pub mod harris;
 
 pub use error::EventError;

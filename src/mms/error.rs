@@ -116,4 +116,21 @@ pub enum MmsError {
         /// End.
         end: String,
     },
+    /// A spacecraft's sample is further from the reference spacecraft's time than half a
+    /// cadence, so the two cannot stand for one instant.
+    #[error(
+        "{path}: {variable} has no sample within {limit_ms:.1} ms of {time} (nearest {offset_ms:+.1} ms away)"
+    )]
+    TimeOffset {
+        /// The file.
+        path: PathBuf,
+        /// The time variable.
+        variable: String,
+        /// The reference time, ISO 8601 UTC.
+        time: String,
+        /// Offset of the nearest sample, ms.
+        offset_ms: f64,
+        /// Half the cadence, ms.
+        limit_ms: f64,
+    },
 }

@@ -5,10 +5,12 @@
 //! Fill values and gaps inside the interval are errors that name the file and variable: an
 //! analysis never silently averages over missing samples.
 
+pub mod distribution;
 pub mod error;
 pub mod layout;
 pub mod names;
 pub mod series;
+pub mod sky_grid;
 pub mod synthetic;
 
 pub use error::MmsError;

@@ -74,3 +74,15 @@ pub fn des_distribution(probe: u8, rate: Rate) -> (Product, String) {
     };
     (product, format!("mms{probe}_des_dist_{}", rate.name()))
 }
+
+/// FGM magnetic field in despun spacecraft coordinates, `mmsN_fgm_b_dmpa_{rate}_l2`
+/// (`[Bx, By, Bz, |B|]`, nT): the frame (to the despinning accuracy) of FPI's sky maps (DBCS).
+pub fn fgm_dmpa(probe: u8, rate: Rate) -> (Product, String) {
+    let product = Product {
+        probe,
+        instrument: "fgm",
+        rate,
+        datatype: None,
+    };
+    (product, format!("mms{probe}_fgm_b_dmpa_{}_l2", rate.name()))
+}

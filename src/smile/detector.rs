@@ -110,11 +110,18 @@ pub fn read_ring_values(
     speed: f64,
     g: &[f64],
 ) -> RingReading {
-    let angles = ring_angles();
-    let f: Vec<f64> = angles
+    let f: Vec<f64> = ring_angles()
         .iter()
         .map(|a| model.phase_space_density(z, ring_velocity(speed, *a)))
         .collect();
+    read_sampled_ring(speed, &f, g)
+}
+
+/// Reads a ring from samples alone: the distribution `f` and the gradient `g` at
+/// [`ring_angles`] on the ring of speed `speed` (any unit, reported back). This is how
+/// measured distributions are read (`event::gradient_distribution`), with the same rule.
+pub fn read_sampled_ring(speed: f64, f: &[f64], g: &[f64]) -> RingReading {
+    let angles = ring_angles();
     let (f_min, f_max) = f
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {

@@ -26,6 +26,7 @@ mod figures;
 mod fit;
 mod flux_rope;
 mod force_balance;
+mod gradient_distribution;
 mod hostile;
 mod inventory;
 mod kinetic_thresholds;

@@ -4,7 +4,9 @@
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use mmsbook::cdf::time::format_utc;
-use mmsbook::event::{Interval, anisotropy, catalogue, centre_fit, curlometer, figures, harris};
+use mmsbook::event::{
+    Interval, anisotropy, catalogue, centre_fit, curlometer, figures, gradient_distribution, harris,
+};
 use mmsbook::mms::Rate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -40,6 +42,19 @@ pub enum Analysis {
     /// Richard et al. (2025): beta_par, T_perp/T_par and kappa per DIS sample; with --out, the
     /// catalogue CSV and its Brazil plot with the chapter's thresholds.
     Anisotropy,
+    /// Shuster et al. (2026): the four DES distributions' gradient through the tetrahedron
+    /// along the normal and along B, read on the crescent ring in field-aligned velocity
+    /// coordinates by the smile detector, at one time or every DES time in the interval
+    /// (DES, FGM and moments at burst rate: `--rate` does not apply).
+    GradientDistribution {
+        /// One time (ISO 8601 UTC, inside the interval): MMS1's nearest DES record.
+        #[arg(long)]
+        time: Option<String>,
+        /// The boundary normal as three GSE components (default: MVA of the four-spacecraft
+        /// mean field, oriented toward the stronger field).
+        #[arg(long, allow_hyphen_values = true)]
+        normal: Option<String>,
+    },
 }
 
 impl Analysis {
@@ -49,6 +64,7 @@ impl Analysis {
             Self::Harris { .. } => "harris",
             Self::CentreFit { .. } => "centre-fit",
             Self::Anisotropy => "anisotropy",
+            Self::GradientDistribution { .. } => "gradient-distribution",
         }
     }
 }
@@ -270,6 +286,15 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
             let frame = anisotropy::catalogue(&result.rows)?;
             (to_value(&result)?, anisotropy_files(&frame)?, Some(frame))
         }
+        Analysis::GradientDistribution { time, normal } => {
+            let result =
+                gradient_distribution_result(interval, time.as_deref(), normal.as_deref())?;
+            (
+                to_value(&result)?,
+                figure_files(gradient_distribution_figure(&result)?),
+                None,
+            )
+        }
     };
     let mut object = serde_json::Map::new();
     object.insert("analysis".into(), analysis.name().into());
@@ -329,4 +354,114 @@ fn to_value(result: &impl Serialize) -> Result<serde_json::Value> {
 pub fn fixtures(out: &Path) -> Result<Vec<PathBuf>> {
     mmsbook::mms::synthetic::write_all(out)
         .with_context(|| format!("writing fixtures under {}", out.display()))
+}
+
+/// The gradient-distribution analysis with the command line's options.
+fn gradient_distribution_result(
+    interval: &Interval,
+    time: Option<&str>,
+    normal: Option<&str>,
+) -> Result<gradient_distribution::GradientDistributionResult> {
+    let options = gradient_distribution::Options {
+        time: time
+            .map(|t| gradient_distribution::parse_time(t, interval))
+            .transpose()?,
+        normal: normal
+            .map(gradient_distribution::parse_normal)
+            .transpose()?,
+    };
+    Ok(gradient_distribution::run(interval, options)?)
+}
+
+/// The snapshot drawn as the chapter draws the model: the mean distribution and the normal
+/// gradient in the (v_perp1, v_perp2) plane at v_par = 0, and both gradients round the ring.
+fn gradient_distribution_figure(
+    result: &gradient_distribution::GradientDistributionResult,
+) -> Result<mmsbook::figure::Figure> {
+    use mmsbook::figure::{Axis, Figure, HeatMap, Panel, Series};
+    mmsbook::figure::register_fonts()?;
+    let snapshot = result.snapshot.as_ref().context("no time to draw")?;
+    let reading = &result.readings[snapshot.reading];
+    let axis = &snapshot.plane_axis_km_s;
+    let step = if axis.len() > 1 {
+        axis[1] - axis[0]
+    } else {
+        1.0
+    };
+    let edges: Vec<f64> = (0..=axis.len())
+        .map(|k| axis[0] - 0.5 * step + step * k as f64)
+        .collect();
+    let map = |label: &str, values: &[Vec<f64>], diverging: bool| HeatMap {
+        label: label.to_owned(),
+        x_edges: edges.clone(),
+        y_edges: edges.clone(),
+        values: values
+            .iter()
+            .map(|row| row.iter().map(|v| v.is_finite().then_some(*v)).collect())
+            .collect(),
+        diverging,
+    };
+    let (low, high) = (edges[0], edges[edges.len() - 1]);
+    let plane_axes = || {
+        (
+            Axis::linear("v_perp1 (km/s)").with_range(low, high),
+            Axis::linear("v_perp2 (km/s)").with_range(low, high),
+        )
+    };
+    let (x1, y1) = plane_axes();
+    let (x2, y2) = plane_axes();
+    let verdict = |smile: bool| if smile { "smile" } else { "no smile" };
+    let panels = [
+        Panel::new(
+            &format!("(a) mean f at v_par = 0, {} (s^3/cm^6)", reading.time),
+            x1,
+            y1,
+            Vec::new(),
+        )
+        .with_heatmap(map("f (s^3/cm^6)", &snapshot.plane_f, false)),
+        Panel::new(
+            &format!(
+                "(b) grad f . n ((s^3/cm^6)/km, red > 0, blue < 0): {}",
+                verdict(reading.normal.smile)
+            ),
+            x2,
+            y2,
+            Vec::new(),
+        )
+        .with_heatmap(map(
+            "grad_n f ((s^3/cm^6)/km)",
+            &snapshot.plane_normal,
+            true,
+        )),
+        Panel::new(
+            &format!(
+                "(c) on the ring at {:.0} km/s: grad f . n ({}), grad f . b ({})",
+                reading.ring_speed_km_s,
+                verdict(reading.normal.smile),
+                verdict(reading.parallel.smile)
+            ),
+            Axis::linear("gyrophase from v_perp1 (deg)").with_range(-180.0, 180.0),
+            Axis::linear("gradient ((s^3/cm^6)/km)"),
+            vec![
+                Series::line(
+                    "grad f . n",
+                    snapshot.ring_angles_deg.clone(),
+                    snapshot.ring_normal.clone(),
+                    0,
+                ),
+                Series::line(
+                    "grad f . b",
+                    snapshot.ring_angles_deg.clone(),
+                    snapshot.ring_parallel.clone(),
+                    1,
+                ),
+            ],
+        ),
+    ];
+    Ok(Figure::from_panels(
+        "gradient-distribution",
+        "regen event ... gradient-distribution",
+        "Four-spacecraft DES gradient distribution (Shuster et al. 2026) in field-aligned velocity coordinates at the drawn time.",
+        &panels,
+    )?)
 }

@@ -6,6 +6,7 @@
 
 pub mod flux_rope;
 pub mod harris;
+pub mod smile;
 
 use super::Rate;
 use super::layout::Product;
@@ -28,6 +29,7 @@ pub const SYNTHETIC_VERSION: &str = "0.0.1";
 pub fn write_all(root: &Path) -> io::Result<Vec<PathBuf>> {
     let mut written = harris::HarrisCrossing::fixture().write(root)?;
     written.extend(flux_rope::RopeCrossing::fixture().write(root)?);
+    written.extend(smile::SmileCrossing::fixture().write(root, false)?);
     Ok(written)
 }
 
