@@ -25,6 +25,7 @@ pub mod instruments;
 pub mod ledger;
 pub mod maxwellian;
 pub mod mva;
+pub mod parallel;
 pub mod ode;
 pub mod plasma;
 pub mod smile;
