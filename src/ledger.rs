@@ -38,10 +38,17 @@ pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
 }
 
 fn compute() -> Result<Ledger, LedgerError> {
+    // The papers' claims are independent: computed on every core, joined in chapter order.
+    type Part = fn() -> Result<Ledger, LedgerError>;
+    let parts: [Part; 4] = [
+        || Ok(crate::force_balance::claims()?),
+        || Ok(crate::flux_rope::claims()?),
+        || Ok(crate::smile::claims()?),
+        || Ok(crate::anisotropy::claims()?),
+    ];
     let mut ledger = Ledger::new();
-    ledger.extend(crate::force_balance::claims()?)?;
-    ledger.extend(crate::flux_rope::claims()?)?;
-    ledger.extend(crate::smile::claims()?)?;
-    ledger.extend(crate::anisotropy::claims()?)?;
+    for part in crate::parallel::map(&parts, |part| part()) {
+        ledger.extend(part?)?;
+    }
     Ok(ledger)
 }

@@ -144,19 +144,27 @@ pub fn ledger_outputs(ledger: &Ledger) -> Vec<Output> {
 /// Renders the given figures and the ledger into their outputs, calling `progress` with each
 /// figure id before it is made and its wall time after.
 ///
+/// The figures are independent and deterministic, so they are rendered on every core
+/// ([`crate::parallel::map`]); the outputs keep the order of `figures`, and `progress` is
+/// called from the worker threads as each figure starts and ends.
+///
 /// # Errors
-/// The first [`FigureError`] of a figure that fails.
+/// The first [`FigureError`] (in the order of `figures`) of a figure that fails.
 pub fn render_outputs(
     figures: &[FigureSpec],
     ledger: Option<&Ledger>,
-    mut progress: impl FnMut(&str, Option<std::time::Duration>),
+    progress: impl Fn(&str, Option<std::time::Duration>) + Sync,
 ) -> Result<Vec<Output>, FigureError> {
-    let mut outputs = Vec::new();
-    for spec in figures {
+    let rendered = crate::parallel::map(figures, |spec| {
         progress(spec.id, None);
         let start = std::time::Instant::now();
-        outputs.extend(figure_outputs(&spec.render()?));
+        let figure = spec.render();
         progress(spec.id, Some(start.elapsed()));
+        figure
+    });
+    let mut outputs = Vec::new();
+    for figure in rendered {
+        outputs.extend(figure_outputs(&figure?));
     }
     if let Some(ledger) = ledger {
         outputs.extend(ledger_outputs(ledger));

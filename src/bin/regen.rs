@@ -12,7 +12,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use mmsbook::claims::{Ledger, Paper};
+use mmsbook::claims::Paper;
 use mmsbook::figures::{FigureSpec, Part, registry};
 use mmsbook::ledger::workbook_ledger;
 use mmsbook::transaction::Transaction;
@@ -187,19 +187,39 @@ fn run(cli: Cli) -> Result<()> {
         return list(&figures);
     }
     let root = workbook_root(cli.root.as_deref())?;
-    let mut timings = Timings::default();
+    let mut timings = Timings {
+        started: Some(Instant::now()),
+        ..Timings::default()
+    };
     let whole_ledger = cli.figure.is_none() && cli.part.is_none();
     // A run for one figure or part writes no ledger; `--check` needs its paths for orphans.
-    let ledger = if whole_ledger || cli.check {
-        Some(timings.step("claims ledger", workbook_ledger)?)
-    } else {
-        None
-    };
-    let outputs = render_with_progress(
-        &figures,
-        ledger.as_ref().filter(|_| whole_ledger),
-        &mut timings,
-    )?;
+    // The ledger is computed beside the figures (they share cached models, see
+    // mmsbook::parallel), and its pages follow the figures' files, as in a serial run.
+    let (ledger, outputs) = std::thread::scope(|scope| {
+        let ledger = scope.spawn(|| -> Result<_> {
+            if !(whole_ledger || cli.check) {
+                return Ok(None);
+            }
+            let start = Instant::now();
+            let ledger = workbook_ledger().context("claims ledger")?;
+            Ok(Some((ledger, start.elapsed())))
+        });
+        let outputs = render_with_progress(&figures, &mut timings);
+        (
+            ledger
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            outputs,
+        )
+    });
+    let ledger = ledger?.map(|(ledger, elapsed)| {
+        timings.record("claims ledger (beside the figures)", elapsed);
+        ledger
+    });
+    let mut outputs = outputs?;
+    if let Some(ledger) = ledger.as_ref().filter(|_| whole_ledger) {
+        outputs.extend(mmsbook::workbook::ledger_outputs(ledger));
+    }
 
     if cli.check {
         let mut differences = compare_outputs(&root, &outputs);
@@ -372,21 +392,32 @@ fn list(figures: &[FigureSpec]) -> Result<()> {
 
 fn render_with_progress(
     figures: &[FigureSpec],
-    ledger: Option<&Ledger>,
     timings: &mut Timings,
 ) -> Result<Vec<mmsbook::workbook::Output>> {
     let bar = ProgressBar::new(figures.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("static template"),
     );
-    let outputs = render_outputs(figures, ledger, |id, elapsed| match elapsed {
+    // Figures render on several threads: their times are collected here and reported in
+    // registry order.
+    let elapsed = std::sync::Mutex::new(Vec::new());
+    let outputs = render_outputs(figures, None, |id, time| match time {
         None => bar.set_message(id.to_owned()),
-        Some(elapsed) => {
+        Some(time) => {
             bar.inc(1);
-            timings.record(&format!("figure {id}"), elapsed);
+            if let Ok(mut elapsed) = elapsed.lock() {
+                elapsed.push((id.to_owned(), time));
+            }
         }
     })?;
     bar.finish_and_clear();
+    let mut elapsed = elapsed
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    elapsed.sort_by_key(|(id, _)| figures.iter().position(|spec| spec.id == id));
+    for (id, time) in elapsed {
+        timings.record(&format!("figure {id}"), time);
+    }
     Ok(outputs)
 }
 
@@ -394,6 +425,9 @@ fn render_with_progress(
 struct Timings {
     steps: Vec<(String, Duration)>,
     notes: Vec<String>,
+    /// When the run started: the figures and the ledger overlap, so the wall time is less
+    /// than the sum of the steps.
+    started: Option<Instant>,
 }
 
 impl Timings {
@@ -432,7 +466,18 @@ impl Timings {
         for (name, elapsed) in &self.steps {
             say!("{name:<48} {:>10.1}", elapsed.as_secs_f64() * 1e3);
         }
-        say!("{:<48} {:>10.1}", "total", total.as_secs_f64() * 1e3);
+        say!(
+            "{:<48} {:>10.1}",
+            "sum of the steps (they overlap)",
+            total.as_secs_f64() * 1e3
+        );
+        if let Some(started) = self.started {
+            say!(
+                "{:<48} {:>10.1}",
+                "wall",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
         for note in &self.notes {
             say!("{note}");
         }

@@ -22,12 +22,6 @@ pub fn fac_to_layer(v: [f64; 3]) -> [f64; 3] {
     [v[0], -v[1], -v[2]]
 }
 
-/// Step of the downward search for the turning point, d_e.
-const TURNING_POINT_STEP: f64 = 0.04;
-/// Most steps the search takes (4000 d_e): an orbit still descending after them has a
-/// gyroradius beyond 2000 d_e, a speed where the Maxwellian underflows to zero, so its label
-/// does not matter; the bound keeps a huge `z` from stepping forever.
-const MAX_TURNING_STEPS: usize = 100_000;
 /// Orbits that reach this far below the layer come from the magnetosheath, d_e.
 const SHEATH_DEPTH: f64 = -30.0;
 
@@ -113,12 +107,6 @@ impl CrescentModel {
         Ok(())
     }
 
-    /// Effective potential of the z-motion for canonical momentum `p_y`.
-    fn effective_potential(&self, z: f64, p_y: f64) -> f64 {
-        let v_y = p_y + self.layer.a_y(z);
-        0.5 * v_y * v_y - self.layer.phi(z)
-    }
-
     /// Lower turning point (d_e) of the orbit through `z` with perpendicular velocity
     /// `(v_y, v_z)`; `-inf` for orbits that reach the magnetosheath's depths.
     pub fn lower_turning_point(&self, z: f64, v_y: f64, v_z: f64) -> f64 {
@@ -126,33 +114,11 @@ impl CrescentModel {
             .unwrap_or(f64::NEG_INFINITY)
     }
 
-    /// The lower turning point if it lies above `floor` (d_e), else `None`.
+    /// The lower turning point if it lies above `floor` (d_e), else `None`: stepping down
+    /// from `z` by 0.04 d_e to the first forbidden point, then bisecting
+    /// ([`super::turning_point`], which caches the fields along the way).
     fn turning_point_above(&self, z: f64, v_y: f64, v_z: f64, floor: f64) -> Option<f64> {
-        let p_y = v_y - self.layer.a_y(z);
-        let h_perp = 0.5 * (v_y * v_y + v_z * v_z) - self.layer.phi(z);
-        let allowed = |s: f64| self.effective_potential(s, p_y) <= h_perp;
-        let mut upper = z;
-        let mut lower = z - TURNING_POINT_STEP;
-        // Steps are counted from z, not accumulated, so a huge z cannot stall the search.
-        let mut step = 1;
-        while allowed(lower) {
-            if lower < floor || step >= MAX_TURNING_STEPS {
-                return None;
-            }
-            upper = lower;
-            step += 1;
-            lower = z - TURNING_POINT_STEP * step as f64;
-        }
-        // Bisect between the last allowed and the first forbidden point.
-        for _ in 0..24 {
-            let middle = 0.5 * (lower + upper);
-            if allowed(middle) {
-                upper = middle;
-            } else {
-                lower = middle;
-            }
-        }
-        Some(0.5 * (lower + upper))
+        super::turning_point::turning_point(&self.layer, z, v_y, v_z, floor)
     }
 
     /// Below this the orbit weight equals its magnetosheath value to 1e-10, d_e: the search

@@ -29,6 +29,7 @@ pub mod quasi_2d;
 pub mod scales;
 pub mod self_consistent;
 mod text_claims;
+mod turning_point;
 pub mod washout;
 
 pub use claims::{ShusterClaimsError, claims};
