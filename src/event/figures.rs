@@ -88,12 +88,17 @@ pub fn harris(result: &HarrisResult, interval: &str) -> Result<Figure, FigureErr
     );
     let current_panel = Panel::new(
         &format!(
-            "(b) Curlometer j_M: j0 = {:.2} nA/m², L = {:.0} km",
-            result.j0_na_m2, result.thickness_km
+            "(b) j_M from the {}: j0 = {:.2} nA/m², L = {:.0} km",
+            result.current, result.j0_na_m2, result.thickness_km
         ),
         Axis::linear("time from start (s)"),
         Axis::linear("j_M (nA/m²)"),
-        vec![Series::line("j_M", t, detail.j_m_na_m2.clone(), 0)],
+        vec![Series::line(
+            "j_M",
+            detail.current_seconds.clone(),
+            detail.j_m_na_m2.clone(),
+            0,
+        )],
     );
     let pressure_panel = |index: usize, species: &str, force: f64, share: f64, colour: usize| {
         let (x, p) = &detail.pressure_ln[index];

@@ -15,7 +15,7 @@ use crate::force_balance::harris_method::{
 };
 use crate::mms::names::Species;
 use crate::mms::{Rate, series};
-use crate::plasma::constants::EARTH_RADIUS;
+use crate::plasma::constants::{EARTH_RADIUS, ELEMENTARY_CHARGE};
 use nalgebra::Vector3;
 use serde::Serialize;
 
@@ -26,11 +26,11 @@ pub struct HarrisResult {
     pub frame: Frame,
     /// Half the range of B_L, nT.
     pub b0_nt: f64,
-    /// Peak curlometer j_M, nA/m^2.
+    /// Peak j_M, nA/m^2.
     pub j0_na_m2: f64,
     /// `L = B0/(mu0 j0)`, km.
     pub thickness_km: f64,
-    /// FGM samples in the central region.
+    /// Current samples in the central region.
     pub central_samples: usize,
     /// `<j_M><B_N>` over the central region, nA nT/m^2.
     pub tension_na_nt_m2: f64,
@@ -50,6 +50,8 @@ pub struct HarrisResult {
     pub x_re: f64,
     /// Central-region mean ion P_LL (P_xx in the sheet's frame), nPa.
     pub p_ixx_npa: f64,
+    /// Where j came from: `moments` (the paper's) or `curlometer`.
+    pub current: &'static str,
     /// Central-region mean electron P_LL, nPa.
     pub p_exx_npa: f64,
     /// What `--out` draws (not printed).
@@ -64,7 +66,9 @@ pub struct HarrisDetail {
     pub seconds: Vec<f64>,
     /// Mean field in the frame, `[B_L, B_M, B_N]`, nT.
     pub field_lmn_nt: Vec<[f64; 3]>,
-    /// Curlometer j_M, nA/m^2.
+    /// Times of the current samples, s from the first FGM sample.
+    pub current_seconds: Vec<f64>,
+    /// j_M at those times, nA/m^2.
     pub j_m_na_m2: Vec<f64>,
     /// Ion and electron `(B_L - centre)/B0` and `P_LN` (nPa) at their FPI times.
     pub pressure_ln: [(Vec<f64>, Vec<f64>); 2],
@@ -72,20 +76,109 @@ pub struct HarrisDetail {
     pub centre_nt: f64,
 }
 
-/// Runs the method over the interval: FGM at `rate`, FPI burst moments, the frame given or
-/// from MVA.
+/// Where the current density comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurrentSource {
+    /// The paper's: the particle moments, `j = e n_e (V_i - V_e)` (Sec. 2), at the DIS times.
+    Moments,
+    /// The curlometer, at the FGM times: independent of FPI, noisier at 128 Hz.
+    Curlometer,
+}
+
+/// The current density (A/m^2, GSE) and its times: the four spacecraft's mean moments at
+/// MMS1's DIS times (electron density and velocity interpolated there), or the curlometer.
+fn current(
+    interval: &Interval,
+    data: &FourSpacecraft,
+    source: CurrentSource,
+) -> Result<(Vec<i64>, Vec<Vector3<f64>>), EventError> {
+    use super::four::mean_moment;
+    match source {
+        CurrentSource::Curlometer => Ok((
+            data.times.clone(),
+            current_density(data)?.into_iter().map(|(j, _)| j).collect(),
+        )),
+        CurrentSource::Moments => {
+            let window = (data.times[0], data.times[data.times.len() - 1]);
+            let (times, v_i) = mean_moment(interval, Species::Ions, "bulkv_gse", 3, window)?;
+            let (e_times, v_e) = mean_moment(interval, Species::Electrons, "bulkv_gse", 3, window)?;
+            let (n_times, n_e) =
+                mean_moment(interval, Species::Electrons, "numberdensity", 1, window)?;
+            let flat = |rows: &[Vec<f64>]| rows.concat();
+            let (v_e, n_e) = (flat(&v_e), flat(&n_e));
+            let v_e = series::interpolate(
+                &e_times,
+                ndarray::ArrayView2::from_shape((e_times.len(), 3), &v_e).expect("3 columns"),
+                &times,
+            );
+            let n_e = series::interpolate(
+                &n_times,
+                ndarray::ArrayView2::from_shape((n_times.len(), 1), &n_e).expect("1 column"),
+                &times,
+            );
+            let j = (0..times.len())
+                .map(|k| {
+                    let dv = Vector3::new(
+                        v_i[k][0] - v_e[[k, 0]],
+                        v_i[k][1] - v_e[[k, 1]],
+                        v_i[k][2] - v_e[[k, 2]],
+                    );
+                    // cm^-3 -> m^-3, km/s -> m/s.
+                    ELEMENTARY_CHARGE * n_e[[k, 0]] * 1e6 * dv * 1e3
+                })
+                .collect();
+            Ok((times, j))
+        }
+    }
+}
+
+/// Runs the method over the interval: FGM at `rate`, FPI burst moments, the current from
+/// `source`, and the frame given or the paper's (Runov et al. 2006): L from MVA of the
+/// four-spacecraft mean field (towards +x GSE), M along the mean current perpendicular to L,
+/// N = L x M.
 ///
 /// # Errors
-/// The data's errors; [`EventError::Method`] for no central region or too few samples.
+/// The data's errors; [`EventError::Method`] for no central region, too few samples, or a
+/// given frame whose M points against the current.
 pub fn run(
     interval: &Interval,
     rate: Rate,
     frame: Option<Frame>,
+    source: CurrentSource,
 ) -> Result<HarrisResult, EventError> {
+    let method = |reason: String| EventError::Method {
+        analysis: "harris",
+        reason,
+    };
     let data = FourSpacecraft::load(interval, rate)?;
+    let (current_times, j_gse) = current(interval, &data, source)?;
+    if current_times.len() < 3 {
+        return Err(method(format!(
+            "{} current samples in the interval; the method needs 3",
+            current_times.len()
+        )));
+    }
+    let mean_j = j_gse.iter().sum::<Vector3<f64>>() / j_gse.len() as f64;
     let frame = match frame {
+        Some(frame) if Vector3::from(frame.m).dot(&mean_j) <= 0.0 => {
+            return Err(method("the given M points against the mean current: reverse M and N (M is along the current)".to_owned()));
+        }
         Some(frame) => frame,
-        None => mva_frame(&data, &Vector3::x(), &Vector3::z(), "harris")?,
+        None => {
+            let mva = mva_frame(&data, &Vector3::x(), &Vector3::z(), "harris")?;
+            let l = Vector3::from(mva.l);
+            let across = mean_j - l * mean_j.dot(&l);
+            if across.norm() == 0.0 {
+                return Err(method("the mean current is along L: no M".to_owned()));
+            }
+            let m = across.normalize();
+            Frame {
+                l: mva.l,
+                m: m.into(),
+                n: l.cross(&m).into(),
+                eigenvalues_nt2: mva.eigenvalues_nt2,
+            }
+        }
     };
     let (l, m, n) = (
         Vector3::from(frame.l),
@@ -101,31 +194,38 @@ pub fn run(
             (lo.min(b), hi.max(b))
         });
     let (b0, centre) = (0.5 * (high - low), 0.5 * (high + low));
-    let method = |reason: String| EventError::Method {
-        analysis: "harris",
-        reason,
-    };
     if !(b0 > 0.0) {
         return Err(method("B_L does not vary over the interval".to_owned()));
     }
-    let currents = current_density(&data)?;
-    let j_m: Vec<f64> = currents.iter().map(|(j, _)| j.dot(&m)).collect();
+    let j_m: Vec<f64> = j_gse.iter().map(|j| j.dot(&m)).collect();
     let j0 = j_m.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let thickness = thickness_m(b0 * 1e-9, j0).map_err(|e| method(format!("thickness: {e}")))?;
-    let central: Vec<usize> = (0..b_l.len())
-        .filter(|&k| in_central_region((b_l[k] - centre) / b0))
+    // B_L and B_N at the current's times.
+    let field_lmn: Vec<f64> = (0..data.times.len())
+        .flat_map(|k| {
+            let b = data.mean_field_nt(k);
+            [b.dot(&l), b.dot(&n)]
+        })
+        .collect();
+    let at_current = series::interpolate(
+        &data.times,
+        ndarray::ArrayView2::from_shape((data.times.len(), 2), &field_lmn).expect("2 columns"),
+        &current_times,
+    );
+    let central: Vec<usize> = (0..current_times.len())
+        .filter(|&k| in_central_region((at_current[[k, 0]] - centre) / b0))
         .collect();
     if central.len() < 3 {
         return Err(method(format!(
-            "{} samples in the central region |B_L| < B0/2; the method needs 3",
+            "{} current samples in the central region |B_L - centre| < B0/2; the method needs 3",
             central.len()
         )));
     }
     let mean = |values: &dyn Fn(usize) -> f64| {
         central.iter().map(|&k| values(k)).sum::<f64>() / central.len() as f64
     };
-    let tension = mean(&|k| j_m[k]) * mean(&|k| data.mean_field_nt(k).dot(&n) * 1e-9)
-        / NANO_AMPERE_NANO_TESLA_PER_M2;
+    let tension =
+        mean(&|k| j_m[k]) * mean(&|k| at_current[[k, 1]] * 1e-9) / NANO_AMPERE_NANO_TESLA_PER_M2;
     // Eq. 3's force from the central-region slope of P_LN against B_L/B0, and the
     // central-region mean P_LL that the statistics of Sec. 3 (Fig. 4) bin.
     let species_terms = |species| -> Result<(f64, f64, f64, (Vec<f64>, Vec<f64>)), EventError> {
@@ -163,6 +263,10 @@ pub fn run(
                 [b.dot(&l), b.dot(&m), b.dot(&n)]
             })
             .collect(),
+        current_seconds: current_times
+            .iter()
+            .map(|&t| (t - data.times[0]) as f64 * 1e-9)
+            .collect(),
         j_m_na_m2: j_m.iter().map(|j| j * 1e9).collect(),
         pressure_ln: [ion_samples, electron_samples],
         centre_nt: centre,
@@ -187,6 +291,10 @@ pub fn run(
         x_re: barycentre.x * 1e3 / EARTH_RADIUS,
         p_ixx_npa: p_ixx,
         p_exx_npa: p_exx,
+        current: match source {
+            CurrentSource::Moments => "moments",
+            CurrentSource::Curlometer => "curlometer",
+        },
         detail,
     })
 }

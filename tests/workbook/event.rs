@@ -895,3 +895,35 @@ fn out_holds_each_analysis_figure_and_nothing_after_a_data_error() {
         "a failed run writes nothing"
     );
 }
+
+#[test]
+fn harris_frames_put_m_along_the_current_and_the_curlometer_agrees() {
+    let r = HarrisCrossing::fixture().lmn_to_gse();
+    // L, -M, -N is right-handed too, but its M points against the current.
+    let mut flipped = r;
+    flipped.set_column(1, &(-r.column(1)));
+    flipped.set_column(2, &(-r.column(2)));
+    let message = complaint(&fixtures(), &["harris", "--lmn", &lmn_argument(&flipped)]);
+    assert!(message.contains("against the mean current"), "{message}");
+    let by_moments = json(&event(&fixtures(), &["harris"]));
+    let by_curlometer = json(&event(&fixtures(), &["harris", "--current", "curlometer"]));
+    assert_eq!(by_curlometer["current"].as_str(), Some("curlometer"));
+    let (a, b) = (
+        number(&by_moments, "j0_na_m2"),
+        number(&by_curlometer, "j0_na_m2"),
+    );
+    assert!(
+        (a / b - 1.0).abs() < 0.01,
+        "moments {a} and curlometer {b} nA/m^2 agree on a noise-free sheet"
+    );
+    let m = r.column(1).into_owned();
+    let angle = vector(&by_moments["frame"]["m"])
+        .dot(&m)
+        .clamp(-1.0, 1.0)
+        .acos()
+        .to_degrees();
+    assert!(
+        angle < 1.0,
+        "M from the current is {angle} deg from the sheet's"
+    );
+}

@@ -20,10 +20,15 @@ pub enum Analysis {
     /// Zhang et al. (2025): B0, j0, the Harris thickness, the tension and the ion and
     /// electron P_LN forces of Eq. 3 with their shares of the tension.
     Harris {
-        /// The LMN frame as nine GSE components, L then M then N (default: MVA of the
-        /// four-spacecraft mean field, L towards +x, N towards +z).
+        /// The LMN frame as nine GSE components, L then M then N, M along the current
+        /// (default, as the paper: L from MVA of the four-spacecraft mean field towards +x, M
+        /// along the mean current perpendicular to L, N = L x M).
         #[arg(long, allow_hyphen_values = true)]
         lmn: Option<String>,
+        /// The current density: `moments` (the paper's e n_e (V_i - V_e), at DIS times) or
+        /// `curlometer` (at FGM times).
+        #[arg(long, value_enum, default_value = "moments")]
+        current: CurrentChoice,
     },
     /// Yang et al. (Eq. 5): the flux rope's centre from the four spacecraft's |B| contour
     /// crossings, with the rope velocity from the DIS bulk velocity.
@@ -67,6 +72,15 @@ impl Analysis {
             Self::GradientDistribution { .. } => "gradient-distribution",
         }
     }
+}
+
+/// Where the Harris method's current density comes from.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CurrentChoice {
+    /// Particle moments, e n_e (V_i - V_e).
+    Moments,
+    /// The four-spacecraft curlometer.
+    Curlometer,
 }
 
 /// The FGM data rate.
@@ -253,8 +267,12 @@ fn run_analysis(interval: &Interval, rate: Rate, analysis: &Analysis) -> Result<
                 None,
             )
         }
-        Analysis::Harris { lmn } => {
-            let result = harris::run(interval, rate, frame_of(lmn)?)?;
+        Analysis::Harris { lmn, current } => {
+            let source = match current {
+                CurrentChoice::Moments => harris::CurrentSource::Moments,
+                CurrentChoice::Curlometer => harris::CurrentSource::Curlometer,
+            };
+            let result = harris::run(interval, rate, frame_of(lmn)?, source)?;
             (
                 to_value(&result)?,
                 figure_files(figures::harris(&result, &span(interval))?),

@@ -58,6 +58,8 @@ pub const DES_BURST_S: f64 = 0.030;
 pub const MEC_SURVEY_S: f64 = 30.0;
 /// Isotropic pressure of each species, nPa, and density, cm^-3.
 const PRESSURE_NPA: (f64, f64) = (0.20, 0.04);
+/// Ion drift along M, km/s.
+const ION_DRIFT_KM_S: f64 = 100.0;
 /// Density of each species, cm^-3.
 pub const DENSITY_CM3: f64 = 0.3;
 
@@ -202,15 +204,24 @@ impl HarrisCrossing {
         let mut velocity = Vec::new();
         let mut pressure = Vec::new();
         let mut temperature = Vec::new();
-        let current_carrier = if species == Species::Ions {
-            100.0
-        } else {
-            -300.0
-        };
         for &t in &epoch {
             let p = self.pressure_gse(position, seconds(t), species);
             density.push(DENSITY_CM3 as f32);
-            let v = self.lmn_to_gse() * Vector3::new(0.0, current_carrier, 0.0);
+            // Ions drift at ION_DRIFT_KM_S along M; the electrons' drift makes up the sheet's
+            // current, j = e n (V_i - V_e) (Zhang et al.'s moment current).
+            let j_a_m2 = self.j0_na_m2() * 1e-9
+                / (self.z_km(position, seconds(t)) / self.thickness_km)
+                    .cosh()
+                    .powi(2);
+            let drift_km_s = match species {
+                Species::Ions => ION_DRIFT_KM_S,
+                Species::Electrons => {
+                    ION_DRIFT_KM_S
+                        - j_a_m2 / (crate::plasma::constants::ELEMENTARY_CHARGE * DENSITY_CM3 * 1e6)
+                            * 1e-3
+                }
+            };
+            let v = self.lmn_to_gse() * Vector3::new(0.0, drift_km_s, 0.0);
             velocity.extend([v.x, v.y, v.z].map(|c| c as f32));
             pressure.extend(p.transpose().iter().map(|&c| c as f32));
             // T = P/(n k_B): nPa / cm^-3 = 1e-9 / 1e6 J = 6241.5 eV.
@@ -220,11 +231,11 @@ impl HarrisCrossing {
         let mut file = product_file(&product, &epoch);
         let mut moments = vec![
             (density_name, vec![], density, "cm^-3"),
+            (name("bulkv_gse"), vec![3], velocity, "km/s"),
             (name("prestensor_gse"), vec![3, 3], pressure, "nPa"),
         ];
         // The electron files carry only what the analyses read, to keep the fixtures small.
         if species == Species::Ions {
-            moments.push((name("bulkv_gse"), vec![3], velocity, "km/s"));
             moments.push((name("temptensor_gse"), vec![3, 3], temperature, "eV"));
         }
         for (variable, shape, values, units) in moments {
