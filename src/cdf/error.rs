@@ -7,12 +7,12 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum CdfError {
     /// The operating system refused to open or read the file.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Io {
         /// The file.
         path: PathBuf,
         /// What the operating system said.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file does not start with the magic numbers of a CDF version 3 file.
     #[error("{path}: not a CDF version 3 file (magic number {magic:#010x})")]

@@ -25,9 +25,10 @@ pub struct CdfFile {
     row_major: bool,
     variables: Vec<VariableDescriptor>,
     attributes: Vec<Attribute>,
-    /// The last inflated GZIP block, `(variable index, extent first record, bytes)`: reading a
+    /// The last inflated GZIP block of each variable read, `variable index -> (extent first
+    /// record, bytes)`: reading a
     /// compressed variable a few records at a time inflates each block once.
-    inflated: Mutex<Option<(usize, usize, Vec<u8>)>>,
+    inflated: Mutex<std::collections::HashMap<usize, (usize, Vec<u8>)>>,
 }
 
 /// What a variable holds, for listing and checks.
@@ -78,7 +79,7 @@ impl CdfFile {
             row_major: descriptor.row_major,
             variables,
             attributes,
-            inflated: Mutex::new(None),
+            inflated: Mutex::new(std::collections::HashMap::new()),
         })
     }
 
@@ -160,16 +161,23 @@ impl CdfFile {
         let mut values = Vec::new();
         decode_numbers(variable.data_type, self.order, &raw, &mut values);
         if let Some(fill) = self.variable_number(name, "FILLVAL") {
-            // Compared in the stored type: a REAL8 FILLVAL of -1e31 on REAL4 values is the
-            // REAL4 nearest -1e31, which as an f64 is not -1e31.
-            let fill = if variable.data_type == DataType::Real4 {
-                f64::from(fill as f32)
-            } else {
-                fill
+            // Compared in the narrower of the two types: a REAL8 FILLVAL of -1e31 on REAL4
+            // values is the REAL4 nearest -1e31, and a REAL4 FILLVAL on REAL8 values (as some
+            // writers give) is that REAL4 widened; as f64s neither equals -1e31.
+            let fill_is_real4 = self
+                .variable_entry(name, "FILLVAL")
+                .is_some_and(|e| e.data_type == DataType::Real4);
+            let narrow = variable.data_type == DataType::Real4 || fill_is_real4;
+            let is_fill = |v: f64| {
+                if narrow {
+                    v as f32 == fill as f32
+                } else {
+                    v == fill
+                }
             };
             values
                 .iter_mut()
-                .filter(|v| **v == fill)
+                .filter(|v| is_fill(**v))
                 .for_each(|v| *v = f64::NAN);
         }
         self.shaped(variable, range.len(), values)
@@ -297,7 +305,7 @@ impl CdfFile {
             .inflated
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if !matches!(&*cache, Some((i, first, _)) if *i == index && *first == extent.first) {
+        if !matches!(cache.get(&index), Some((first, _)) if *first == extent.first) {
             let (size, kind) =
                 records::header(&self.bytes, extent.offset, "compressed values record")?;
             if kind != CVVR || size < 24 {
@@ -316,9 +324,9 @@ impl CdfFile {
                 self.bytes
                     .corrupt(extent.offset as u64, format!("variable {name}: {why}"))
             })?;
-            *cache = Some((index, extent.first, block));
+            cache.insert(index, (extent.first, block));
         }
-        use_block(&cache.as_ref().expect("filled above").2);
+        use_block(&cache.get(&index).expect("filled above").1);
         Ok(())
     }
 

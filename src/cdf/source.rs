@@ -19,9 +19,9 @@ pub(crate) struct Bytes {
 
 impl Bytes {
     pub fn open(path: &Path) -> Result<Self, CdfError> {
-        let io = |source| CdfError::Io {
+        let io = |reason| CdfError::Io {
             path: path.to_owned(),
-            source,
+            reason,
         };
         let file = File::open(path).map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
@@ -60,9 +60,9 @@ impl Bytes {
         }
         match &self.source {
             Source::File { file, .. } => {
-                read_exact_at(file, buffer, offset).map_err(|source| CdfError::Io {
+                read_exact_at(file, buffer, offset).map_err(|reason| CdfError::Io {
                     path: self.path.clone(),
-                    source,
+                    reason,
                 })
             }
             Source::Memory(bytes) => {

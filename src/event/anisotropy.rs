@@ -84,14 +84,14 @@ pub fn run(interval: &Interval, rate: Rate) -> Result<AnisotropyResult, EventErr
         let tetrahedron = crate::tetrahedron::Tetrahedron::new(metres).map_err(|source| {
             EventError::Tetrahedron {
                 time: when.clone(),
-                source,
+                reason: source,
             }
         })?;
         let curvature = tetrahedron
             .curvature(&field[k].map(|b| b * 1e-9))
             .map_err(|source| EventError::Tetrahedron {
                 time: when.clone(),
-                source,
+                reason: source,
             })?;
         let b = field[k].iter().sum::<Vector3<f64>>() / 4.0;
         let b_hat = b.normalize();

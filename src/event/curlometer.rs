@@ -50,7 +50,7 @@ pub fn current_density(data: &FourSpacecraft) -> Result<Vec<(Vector3<f64>, f64)>
             let field_t = data.field_nt[k].map(|b| b * 1e-9);
             let wrap = |source| EventError::Tetrahedron {
                 time: crate::cdf::time::format_utc(data.times[k]),
-                source,
+                reason: source,
             };
             let curl = tetrahedron.curl(&field_t).map_err(wrap)?;
             let divergence = tetrahedron.divergence(&field_t).map_err(wrap)?;

@@ -18,12 +18,12 @@ pub enum EventError {
     },
     /// The four spacecraft do not span a volume at some time, or another four-spacecraft
     /// estimate failed.
-    #[error("at {time}: {source}")]
+    #[error("the MEC positions (mmsN_mec_r_gse) at {time}: {reason}")]
     Tetrahedron {
         /// When, ISO 8601 UTC.
         time: String,
         /// What the tetrahedron said.
-        source: crate::tetrahedron::TetrahedronError,
+        reason: crate::tetrahedron::TetrahedronError,
     },
     /// The method cannot be applied to these data (e.g. no central region, MVA without a
     /// frame), with the reason.

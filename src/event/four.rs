@@ -69,7 +69,7 @@ impl FourSpacecraft {
         let metres = self.positions_km[k].map(|r| [r.x * 1e3, r.y * 1e3, r.z * 1e3]);
         Tetrahedron::new(metres).map_err(|source| EventError::Tetrahedron {
             time: format_utc(self.times[k]),
-            source,
+            reason: source,
         })
     }
 

@@ -218,7 +218,7 @@ pub fn mva_normal(interval: &Interval) -> Result<(Vector3<f64>, [f64; 3]), Event
         let magnitudes = data.field_nt[k].map(|b| b.norm());
         let wrap = |source| EventError::Tetrahedron {
             time: format_utc(data.times[k]),
-            source,
+            reason: source,
         };
         towards_stronger += data
             .tetrahedron(k)?
@@ -420,7 +420,7 @@ pub fn run(
         let tetrahedron =
             Tetrahedron::new(positions).map_err(|source| EventError::Tetrahedron {
                 time: format_utc(time),
-                source,
+                reason: source,
             })?;
         let [r2, r3, r4] = &buffers.resampled;
         let inputs = [
@@ -433,7 +433,7 @@ pub fn run(
             .gradient_distribution_into(inputs, buffers.gradient.view_mut())
             .map_err(|source| EventError::Tetrahedron {
                 time: format_utc(time),
-                source,
+                reason: source,
             })?;
         let b_gse = Vector3::new(
             support.b_gse[[j, 0]],

@@ -118,7 +118,7 @@ pub fn load(
         variable: variable.to_owned(),
         path,
     };
-    series.check(start, end)?;
+    series.check(start, end, product)?;
     series.check_cadence(product)?;
     Ok(series)
 }
@@ -154,9 +154,15 @@ impl Series {
         Ok(())
     }
 
-    /// Coverage, fills and gaps over `[start, end]`.
-    fn check(&self, start: i64, end: i64) -> Result<(), MmsError> {
+    /// Coverage, fills and gaps over `[start, end]` (gaps against the product's slowest
+    /// nominal cadence as well as the median spacing).
+    fn check(&self, start: i64, end: i64, product: &Product) -> Result<(), MmsError> {
         let cadence = self.cadence_ns();
+        // A product made at two rates (FGM survey: 16 or 8 samples/s) may switch inside the
+        // interval: a gap is wider than the slower rate allows, whichever the median is.
+        let slowest_ns = product
+            .nominal_cadence_s()
+            .map_or(0.0, |(_, high)| high * 1e9);
         let (first, last) = (self.times.first().copied(), self.times.last().copied());
         let covered = matches!((first, last), (Some(f), Some(l)) if f <= start + cadence && l >= end - cadence);
         if !covered || self.times.len() < 2 {
@@ -181,7 +187,10 @@ impl Series {
         }
         for pair in self.times.windows(2) {
             let gap = pair[1] - pair[0];
-            if pair[1] > start && pair[0] < end && gap as f64 > GAP_FACTOR * cadence as f64 {
+            if pair[1] > start
+                && pair[0] < end
+                && gap as f64 > GAP_FACTOR * (cadence as f64).max(slowest_ns)
+            {
                 return Err(MmsError::Gap {
                     path: self.path.clone(),
                     variable: self.variable.clone(),

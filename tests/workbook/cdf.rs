@@ -207,3 +207,27 @@ fn tt2000_counts_the_leap_second_of_2016() {
     assert_eq!(tt2000_from_epoch(epoch_from_tt2000(after)), after);
     assert_eq!(format_utc(after + 1_500_000), "2017-01-01T00:00:00.001Z");
 }
+
+#[test]
+fn a_real4_fillval_marks_fills_in_real8_values_and_the_reverse() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("fills.cdf");
+    let mut writer = CdfWriter::new();
+    writer.tt2000("Epoch", &[0, 1, 2]);
+    // A REAL4 -1e31 stored as REAL8 is the REAL4 widened, not -1e31.
+    writer
+        .real8("wide", &[], &[1.0, f64::from(-1e31f32), 3.0])
+        .attribute("FILLVAL", AttributeValue::Real4(-1e31));
+    writer
+        .real4("narrow", &[], &[1.0, 2.0, -1e31])
+        .attribute("FILLVAL", AttributeValue::Real8(-1e31));
+    writer.write(&path).unwrap();
+    let file = CdfFile::open(&path).unwrap();
+    let wide: Vec<f64> = file.read("wide").unwrap().iter().copied().collect();
+    assert!(
+        wide[1].is_nan() && wide[0] == 1.0 && wide[2] == 3.0,
+        "{wide:?}"
+    );
+    let narrow: Vec<f64> = file.read("narrow").unwrap().iter().copied().collect();
+    assert!(narrow[2].is_nan() && narrow[1] == 2.0, "{narrow:?}");
+}

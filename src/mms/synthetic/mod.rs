@@ -130,10 +130,12 @@ pub fn write_mec(
         .flat_map(|_| [position_km.x, position_km.y, position_km.z])
         .collect();
     let mut file = product_file(&product, &epoch);
-    let var = file.real8(&variable, &[3], &r);
-    data_attributes("km").into_iter().for_each(|(n, v)| {
-        var.attribute(n, v);
-    });
+    // A REAL8 variable's FILLVAL is a REAL8, as the ISTP guidelines ask.
+    let [depend, units, _] = data_attributes("km");
+    file.real8(&variable, &[3], &r)
+        .attribute(depend.0, depend.1)
+        .attribute(units.0, units.1)
+        .attribute("FILLVAL", AttributeValue::Real8(-1e31));
     let day = parse_utc(&format_utc(centre)[..10]).map_err(io::Error::other)?;
     write_product(root, &product, day, &file)
 }
