@@ -109,6 +109,17 @@ impl CdfWriter {
         self.push(name, DataType::Real4, shape, false, values.len(), bytes)
     }
 
+    /// Adds a REAL8 variable with one record for all times (ISTP "NRV").
+    pub fn constant_real8(
+        &mut self,
+        name: &str,
+        shape: &[usize],
+        values: &[f64],
+    ) -> &mut NewVariable {
+        let bytes = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        self.push(name, DataType::Real8, shape, false, values.len(), bytes)
+    }
+
     /// Adds a TT2000 time variable (an `Epoch`), nanoseconds.
     pub fn tt2000(&mut self, name: &str, times: &[i64]) -> &mut NewVariable {
         let bytes = times.iter().flat_map(|v| v.to_le_bytes()).collect();

@@ -123,7 +123,7 @@ impl DistributionFile {
             }
             support[k] = name;
         }
-        let times = file.read_tt2000(&epoch)?;
+        let times = super::series::centred_times(&file, &epoch)?;
         if let Some(record) = (1..times.len()).find(|&k| times[k] <= times[k - 1]) {
             return Err(MmsError::NotIncreasing {
                 path: path.to_owned(),

@@ -59,7 +59,7 @@ pub fn load(
             .variable_text(variable, "DEPEND_0")
             .unwrap_or_else(|| "Epoch".to_owned());
         file.variable(variable)?;
-        let file_times = file.read_tt2000(&epoch)?;
+        let file_times = centred_times(&file, &epoch)?;
         if let Some(record) = (1..file_times.len()).find(|&k| file_times[k] <= file_times[k - 1]) {
             return Err(MmsError::NotIncreasing {
                 path,
@@ -121,6 +121,50 @@ pub fn load(
     series.check(start, end, product)?;
     series.check_cadence(product)?;
     Ok(series)
+}
+
+/// The times of time variable `epoch`, moved to the middle of each sample's accumulation
+/// where the file says how long it lasts (ISTP `DELTA_PLUS_VAR` and `DELTA_MINUS_VAR`, as FPI
+/// gives them: its `Epoch` marks the start of an accumulation of 30 or 150 ms). This is
+/// pySPEDAS's `center_measurement`; files without the attributes keep their times.
+///
+/// # Errors
+/// A CDF error, or [`MmsError::Shape`] for an accumulation variable of unknown units or with
+/// neither one record nor one per time.
+pub fn centred_times(file: &CdfFile, epoch: &str) -> Result<Vec<i64>, MmsError> {
+    let mut times = file.read_tt2000(epoch)?;
+    let delta = |attribute: &str| -> Result<Option<Vec<f64>>, MmsError> {
+        let Some(name) = file.variable_text(epoch, attribute) else {
+            return Ok(None);
+        };
+        let units = file.variable_text(&name, "UNITS").unwrap_or_default();
+        let bad = |found: String| MmsError::Shape {
+            path: file.path().to_owned(),
+            variable: name.clone(),
+            found,
+            expected: format!("units ns, ms or s, and one value or one per {epoch} time"),
+        };
+        let to_ns = match units.trim() {
+            "ns" => 1.0,
+            "ms" => 1e6,
+            "s" | "sec" | "seconds" => 1e9,
+            other => return Err(bad(format!("units {other:?}"))),
+        };
+        let values: Vec<f64> = file.read(&name)?.iter().map(|v| v * to_ns).collect();
+        match values.len() {
+            1 => Ok(Some(vec![values[0]; times.len()])),
+            n if n == times.len() => Ok(Some(values)),
+            n => Err(bad(format!("{n} values"))),
+        }
+    };
+    if let (Some(plus), Some(minus)) = (delta("DELTA_PLUS_VAR")?, delta("DELTA_MINUS_VAR")?) {
+        for (k, t) in times.iter_mut().enumerate() {
+            if *t != crate::cdf::time::TT2000_FILL && plus[k].is_finite() && minus[k].is_finite() {
+                *t += (0.5 * (plus[k] - minus[k])).round() as i64;
+            }
+        }
+    }
+    Ok(times)
 }
 
 impl Series {

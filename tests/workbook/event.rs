@@ -103,6 +103,9 @@ fn file_of(root: &Path, product: &Product) -> PathBuf {
 struct Contents {
     epoch: Vec<i64>,
     variables: Vec<(String, DataType, Vec<usize>, Vec<f64>)>,
+    /// An accumulation (ms) to declare on `Epoch` through ISTP DELTA_PLUS_VAR/DELTA_MINUS_VAR,
+    /// as FPI does.
+    accumulation_ms: Option<f64>,
 }
 
 fn read_contents(path: &Path) -> Contents {
@@ -121,13 +124,34 @@ fn read_contents(path: &Path) -> Contents {
             )
         })
         .collect();
-    Contents { epoch, variables }
+    Contents {
+        epoch,
+        variables,
+        accumulation_ms: None,
+    }
 }
 
 /// Rewrites `path` with `contents` (NaN written as the FILLVAL -1e31).
 fn write_contents(path: &Path, contents: &Contents) {
     let mut writer = CdfWriter::new();
-    writer.tt2000("Epoch", &contents.epoch);
+    let epoch = writer.tt2000("Epoch", &contents.epoch);
+    if let Some(ms) = contents.accumulation_ms {
+        epoch
+            .attribute(
+                "DELTA_PLUS_VAR",
+                AttributeValue::Text("Epoch_plus_var".into()),
+            )
+            .attribute(
+                "DELTA_MINUS_VAR",
+                AttributeValue::Text("Epoch_minus_var".into()),
+            );
+        writer
+            .constant_real8("Epoch_plus_var", &[], &[ms])
+            .attribute("UNITS", AttributeValue::Text("ms".into()));
+        writer
+            .constant_real8("Epoch_minus_var", &[], &[0.0])
+            .attribute("UNITS", AttributeValue::Text("ms".into()));
+    }
     for (name, data_type, shape, values) in &contents.variables {
         let var = if *data_type == DataType::Real8 {
             writer.real8(name, shape, values)
@@ -447,6 +471,7 @@ fn an_interval_split_over_two_files_reads_as_one() {
     let split = 900;
     let second_start = contents.epoch[split];
     let part = |range: std::ops::Range<usize>| Contents {
+        accumulation_ms: None,
         epoch: contents.epoch[range.clone()].to_vec(),
         variables: vec![(
             contents.variables[0].0.clone(),
@@ -925,5 +950,39 @@ fn harris_frames_put_m_along_the_current_and_the_curlometer_agrees() {
     assert!(
         angle < 1.0,
         "M from the current is {angle} deg from the sheet's"
+    );
+}
+
+#[test]
+fn fpi_times_that_mark_an_accumulation_start_are_centred() {
+    // FPI's Epoch marks the start of each 150 ms (DIS) or 30 ms (DES) accumulation and says so
+    // through DELTA_PLUS_VAR: stamped that way, the fixture gives the same answer.
+    let original = json(&event(&fixtures(), &["harris"]));
+    let (declared, undeclared) = (copy_of_fixtures(), copy_of_fixtures());
+    for probe in 1..=4 {
+        for (species, ms) in [(Species::Ions, 150.0), (Species::Electrons, 30.0)] {
+            let product = fpi_moment(probe, species, Rate::Burst, "numberdensity").0;
+            for (root, declare) in [(&declared, true), (&undeclared, false)] {
+                spoil(root.path(), &product, |c| {
+                    c.epoch.iter_mut().for_each(|t| *t -= (ms * 0.5e6) as i64);
+                    c.variables.retain(|v| !v.0.starts_with("Epoch_"));
+                    c.accumulation_ms = declare.then_some(ms);
+                });
+            }
+        }
+    }
+    let centred = json(&event(declared.path(), &["harris"]));
+    for key in ["j0_na_m2", "tension_na_nt_m2", "ion_share_percent"] {
+        assert!(
+            (number(&centred, key) / number(&original, key) - 1.0).abs() < 1e-9,
+            "{key}: {centred}"
+        );
+    }
+    let shifted = json(&event(undeclared.path(), &["harris"]));
+    let moved =
+        (number(&shifted, "ion_share_percent") - number(&original, "ion_share_percent")).abs();
+    assert!(
+        moved > 0.05,
+        "uncentred times change the answer ({moved} points), so the test can fail"
     );
 }
