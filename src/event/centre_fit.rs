@@ -96,19 +96,15 @@ pub fn parse_levels(text: &str) -> Result<Levels, EventError> {
 /// # Errors
 /// [`EventError::Option`] naming `--velocity`.
 pub fn parse_velocity(text: &str) -> Result<Vector3<f64>, EventError> {
-    let values: Vec<f64> = text
-        .split(',')
-        .filter_map(|s| s.trim().parse::<f64>().ok())
-        .collect();
-    match values.as_slice() {
-        [x, y, z] if values.iter().all(|v| v.is_finite()) && (x * x + y * y + z * z) > 0.0 => {
-            Ok(Vector3::new(*x, *y, *z))
-        }
-        _ => Err(EventError::Option {
+    let v = super::frame::parse_numbers(text, "--velocity", 3, "km/s GSE")?;
+    let velocity = Vector3::new(v[0], v[1], v[2]);
+    if velocity.norm() == 0.0 {
+        return Err(EventError::Option {
             parameter: "--velocity",
-            reason: format!("expected three finite numbers (km/s GSE), not all zero; got {text:?}"),
-        }),
+            reason: "the velocity is zero".to_owned(),
+        });
     }
+    Ok(velocity)
 }
 
 /// Runs the fit over the interval.

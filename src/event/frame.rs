@@ -21,6 +21,35 @@ pub struct Frame {
     pub eigenvalues_nt2: Option<[f64; 3]>,
 }
 
+/// Parses `count` finite numbers separated by commas, semicolons or spaces, the value of
+/// option `parameter` (`what` says what they are, for the message).
+///
+/// # Errors
+/// [`EventError::Option`] naming `parameter`.
+pub fn parse_numbers(
+    text: &str,
+    parameter: &'static str,
+    count: usize,
+    what: &str,
+) -> Result<Vec<f64>, EventError> {
+    let bad = |reason: String| EventError::Option { parameter, reason };
+    let numbers: Vec<f64> = text
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<f64>()
+                .map_err(|_| bad(format!("{s:?} is not a number")))
+        })
+        .collect::<Result<_, _>>()?;
+    if numbers.len() != count || numbers.iter().any(|v| !v.is_finite()) {
+        return Err(bad(format!(
+            "expected {count} finite numbers ({what}), got {}",
+            numbers.len()
+        )));
+    }
+    Ok(numbers)
+}
+
 /// Parses `--lmn`: nine numbers, the GSE components of L, M and N in that order, normalised
 /// here; the three must be orthogonal within 1 degree.
 ///
@@ -31,20 +60,7 @@ pub fn parse_lmn(text: &str) -> Result<Frame, EventError> {
         parameter: "--lmn",
         reason,
     };
-    let numbers: Vec<f64> = text
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            s.parse::<f64>()
-                .map_err(|_| bad(format!("{s:?} is not a number")))
-        })
-        .collect::<Result<_, _>>()?;
-    if numbers.len() != 9 || numbers.iter().any(|v| !v.is_finite()) {
-        return Err(bad(format!(
-            "expected 9 finite numbers (L, M, N in GSE), got {}",
-            numbers.len()
-        )));
-    }
+    let numbers = parse_numbers(text, "--lmn", 9, "L, M, N in GSE")?;
     let axis = |k: usize| Vector3::new(numbers[3 * k], numbers[3 * k + 1], numbers[3 * k + 2]);
     let (l, m, n) = (axis(0), axis(1), axis(2));
     if [l, m, n].iter().any(|v| v.norm() == 0.0) {

@@ -156,20 +156,7 @@ pub fn parse_normal(text: &str) -> Result<Vector3<f64>, EventError> {
         parameter: "--normal",
         reason,
     };
-    let numbers: Vec<f64> = text
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            s.parse::<f64>()
-                .map_err(|_| bad(format!("{s:?} is not a number")))
-        })
-        .collect::<Result<_, _>>()?;
-    if numbers.len() != 3 || numbers.iter().any(|v| !v.is_finite()) {
-        return Err(bad(format!(
-            "expected 3 finite numbers (GSE x, y, z), got {}",
-            numbers.len()
-        )));
-    }
+    let numbers = super::frame::parse_numbers(text, "--normal", 3, "GSE x, y, z")?;
     Vector3::new(numbers[0], numbers[1], numbers[2])
         .try_normalize(0.0)
         .ok_or_else(|| bad("the normal is zero".to_owned()))

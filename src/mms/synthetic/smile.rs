@@ -17,7 +17,7 @@ use super::{data_attributes, product_file, write_product};
 use crate::cdf::time::parse_utc;
 use crate::cdf::write::AttributeValue;
 use crate::mms::Rate;
-use crate::mms::names::{Species, des_distribution, fgm, fgm_dmpa, fpi_moment, mec_position};
+use crate::mms::names::{Species, des_distribution, fgm, fgm_dmpa, fpi_moment};
 use crate::smile::CrescentModel;
 use crate::smile::scales::{PhysicalScales, physical_scales_at};
 use nalgebra::{Matrix3, Rotation3, Vector3};
@@ -263,22 +263,7 @@ impl SmileCrossing {
             }
             written.push(write_product(root, &product, start, &file)?);
 
-            // MEC positions, every 30 s.
-            let (product, variable) = mec_position(probe);
-            let day_start = parse_utc(&self.centre_time[..10]).map_err(io::Error::other)?;
-            let epoch: Vec<i64> = (-2..=2)
-                .map(|j| centre - centre.rem_euclid(30_000_000_000) + j * 30_000_000_000)
-                .collect();
-            let r: Vec<f64> = epoch
-                .iter()
-                .flat_map(|_| [position.x, position.y, position.z])
-                .collect();
-            let mut file = product_file(&product, &epoch);
-            let var = file.real8(&variable, &[3], &r);
-            data_attributes("km").into_iter().for_each(|(n, v)| {
-                var.attribute(n, v);
-            });
-            written.push(write_product(root, &product, day_start, &file)?);
+            written.push(super::write_mec(root, probe, centre, *position)?);
 
             // DES times of this spacecraft.
             let offset = (self.des_offsets_ms[a] * 1e6).round() as i64;
