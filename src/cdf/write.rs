@@ -14,6 +14,8 @@ pub struct NewVariable {
     shape: Vec<usize>,
     varies_by_record: bool,
     records: usize,
+    /// Values given, checked against the records and shape when the file is written.
+    values: usize,
     bytes: Vec<u8>,
     attributes: Vec<(String, AttributeValue)>,
 }
@@ -136,17 +138,13 @@ impl CdfWriter {
         bytes: Vec<u8>,
     ) -> &mut NewVariable {
         let per_record = shape.iter().product::<usize>().max(1);
-        assert_eq!(
-            values % per_record,
-            0,
-            "{name}: {values} values do not fill records of shape {shape:?}"
-        );
         self.variables.push(NewVariable {
             name: name.to_owned(),
             data_type,
             shape: shape.to_vec(),
             varies_by_record,
             records: values / per_record,
+            values,
             bytes,
             attributes: Vec::new(),
         });
@@ -157,8 +155,12 @@ impl CdfWriter {
     /// into place, so a reader never sees half a file).
     ///
     /// # Errors
-    /// Whatever the file system says.
+    /// [`io::ErrorKind::InvalidInput`] naming the variable if its values do not fill whole
+    /// records of its shape, a dimension is zero, its name is empty, repeated or longer than
+    /// CDF's 256 bytes, or it has more records than CDF counts; otherwise whatever the file
+    /// system says. Nothing is written then.
     pub fn write(&self, path: &Path) -> io::Result<()> {
+        self.validate()?;
         let directory = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -170,6 +172,35 @@ impl CdfWriter {
             out.flush()?;
         }
         file.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    fn validate(&self) -> io::Result<()> {
+        for (k, v) in self.variables.iter().enumerate() {
+            let per_record = v.shape.iter().product::<usize>();
+            let problem = if v.name.is_empty() || v.name.len() > 256 {
+                Some("a name of 1 to 256 bytes".to_owned())
+            } else if self.variables[..k].iter().any(|w| w.name == v.name) {
+                Some("a name no other variable has".to_owned())
+            } else if per_record == 0 && !v.shape.is_empty() {
+                Some(format!("no zero dimension (shape {:?})", v.shape))
+            } else if v.values % per_record.max(1) != 0 {
+                Some(format!(
+                    "whole records of shape {:?} ({} values given)",
+                    v.shape, v.values
+                ))
+            } else if v.records > i32::MAX as usize {
+                Some(format!("at most {} records", i32::MAX))
+            } else {
+                None
+            };
+            if let Some(needed) = problem {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("CDF variable {:?} needs {needed}", v.name),
+                ));
+            }
+        }
         Ok(())
     }
 

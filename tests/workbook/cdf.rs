@@ -231,3 +231,44 @@ fn a_real4_fillval_marks_fills_in_real8_values_and_the_reverse() {
     let narrow: Vec<f64> = file.read("narrow").unwrap().iter().copied().collect();
     assert!(narrow[2].is_nan() && narrow[1] == 2.0, "{narrow:?}");
 }
+
+#[test]
+fn the_writer_refuses_variables_it_cannot_write_and_writes_nothing() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("refused.cdf");
+    let attempts: [(&str, Box<dyn Fn(&mut CdfWriter)>); 4] = [
+        (
+            "whole records",
+            Box::new(|w| {
+                w.real4("b", &[4], &[1.0, 2.0, 3.0]);
+            }),
+        ),
+        (
+            "zero dimension",
+            Box::new(|w| {
+                w.real4("b", &[0, 3], &[]);
+            }),
+        ),
+        (
+            "no other variable",
+            Box::new(|w| {
+                w.real4("b", &[], &[1.0]);
+                w.real8("b", &[], &[1.0]);
+            }),
+        ),
+        (
+            "256 bytes",
+            Box::new(|w| {
+                w.real4(&"x".repeat(300), &[], &[1.0]);
+            }),
+        ),
+    ];
+    for (needed, build) in attempts {
+        let mut writer = CdfWriter::new();
+        build(&mut writer);
+        let error = writer.write(&path).unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
+        assert!(error.to_string().contains(needed), "{error}");
+        assert!(!path.exists(), "nothing written");
+    }
+}
