@@ -3,8 +3,9 @@
 
 use super::centre_fit::CentreFitResult;
 use super::curlometer::CurlometerResult;
+use super::gradient_distribution::GradientDistributionResult;
 use super::harris::HarrisResult;
-use crate::figure::{Axis, Figure, FigureError, Panel, Series};
+use crate::figure::{Axis, Figure, FigureError, HeatMap, Panel, Series};
 use crate::force_balance::harris_method::in_central_region;
 
 /// The curlometer's J components and its `|div B|/|curl B|` against time.
@@ -202,5 +203,101 @@ pub fn centre_fit(result: &CentreFitResult, interval: &str) -> Result<Figure, Fi
         "mmsbook::event::figures::centre_fit",
         &description,
         &[positions, spread],
+    )
+}
+
+/// The snapshot drawn as the chapter draws the model: the mean distribution and the normal
+/// gradient in the (v_perp1, v_perp2) plane at v_par = 0, and both gradients round the ring.
+///
+/// # Errors
+/// [`FigureError`] if the result has no snapshot to draw or a panel cannot be drawn.
+pub fn gradient_distribution(result: &GradientDistributionResult) -> Result<Figure, FigureError> {
+    crate::figure::register_fonts()?;
+    let snapshot = result
+        .snapshot
+        .as_ref()
+        .ok_or_else(|| FigureError::model("no time to draw"))?;
+    let reading = &result.readings[snapshot.reading];
+    let axis = &snapshot.plane_axis_km_s;
+    let step = if axis.len() > 1 {
+        axis[1] - axis[0]
+    } else {
+        1.0
+    };
+    let edges: Vec<f64> = (0..=axis.len())
+        .map(|k| axis[0] - 0.5 * step + step * k as f64)
+        .collect();
+    let map = |label: &str, values: &[Vec<f64>], diverging: bool| HeatMap {
+        label: label.to_owned(),
+        x_edges: edges.clone(),
+        y_edges: edges.clone(),
+        values: values
+            .iter()
+            .map(|row| row.iter().map(|v| v.is_finite().then_some(*v)).collect())
+            .collect(),
+        diverging,
+    };
+    let (low, high) = (edges[0], edges[edges.len() - 1]);
+    let plane_axes = || {
+        (
+            Axis::linear("v_perp1 (km/s)").with_range(low, high),
+            Axis::linear("v_perp2 (km/s)").with_range(low, high),
+        )
+    };
+    let (x1, y1) = plane_axes();
+    let (x2, y2) = plane_axes();
+    let verdict = |smile: bool| if smile { "smile" } else { "no smile" };
+    let panels = [
+        Panel::new(
+            &format!("(a) mean f at v_par = 0, {} (s^3/cm^6)", reading.time),
+            x1,
+            y1,
+            Vec::new(),
+        )
+        .with_heatmap(map("f (s^3/cm^6)", &snapshot.plane_f, false)),
+        Panel::new(
+            &format!(
+                "(b) grad f . n ((s^3/cm^6)/km, red > 0, blue < 0): {}",
+                verdict(reading.normal.smile)
+            ),
+            x2,
+            y2,
+            Vec::new(),
+        )
+        .with_heatmap(map(
+            "grad_n f ((s^3/cm^6)/km)",
+            &snapshot.plane_normal,
+            true,
+        )),
+        Panel::new(
+            &format!(
+                "(c) on the ring at {:.0} km/s: grad f . n ({}), grad f . b ({})",
+                reading.ring_speed_km_s,
+                verdict(reading.normal.smile),
+                verdict(reading.parallel.smile)
+            ),
+            Axis::linear("gyrophase from v_perp1 (deg)").with_range(-180.0, 180.0),
+            Axis::linear("gradient ((s^3/cm^6)/km)"),
+            vec![
+                Series::line(
+                    "grad f . n",
+                    snapshot.ring_angles_deg.clone(),
+                    snapshot.ring_normal.clone(),
+                    0,
+                ),
+                Series::line(
+                    "grad f . b",
+                    snapshot.ring_angles_deg.clone(),
+                    snapshot.ring_parallel.clone(),
+                    1,
+                ),
+            ],
+        ),
+    ];
+    Figure::from_panels(
+        "gradient-distribution",
+        "mmsbook::event::figures::gradient_distribution",
+        "Four-spacecraft DES gradient distribution (Shuster et al. 2026) in field-aligned velocity coordinates at the drawn time.",
+        &panels,
     )
 }
