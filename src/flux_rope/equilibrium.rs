@@ -2,34 +2,19 @@
 //! at every radius, and Ampère's law integrated outward from the centre by RK4 with
 //! `phi(0) = 0`, `A_z(0) = 0`, `A_phi(0) = 0`, `B_z(0) = B0z`, `B_phi(0) = 0`.
 //!
-//! The ion density and each electron component's density are exponentials in the potential
-//! (Eqs. 2 and 4), so the charge imbalance has a closed-form derivative; the root moves little
-//! from one RK4 stage to the next, so Newton's method from the previous root converges in two
-//! or three evaluations. It is safeguarded: steps stay inside the bracket that the signs seen
-//! so far define, and a radius where Newton does not converge falls back to a bracket grown
-//! from the guess and Brent's method.
+//! Every density is an exponential in the potential (Eqs. 2 and 4), so quasi-neutrality is
+//! solved by Newton's method from the previous root with the closed-form slope
+//! ([`super::boltzmann_root`]).
 
+use super::boltzmann_root;
 use super::error::{FluxRopeError, positive};
 use super::moments::{self, ElectronMoments, LocalPotentials};
 use super::parameters::{MuReading, RopeParameters, perpendicular_factors};
-use crate::fit::bracketed_root;
 use crate::plasma::constants::{ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
 use crate::plasma::units;
 
-/// Potential tolerance of the quasi-neutrality root, in units of `T_eb / e`.
-const POTENTIAL_TOLERANCE: f64 = 1e-13;
-
 /// Most intervals a [`RadialGrid`] may have: 200 times the chapter's grid.
 pub const MAX_INTERVALS: usize = 1_000_000;
-
-/// How far (in `T_eb / e`) Newton may go from the guess before it has bracketed a root: the
-/// half-width of the fallback's first bracket, so a root farther away is left to the bracket
-/// search, which finds the one nearest the guess.
-const NEWTON_REACH: f64 = 0.05;
-
-/// Newton steps before falling back to bracketing: from the previous stage's root it needs
-/// two or three; more means the root moved far or the imbalance is far from linear there.
-const NEWTON_STEPS: usize = 12;
 
 /// A uniform radial grid `0, h, 2h, ..., rho_max`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -157,89 +142,32 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
             a_phi_tm: a_phi,
             a_z_tm: a_z,
         };
-        // Every density is its value at the guess times exp(rate * (x - guess)), with
-        // rate = d(e phi / T)/dx = T_eb / T for each electron component and -T_eb / T_i for
-        // the ions; drifts and temperatures do not depend on the potential. So the guess costs
-        // the exponentials once, and Newton's small steps only rescale (see `exp_step`).
         let guess = self.last_x;
         let mut parts = moments::components(params, self.n_e_m3, &potentials(guess), factors);
-        let ion_at_guess = moments::ion_density(params, potentials(guess).phi_v);
-        let rates = [
-            1.0,
-            1.0 / params.tau_r,
-            1.0 / params.tau_z,
-            -1.0 / params.tau_i,
-        ];
-        let at_guess = [
-            parts[0].density_m3,
-            parts[1].density_m3,
-            parts[2].density_m3,
-            ion_at_guess,
-        ];
-        let mut densities = at_guess;
-        let mut from = guess;
-        // Charge imbalance over n_i and its derivative in x: decreasing wherever the electrons
-        // are Boltzmann-like.
-        let mut imbalance = |x: f64| {
-            for ((density, rate), start) in densities.iter_mut().zip(rates).zip(at_guess) {
-                // Rescale from the last point, or start again from the guess after a big jump
-                // (a bisection), so rounding cannot accumulate over long moves.
-                *density = if (x - from).abs() * rate.abs() < EXP_STEP_SERIES {
-                    *density * exp_step(rate * (x - from))
-                } else {
-                    start * (rate * (x - guess)).exp()
-                };
-            }
-            from = x;
-            let [background, rotation, axial, ion] = densities;
-            let value = (ion - (background + rotation + axial)) / params.n_i_m3;
-            let slope = (rates[3] * ion
-                - (rates[0] * background + rates[1] * rotation + rates[2] * axial))
-                / params.n_i_m3;
-            (value, slope, [background, rotation, axial])
+        let densities = |parts: &[moments::ComponentMoments; 3], x: f64| {
+            let [background, rotation, axial] = parts.map(|c| c.density_m3);
+            [
+                background,
+                rotation,
+                axial,
+                moments::ion_density(params, potentials(x).phi_v),
+            ]
         };
-        let (x, electrons) = match newton_from(&mut imbalance, guess) {
-            Some(root) => root,
-            None => {
-                let x = bracket_and_solve(
-                    &|x| imbalance_at(params, self.n_e_m3, &potentials(x), factors),
-                    guess,
-                )
-                .ok_or(FluxRopeError::NoPotential {
-                    rho_km: units::to_km(rho_m),
-                })?;
-                let parts = moments::components(params, self.n_e_m3, &potentials(x), factors);
-                (x, parts.map(|c| c.density_m3))
-            }
-        };
+        let (x, electrons) = boltzmann_root::solve(
+            params,
+            densities(&parts, guess),
+            guess,
+            |x| densities(&moments::components(params, self.n_e_m3, &potentials(x), factors), x),
+        )
+        .ok_or(FluxRopeError::NoPotential {
+            rho_km: units::to_km(rho_m),
+        })?;
         self.last_x = x;
         for (part, density) in parts.iter_mut().zip(electrons) {
             part.density_m3 = density;
         }
         Ok((potentials(x), factors, moments::electron_moments(&parts)))
     }
-}
-
-/// `(N_i - N_e) / n_i` at `at`, evaluated directly: the fallback's function.
-fn imbalance_at(
-    params: &RopeParameters,
-    n_e_m3: f64,
-    at: &LocalPotentials,
-    factors: [f64; 3],
-) -> f64 {
-    (moments::ion_density(params, at.phi_v)
-        - moments::electron_density(params, n_e_m3, at, factors))
-        / params.n_i_m3
-}
-
-/// Below this `|t|`, [`exp_step`] sums the series: its first omitted term, `t^6/720`, is
-/// below 1.4e-21 of the result, far under one rounding.
-const EXP_STEP_SERIES: f64 = 1e-3;
-
-/// `exp(t)` for `|t| < EXP_STEP_SERIES` by its Taylor series to `t^5`: Newton's late steps are
-/// tiny, and this is several times cheaper than the library exponential.
-fn exp_step(t: f64) -> f64 {
-    1.0 + t * (1.0 + t * (0.5 + t * (1.0 / 6.0 + t * (1.0 / 24.0 + t * (1.0 / 120.0)))))
 }
 
 /// Ampère's law (Eq. 3) for the state at `rho_m`, given the electron moments there.
@@ -252,64 +180,6 @@ fn derivative(rho_m: f64, state: &State, electrons: &ElectronMoments) -> State {
         -b_phi,
         VACUUM_PERMEABILITY * rho_m * electrons.j_z_am2,
     ]
-}
-
-/// The root of the imbalance by Newton's method from `guess`, with the analytic derivative.
-/// Once two points of opposite sign are known they bracket a root, and a step that would
-/// leave that bracket bisects it instead. `None` (the caller then brackets from the guess) if
-/// it does not converge within [`NEWTON_STEPS`], meets a non-finite value, or would move
-/// farther than [`NEWTON_REACH`] from the guess before a bracket is known.
-fn newton_from<T>(
-    imbalance: &mut impl FnMut(f64) -> (f64, f64, T),
-    guess: f64,
-) -> Option<(f64, T)> {
-    let mut x = guess;
-    let (mut value, mut slope, mut extra) = imbalance(x);
-    // The last point seen on each side of zero.
-    let (mut positive, mut negative) = (None::<f64>, None::<f64>);
-    for _ in 0..NEWTON_STEPS {
-        if !(value.is_finite() && slope.is_finite()) {
-            return None;
-        }
-        if value == 0.0 {
-            return Some((x, extra));
-        }
-        if value > 0.0 {
-            positive = Some(x);
-        } else {
-            negative = Some(x);
-        }
-        let mut next = x - value / slope;
-        if let (Some(p), Some(n)) = (positive, negative) {
-            let (low, high) = (p.min(n), p.max(n));
-            if !(next > low && next < high) {
-                next = 0.5 * (low + high);
-            }
-        } else if !((next - guess).abs() <= NEWTON_REACH) {
-            return None;
-        }
-        let step = next - x;
-        x = next;
-        (value, slope, extra) = imbalance(x);
-        if step.abs() <= POTENTIAL_TOLERANCE {
-            return Some((x, extra));
-        }
-    }
-    None
-}
-
-/// The root of `imbalance` nearest `guess`: a bracket grown outward from the guess, then Brent.
-fn bracket_and_solve(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64> {
-    let mut half_width = NEWTON_REACH;
-    for _ in 0..40 {
-        let (low, high) = (guess - half_width, guess + half_width);
-        let (f_low, f_high) = (imbalance(low), imbalance(high));
-        if f_low.is_finite() && f_high.is_finite() && f_low * f_high <= 0.0 {
-            return bracketed_root(imbalance, low, high, POTENTIAL_TOLERANCE).ok();
-        }
-        half_width *= 2.0;
-    }
-    None
 }
 
 /// Solves Eq. 3 outward on `grid`, with the mu-terms of Eq. 4 read by `reading` and

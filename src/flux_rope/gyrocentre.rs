@@ -37,7 +37,7 @@ use super::equilibrium_check::ForceResidual;
 use super::error::FluxRopeError;
 use super::moments::LocalPotentials;
 use super::parameters::{Component, MuReading, RopeParameters, perpendicular_factors};
-use crate::fit::bracketed_root;
+use super::boltzmann_root;
 use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
 use crate::plasma::units;
 
@@ -471,21 +471,32 @@ fn solve_once(
             a_phi_tm: a_phi,
             a_z_tm: state[2],
         };
-        let imbalance = |x: f64| {
-            let at = potentials(x);
-            (ion_density(params, at.phi_v)
-                - moments_at(params, n_e, &at, factors, frame)
-                    .iter()
-                    .map(|p| p.density_m3)
-                    .sum::<f64>())
-                / params.n_i_m3
+        // Each component's density is Boltzmann in the potential whatever the frame: the
+        // moments are computed once at the guess and Newton only rescales the densities.
+        let densities = |parts: &[GyroMoments; 3], x: f64| {
+            let [background, rotation, axial] = parts.map(|p| p.density_m3);
+            [
+                background,
+                rotation,
+                axial,
+                ion_density(params, potentials(x).phi_v),
+            ]
         };
-        let x = root_near(&imbalance, last_x).ok_or(FluxRopeError::NoPotential {
+        let mut parts = moments_at(params, n_e, &potentials(last_x), factors, frame);
+        let (x, electrons) = boltzmann_root::solve(
+            params,
+            densities(&parts, last_x),
+            last_x,
+            |x| densities(&moments_at(params, n_e, &potentials(x), factors, frame), x),
+        )
+        .ok_or(FluxRopeError::NoPotential {
             rho_km: units::to_km(rho_m),
         })?;
         last_x = x;
-        let at = potentials(x);
-        Ok((at, frame, moments_at(params, n_e, &at, factors, frame)))
+        for (part, density) in parts.iter_mut().zip(electrons) {
+            part.density_m3 = density;
+        }
+        Ok((potentials(x), frame, parts))
     };
     let h = grid.step_m();
     let points = grid.intervals + 1;
@@ -513,37 +524,27 @@ fn solve_once(
         rope.frames.push(frame);
         rope.components.push(parts);
         if i + 1 < points {
-            state = crate::ode::rk4_step(rho, h, &state, |r, y| {
-                let (_, _, parts) = local(r, y)?;
-                let j_phi = -ELEMENTARY_CHARGE
-                    * parts.iter().map(|p| p.density_m3 * p.u_phi_ms).sum::<f64>();
-                let j_z =
-                    -ELEMENTARY_CHARGE * parts.iter().map(|p| p.density_m3 * p.u_z_ms).sum::<f64>();
-                let b_phi = if r > 0.0 { y[3] / r } else { 0.0 };
-                Ok::<_, FluxRopeError>([
-                    r * y[1],
-                    -VACUUM_PERMEABILITY * j_phi,
-                    -b_phi,
-                    VACUUM_PERMEABILITY * r * j_z,
-                ])
+            // The first stage is the point just solved: its slope needs no second root.
+            let k1 = ampere(rho, &state, &parts);
+            state = crate::ode::rk4_step_from(rho, h, &state, k1, |r, y| {
+                local(r, y).map(|(_, _, parts)| ampere(r, y, &parts))
             })?;
         }
     }
     Ok(rope)
 }
 
-/// The root of `imbalance` nearest `guess` (in `T_eb / e`): a bracket grown outward, then Brent.
-fn root_near(imbalance: &impl Fn(f64) -> f64, guess: f64) -> Option<f64> {
-    let mut half_width = 0.05;
-    for _ in 0..40 {
-        let (low, high) = (guess - half_width, guess + half_width);
-        let (f_low, f_high) = (imbalance(low), imbalance(high));
-        if f_low.is_finite() && f_high.is_finite() && f_low * f_high <= 0.0 {
-            return bracketed_root(imbalance, low, high, 1e-13).ok();
-        }
-        half_width *= 2.0;
-    }
-    None
+/// Ampère's law (Eq. 3) for the state at `rho_m`, given the electron components there.
+fn ampere(rho_m: f64, state: &State, parts: &[GyroMoments; 3]) -> State {
+    let j_phi = -ELEMENTARY_CHARGE * parts.iter().map(|p| p.density_m3 * p.u_phi_ms).sum::<f64>();
+    let j_z = -ELEMENTARY_CHARGE * parts.iter().map(|p| p.density_m3 * p.u_z_ms).sum::<f64>();
+    let b_phi = if rho_m > 0.0 { state[3] / rho_m } else { 0.0 };
+    [
+        rho_m * state[1],
+        -VACUUM_PERMEABILITY * j_phi,
+        -b_phi,
+        VACUUM_PERMEABILITY * rho_m * j_z,
+    ]
 }
 
 /// The radial force balance of ions and electrons at every interior grid point,

@@ -18,6 +18,7 @@
 //! - [`sensitivity`]: the equilibrium within the printed precision of Table 1;
 //! - [`published`]: every number taken from the paper, with its printed precision.
 
+mod boltzmann_root;
 pub mod centre_fit;
 mod claims;
 pub mod crossing;
