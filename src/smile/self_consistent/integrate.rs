@@ -106,9 +106,13 @@ fn quasi_neutral(
     guess: f64,
     labels: &[Thresholds; 2],
 ) -> Result<Local, SmileError> {
+    let (electrons_here, ions_here) = (
+        plasma.electrons.background_at(a_y, &labels[0]),
+        plasma.ions.background_at(a_y, &labels[1]),
+    );
     let at = |phi: f64| {
-        let electrons = plasma.electrons.background(a_y, phi, &labels[0]);
-        let ions = plasma.ions.background(a_y, phi, &labels[1]);
+        let electrons = electrons_here.moments(phi);
+        let ions = ions_here.moments(phi);
         let current = plasma.current.moments(a_y, phi);
         let local = Local {
             phi,

@@ -77,63 +77,53 @@ impl Species {
 
     /// Moments of the two background populations at a point with `A_y = a_y`, `Phi = phi`,
     /// labelled by `labels` (see [`super::barrier`]); below every threshold all orbits are
-    /// magnetosheath-labelled.
+    /// magnetosheath-labelled. [`Species::background_at`] once and
+    /// [`BackgroundAt::moments`] per potential give the same bits faster.
+    pub fn background(&self, a_y: f64, phi: f64, labels: &Thresholds) -> Moments {
+        self.background_at(a_y, labels).moments(phi)
+    }
+
+    /// What the background moments at `A_y = a_y` need that does not depend on the
+    /// potential: quasi-neutrality varies only `Phi` at a fixed `A_y`, so its many
+    /// evaluations share it.
     ///
     /// A sharp label depends on `v_y` (through `p_y`) and on `v_z` (through `H_perp`), not on
     /// `v_x`: the `v_x` integral is a Gaussian's, the `v_z` integral over the orbits that pass
     /// the barrier, `m v_z^2/2 >= D = max U - m v_y^2/2 - q Phi`, is `erfc(sqrt(D/T))` (and its
     /// pressure `T (erfc x + 2 x e^{-x^2}/sqrt(pi))`), and `v_y` is done by the midpoint rule.
-    pub fn background(&self, a_y: f64, phi: f64, labels: &Thresholds) -> Moments {
-        let t = self.temperature;
-        let boltzmann = (-self.charge * phi / t).exp();
+    /// Per `v_y` node this keeps the node, its Gaussian weight, `m v_y^2/2`, and `max U` of
+    /// every passed threshold, the tables' lookups.
+    pub fn background_at(&self, a_y: f64, labels: &Thresholds) -> BackgroundAt {
         let (count, passed) = (labels.positions.len(), labels.passed());
-        if passed == 0 {
-            let density = self.sheath_amplitude * boltzmann;
-            return Moments {
-                density,
-                flux_y: 0.0,
-                pressure_zz: density * t,
-            };
-        }
-        let share = 1.0 / count as f64;
-        let below = (count - passed) as f64 * share;
-        let sigma = self.spread();
-        let dv = 2.0 * VY_REACH * sigma / VY_POINTS as f64;
-        let (mut passing, mut passing_flux, mut passing_pressure) = (0.0, 0.0, 0.0);
-        for k in 0..VY_POINTS {
-            let v_y = -VY_REACH * sigma + (k as f64 + 0.5) * dv;
-            let gaussian = (-0.5 * (v_y / sigma).powi(2)).exp() / ((2.0 * PI).sqrt() * sigma) * dv;
-            let p_y = self.canonical_momentum(v_y, a_y);
-            let here = 0.5 * self.mass * v_y * v_y + self.charge * phi;
-            // Thresholds above z are reached by every orbit through z.
-            let (mut fraction, mut pressure) = (below, below * t);
-            let recent = labels.recent(p_y);
-            for j in 0..passed {
-                let deficit = labels.highest(j, p_y, recent) - here;
-                if deficit <= 0.0 {
-                    fraction += share;
-                    pressure += share * t;
-                } else {
-                    let x = (deficit / t).sqrt();
-                    let tail = libm::erfc(x);
-                    fraction += share * tail;
-                    pressure += share * t * (tail + 2.0 * x * (-x * x).exp() / PI.sqrt());
-                }
+        let mut nodes = Vec::new();
+        let mut barriers = Vec::new();
+        if passed > 0 {
+            let sigma = self.spread();
+            let dv = 2.0 * VY_REACH * sigma / VY_POINTS as f64;
+            nodes.reserve(VY_POINTS);
+            barriers.reserve(VY_POINTS * passed);
+            for k in 0..VY_POINTS {
+                let v_y = -VY_REACH * sigma + (k as f64 + 0.5) * dv;
+                let gaussian =
+                    (-0.5 * (v_y / sigma).powi(2)).exp() / ((2.0 * PI).sqrt() * sigma) * dv;
+                let p_y = self.canonical_momentum(v_y, a_y);
+                let recent = labels.recent(p_y);
+                barriers.extend((0..passed).map(|j| labels.highest(j, p_y, recent)));
+                nodes.push(VyNode {
+                    v_y,
+                    gaussian,
+                    kinetic: 0.5 * self.mass * v_y * v_y,
+                });
             }
-            passing += gaussian * fraction;
-            passing_flux += gaussian * fraction * v_y;
-            passing_pressure += gaussian * pressure;
         }
-        // The magnetospheric amplitude fills all of velocity space; the sheath excess only the
-        // passing orbits.
-        let excess = self.sheath_amplitude - self.sphere_amplitude;
-        Moments {
-            density: boltzmann * (self.sphere_amplitude + excess * passing),
-            flux_y: boltzmann * excess * passing_flux,
-            pressure_zz: boltzmann * (self.sphere_amplitude * t + excess * passing_pressure),
+        BackgroundAt {
+            species: *self,
+            count,
+            passed,
+            nodes,
+            barriers,
         }
     }
-
     /// Phase-space density of a background population of amplitude `amplitude` at the
     /// velocity `v` where the potential is `phi`, `n_MSH / (d_e Omega_ce)^3`.
     pub fn maxwellian(&self, amplitude: f64, phi: f64, v: [f64; 3]) -> f64 {
@@ -141,6 +131,84 @@ impl Species {
         let energy =
             0.5 * self.mass * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) + self.charge * phi;
         amplitude * (self.mass / (2.0 * PI * t)).powf(1.5) * (-energy / t).exp()
+    }
+}
+
+/// One node of the `v_y` midpoint rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct VyNode {
+    /// `v_y`, `d_e Omega_ce`.
+    v_y: f64,
+    /// Its weight: the Gaussian in `v_y` times the node spacing.
+    gaussian: f64,
+    /// `m v_y^2 / 2`.
+    kinetic: f64,
+}
+
+/// The potential-independent part of a species' background moments at one `A_y` (see
+/// [`Species::background_at`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackgroundAt {
+    species: Species,
+    /// Thresholds in all, and those passed.
+    count: usize,
+    passed: usize,
+    /// The `v_y` nodes (none when no threshold is passed).
+    nodes: Vec<VyNode>,
+    /// `max U` of each passed threshold, `passed` per node.
+    barriers: Vec<f64>,
+}
+
+/// `D/T` beyond which an orbit's passing share is exactly zero in floating point: `erfc(x)`
+/// is 0 for `x >= 28` and `exp(-x^2)` underflows to 0, so skipping such terms gives the same
+/// bits as summing them.
+const NO_PASSING: f64 = 28.0 * 28.0;
+
+impl BackgroundAt {
+    /// The background moments at potential `phi`.
+    pub fn moments(&self, phi: f64) -> Moments {
+        let s = &self.species;
+        let t = s.temperature;
+        let boltzmann = (-s.charge * phi / t).exp();
+        if self.passed == 0 {
+            let density = s.sheath_amplitude * boltzmann;
+            return Moments {
+                density,
+                flux_y: 0.0,
+                pressure_zz: density * t,
+            };
+        }
+        let share = 1.0 / self.count as f64;
+        let below = (self.count - self.passed) as f64 * share;
+        let (mut passing, mut passing_flux, mut passing_pressure) = (0.0, 0.0, 0.0);
+        for (node, barriers) in self.nodes.iter().zip(self.barriers.chunks_exact(self.passed)) {
+            let here = node.kinetic + s.charge * phi;
+            // Thresholds above z are reached by every orbit through z.
+            let (mut fraction, mut pressure) = (below, below * t);
+            for highest in barriers {
+                let deficit = highest - here;
+                if deficit <= 0.0 {
+                    fraction += share;
+                    pressure += share * t;
+                } else if deficit / t < NO_PASSING {
+                    let x = (deficit / t).sqrt();
+                    let tail = libm::erfc(x);
+                    fraction += share * tail;
+                    pressure += share * t * (tail + 2.0 * x * (-x * x).exp() / PI.sqrt());
+                }
+            }
+            passing += node.gaussian * fraction;
+            passing_flux += node.gaussian * fraction * node.v_y;
+            passing_pressure += node.gaussian * pressure;
+        }
+        // The magnetospheric amplitude fills all of velocity space; the sheath excess only the
+        // passing orbits.
+        let excess = s.sheath_amplitude - s.sphere_amplitude;
+        Moments {
+            density: boltzmann * (s.sphere_amplitude + excess * passing),
+            flux_y: boltzmann * excess * passing_flux,
+            pressure_zz: boltzmann * (s.sphere_amplitude * t + excess * passing_pressure),
+        }
     }
 }
 
