@@ -92,19 +92,24 @@ impl Local {
     }
 }
 
-/// Quasi-neutrality at `A_y = a_y`: a root of `ln n_i - ln n_e` in `Phi`, bracketed outward
-/// from the last root and closed by the Illinois method.
+/// Quasi-neutrality at `A_y = a_y`: a root of `ln n_i - ln n_e` in `Phi`, bracketed from the
+/// last root and closed by the Illinois method. `slope` carries `d(ln n_i - ln n_e)/dPhi`
+/// from one solve to the next (NaN: unknown).
 ///
 /// The mismatch is not monotonic in `Phi`. The label makes it so: a particle just past the
 /// source plane reaches back to it only if it can climb the potential difference, so the
 /// passing fraction goes like `erfc(sqrt((Phi_s - Phi)/T))`, with an infinite slope at
 /// `Phi = Phi_s`; a Newton or secant step can stall or leave the root. Bracketing from the
-/// last root keeps the solution on the branch the integration is on.
+/// last root keeps the solution on the branch the integration is on. The root moves little
+/// between solves, so one Newton step with the last solve's slope usually lands beside it and
+/// brackets it with the guess; it is taken only within the first bracket the outward search
+/// would try, so both find the same root, and the search runs when it does not bracket.
 fn quasi_neutral(
     plasma: &Plasma,
     a_y: f64,
     guess: f64,
     labels: &[Thresholds; 2],
+    slope: &std::cell::Cell<f64>,
 ) -> Result<Local, SmileError> {
     let (electrons_here, ions_here) = (
         plasma.electrons.background_at(a_y, &labels[0]),
@@ -135,10 +140,25 @@ fn quasi_neutral(
     if r_start.abs() < ROOT_TOLERANCE {
         return Ok(start);
     }
+    let newton = guess - r_start / slope.get();
+    let mut newton_bracket = None;
+    if (newton - guess).abs() <= BRACKET_START {
+        let (local, r) = at(newton);
+        if !r.is_finite() {
+            return Err(non_finite);
+        }
+        if r.abs() < ROOT_TOLERANCE {
+            slope.set((r - r_start) / (newton - guess));
+            return Ok(local);
+        }
+        if r.signum() != r_start.signum() {
+            newton_bracket = Some((newton, r));
+        }
+    }
     // The root nearest the last one: widen a symmetric bracket until one side changes sign.
     let mut width = BRACKET_START;
-    let (mut far, mut r_far) = (guess, r_start);
-    'widen: for _ in 0..BRACKET_DOUBLINGS {
+    let (mut far, mut r_far) = newton_bracket.unwrap_or((guess, r_start));
+    'widen: for _ in 0..if newton_bracket.is_some() { 0 } else { BRACKET_DOUBLINGS } {
         for side in [-1.0, 1.0] {
             let (candidate, r) = (guess + side * width, at(guess + side * width).1);
             if !r.is_finite() {
@@ -153,12 +173,16 @@ fn quasi_neutral(
     }
     let (mut a, mut r_a, mut b, mut r_b) = (guess, r_start, far, r_far);
     let mut last_side = 0;
+    // The last point evaluated, for the slope handed to the next solve.
+    let mut last = (far, r_far);
     for _ in 0..ILLINOIS_STEPS {
         let c = (a * r_b - b * r_a) / (r_b - r_a);
         let (local, r_c) = at(c);
         if r_c.abs() < ROOT_TOLERANCE || (b - a).abs() < 1e-15 {
+            slope.set((r_c - last.1) / (c - last.0));
             return Ok(local);
         }
+        last = (c, r_c);
         if r_c.signum() == r_a.signum() {
             (a, r_a) = (c, r_c);
             if last_side == -1 {
@@ -222,7 +246,9 @@ pub fn integrate(
         step,
         ..Profile::default()
     };
-    let mut local = quasi_neutral(plasma, 0.0, 0.0, &labels)?;
+    // The mismatch's slope, carried from one root to the next.
+    let slope = std::cell::Cell::new(f64::NAN);
+    let mut local = quasi_neutral(plasma, 0.0, 0.0, &labels, &slope)?;
     let pressure = |l: &Local| l.electrons.pressure_zz + l.ions.pressure_zz + l.current.pressure_zz;
     let mut state = [
         0.0,
@@ -260,7 +286,13 @@ pub fn integrate(
             .checked_sub(2)
             .map_or(0.0, |k| profile.phi[k + 1] - profile.phi[k]);
         let derivative = |s: [f64; 2], fraction: f64| -> Result<[f64; 2], SmileError> {
-            let l = quasi_neutral(plasma, s[0], local.phi + fraction * slope_guess, &labels)?;
+            let l = quasi_neutral(
+                plasma,
+                s[0],
+                local.phi + fraction * slope_guess,
+                &labels,
+                &slope,
+            )?;
             Ok([-s[1], l.j_y(plasma)])
         };
         let h = step;
@@ -280,7 +312,7 @@ pub fn integrate(
         z = profile.z.len() as f64 * h;
         // The new point joins the barriers once its potential is known; its own U never blocks
         // a particle there, so its moments do not depend on whether it has joined.
-        local = quasi_neutral(plasma, state[0], local.phi + slope_guess, &labels)?;
+        local = quasi_neutral(plasma, state[0], local.phi + slope_guess, &labels, &slope)?;
         if let Some(ranges) = &tables {
             for (label, (species, range)) in labels
                 .iter_mut()

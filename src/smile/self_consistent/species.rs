@@ -250,3 +250,20 @@ impl Drifting {
             * (-0.5 * s.mass * relative / s.temperature).exp()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::NO_PASSING;
+
+    #[test]
+    fn terms_skipped_as_zero_are_zero_in_floating_point() {
+        // The skip in BackgroundAt::moments is exact only while libm's erfc returns 0 and exp
+        // underflows from x = 28 on; a libm that changed either would change the layer's bits.
+        let x = NO_PASSING.sqrt();
+        assert_eq!(x, 28.0, "the threshold is x = 28");
+        for x in [x, x + 1e-9, 30.0, 1e3] {
+            assert_eq!(libm::erfc(x), 0.0, "erfc({x}) underflows to 0");
+            assert_eq!(2.0 * x * (-x * x).exp(), 0.0, "x exp(-x^2) underflows at {x}");
+        }
+    }
+}
