@@ -34,10 +34,14 @@ fn plane_moments(layer: &SelfConsistentLayer, species: &Species, z: f64) -> (f64
     let (mut density, mut flux) = (0.0, 0.0);
     for i in 0..CHECK_POINTS {
         let v_y = -7.0 * sigma + (i as f64 + 0.5) * dv;
+        // One walk down the profile serves the whole v_z column.
+        let reach = layer.reach(species, z, v_y);
         for j in 0..CHECK_POINTS {
             let v_z = -7.0 * sigma + (j as f64 + 0.5) * dv;
+            let v = [0.0, v_y, v_z];
+            let weight = reach.weight(layer.perpendicular_energy(species, z, v));
             // f at v_x = 0 times the v_x integral sqrt(2 pi T/m).
-            let f = layer.background_density(species, z, [0.0, v_y, v_z])
+            let f = layer.weighted_background(species, z, v, weight)
                 * (2.0 * std::f64::consts::PI).sqrt()
                 * sigma;
             density += f;

@@ -297,36 +297,56 @@ impl SelfConsistentLayer {
     /// `z`, the orbit passes a grid point if its perpendicular energy is at least the effective
     /// potential there; it reaches below a threshold if it passes every point down to it.
     pub fn sheath_weight(&self, species: &super::species::Species, z: f64, v: [f64; 3]) -> f64 {
+        self.reach(species, z, v[1])
+            .weight(self.perpendicular_energy(species, z, v))
+    }
+
+    /// `H_perp = m (v_y^2 + v_z^2)/2 + q Phi(z)`, the energy of the z motion and the y
+    /// velocity that an orbit's reach is judged by.
+    pub fn perpendicular_energy(
+        &self,
+        species: &super::species::Species,
+        z: f64,
+        v: [f64; 3],
+    ) -> f64 {
+        0.5 * species.mass * (v[1] * v[1] + v[2] * v[2]) + species.charge * self.phi(z)
+    }
+
+    /// The walk of [`SelfConsistentLayer::sheath_weight`] done once for every orbit through `z`
+    /// with this `v_y` (so this `p_y`): down the grid, the highest effective potential met so
+    /// far and the thresholds counted once each point is passed. An orbit passes the points
+    /// whose running maximum is at most its `H_perp`, so [`Reach::weight`] answers any `v_z`
+    /// by a binary search, with the same comparisons as the walk.
+    pub fn reach(&self, species: &super::species::Species, z: f64, v_y: f64) -> Reach {
         // Species are told apart by charge: electrons carry the first label, ions the second.
         let thresholds = &self.thresholds_de[usize::from(species.charge > 0.0)];
-        let count = thresholds.len() as f64;
         let p = &self.profile;
         let (k, _) = self.locate(z);
         // Thresholds above the grid point at or below z have no grid point between them and z.
-        let above = thresholds.iter().filter(|t| **t > p.z[k]).count() as f64;
-        if above == count {
-            return 1.0;
-        }
-        let a = self.a_y(z);
-        let p_y = species.canonical_momentum(v[1], a);
-        let h_perp =
-            0.5 * species.mass * (v[1] * v[1] + v[2] * v[2]) + species.charge * self.phi(z);
-        let mut reached = above;
-        let mut next = thresholds.iter().rev().filter(|t| **t <= p.z[k]).peekable();
-        for i in (0..=k).rev() {
-            if species.effective_potential(p_y, p.a_y[i], p.phi[i]) > h_perp {
-                break;
-            }
-            // Grid point i is passed: so is every threshold at or below it, down to the next point.
-            let floor = if i > 0 { p.z[i - 1] } else { f64::NEG_INFINITY };
-            while next.next_if(|t| **t > floor && **t <= p.z[i]).is_some() {
-                reached += 1.0;
-            }
-            if next.peek().is_none() {
-                break;
+        let above = thresholds.iter().filter(|t| **t > p.z[k]).count();
+        let mut steps = Vec::new();
+        if above < thresholds.len() {
+            let p_y = species.canonical_momentum(v_y, self.a_y(z));
+            let (mut highest, mut reached) = (f64::NEG_INFINITY, above);
+            let mut next = thresholds.iter().rev().filter(|t| **t <= p.z[k]).peekable();
+            for i in (0..=k).rev() {
+                highest = highest.max(species.effective_potential(p_y, p.a_y[i], p.phi[i]));
+                // Grid point i passed: so is every threshold at or below it, down to the next point.
+                let floor = if i > 0 { p.z[i - 1] } else { f64::NEG_INFINITY };
+                while next.next_if(|t| **t > floor && **t <= p.z[i]).is_some() {
+                    reached += 1;
+                }
+                steps.push((highest, reached));
+                if next.peek().is_none() {
+                    break;
+                }
             }
         }
-        reached / count
+        Reach {
+            count: thresholds.len(),
+            above,
+            steps,
+        }
     }
 
     /// Phase-space density of `species`' backgrounds at `z` and `v`.
@@ -336,9 +356,20 @@ impl SelfConsistentLayer {
         z: f64,
         v: [f64; 3],
     ) -> f64 {
-        let w = self.sheath_weight(species, z, v);
+        self.weighted_background(species, z, v, self.sheath_weight(species, z, v))
+    }
+
+    /// Phase-space density of `species`' backgrounds at `z` and `v` for a known sheath weight.
+    pub fn weighted_background(
+        &self,
+        species: &super::species::Species,
+        z: f64,
+        v: [f64; 3],
+        sheath_weight: f64,
+    ) -> f64 {
         species.maxwellian(
-            species.sphere_amplitude + (species.sheath_amplitude - species.sphere_amplitude) * w,
+            species.sphere_amplitude
+                + (species.sheath_amplitude - species.sphere_amplitude) * sheath_weight,
             self.phi(z),
             v,
         )
@@ -364,6 +395,31 @@ impl SelfConsistentLayer {
     pub fn equivalent_half_thickness(&self) -> f64 {
         let b = &self.profile.b_x;
         (b[0].abs() + b[b.len() - 1]) / (2.0 * self.peak_current())
+    }
+}
+
+/// How far down the orbits through one position with one `v_y` reach
+/// ([`SelfConsistentLayer::reach`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reach {
+    /// Thresholds of the species.
+    count: usize,
+    /// Thresholds above the grid point at or below the position: reached by every orbit.
+    above: usize,
+    /// Walking down from that point: the highest effective potential so far and the
+    /// thresholds reached once the point is passed.
+    steps: Vec<(f64, usize)>,
+}
+
+impl Reach {
+    /// Weight of the magnetosheath amplitude for perpendicular energy `h_perp`: the fraction of
+    /// thresholds reached below.
+    pub fn weight(&self, h_perp: f64) -> f64 {
+        let passed = self.steps.partition_point(|(highest, _)| *highest <= h_perp);
+        let reached = passed
+            .checked_sub(1)
+            .map_or(self.above, |last| self.steps[last].1);
+        reached as f64 / self.count as f64
     }
 }
 
