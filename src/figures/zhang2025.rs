@@ -469,7 +469,8 @@ pub fn figure_3(spec: &FigureSpec) -> Result<Figure, FigureError> {
 /// current falls off (the paper's reading) or far from the sheet.
 pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     use crate::force_balance::known_answer::{
-        BOUNDARY_CURRENT_FRACTION, BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape,
+        BOUNDARY_CURRENT_FRACTION, BoundaryField, CROSSING_SAMPLES, Crossing, KnownSheet, Sampling,
+        SheetShape,
     };
     let sheet = |shape, share| KnownSheet {
         shape,
@@ -479,17 +480,19 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
         share,
     };
     let paper_b0 = BoundaryField::WhereCurrentFalls(BOUNDARY_CURRENT_FRACTION);
-    let binned = |boundary| MethodSettings {
-        boundary,
-        sampling: Sampling::UniformInField,
-        ..MethodSettings::single_crossing()
+    // Every panel but (a) is binned; one sampling of a shape serves all its shares and B0s.
+    let binned = |shape| {
+        Crossing::sample(shape, Sampling::UniformInField, CROSSING_SAMPLES)
+            .map_err(FigureError::model)
     };
-    let factor = |shape, settings| -> Result<f64, FigureError> {
-        Ok(sheet(shape, 0.3)
-            .method_with(settings, 1.0)
+    let returned_share = |crossing: &Crossing, shape, share, boundary| -> Result<f64, FigureError> {
+        Ok(sheet(shape, share)
+            .method_on(crossing, boundary, 1.0)
             .map_err(FigureError::model)?
-            .recovered_share
-            / 0.3)
+            .recovered_share)
+    };
+    let factor = |crossing: &Crossing, shape, boundary| -> Result<f64, FigureError> {
+        Ok(returned_share(crossing, shape, 0.3, boundary)? / 0.3)
     };
     let examples = [
         ("Harris", SheetShape::Harris, 0),
@@ -533,14 +536,12 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
         6,
     )];
     for (label, shape, colour) in examples {
+        let crossing = binned(shape)?;
         let y = truth
             .iter()
             .map(|&f| {
                 if f > 0.0 {
-                    Ok(sheet(shape, f)
-                        .method_with(binned(paper_b0), 1.0)
-                        .map_err(FigureError::model)?
-                        .recovered_share)
+                    returned_share(&crossing, shape, f, paper_b0)
                 } else {
                     Ok(0.0)
                 }
@@ -558,21 +559,20 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let fractions: Vec<f64> = (2..=20).map(|k| 0.05 * f64::from(k)).collect();
     let mut embedded = Vec::new();
     for (colour, ratio) in [0.1, 0.2, 0.5].into_iter().enumerate() {
+        let shapes = fractions.iter().map(|&a| SheetShape::Embedded {
+            core_field_fraction: a,
+            core_thickness_ratio: ratio,
+        });
+        let crossings = shapes
+            .map(|shape| Ok((shape, binned(shape)?)))
+            .collect::<Result<Vec<_>, FigureError>>()?;
         for (boundary, name) in [
             (paper_b0, "B0 at a tenth of j0"),
             (BoundaryField::Asymptotic, "B0 far from the sheet"),
         ] {
-            let y = fractions
+            let y = crossings
                 .iter()
-                .map(|&a| {
-                    factor(
-                        SheetShape::Embedded {
-                            core_field_fraction: a,
-                            core_thickness_ratio: ratio,
-                        },
-                        binned(boundary),
-                    )
-                })
+                .map(|(shape, crossing)| factor(crossing, *shape, boundary))
                 .collect::<Result<Vec<f64>, _>>()?;
             let draw = if boundary == BoundaryField::Asymptotic {
                 Series::dashed
@@ -602,13 +602,20 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     // (d) Bifurcated sheets.
     let separations: Vec<f64> = (0..=30).map(|k| 0.1 * f64::from(k)).collect();
     let mut bifurcated = Vec::new();
+    let crossings = separations
+        .iter()
+        .map(|&s| {
+            let shape = SheetShape::Bifurcated { separation: s };
+            Ok((shape, binned(shape)?))
+        })
+        .collect::<Result<Vec<_>, FigureError>>()?;
     for (boundary, name, colour) in [
         (paper_b0, "B0 at a tenth of j0", 2),
         (BoundaryField::Asymptotic, "B0 far from the sheet", 2),
     ] {
-        let y = separations
+        let y = crossings
             .iter()
-            .map(|&s| factor(SheetShape::Bifurcated { separation: s }, binned(boundary)))
+            .map(|(shape, crossing)| factor(crossing, *shape, boundary))
             .collect::<Result<Vec<f64>, _>>()?;
         let draw = if boundary == BoundaryField::Asymptotic {
             Series::dashed

@@ -40,6 +40,14 @@ pub enum ForceBalanceError {
     /// A published number could not be propagated into an interval.
     #[error(transparent)]
     Propagation(#[from] crate::claims::PropagationError),
+    /// A crossing sampled from one sheet shape was given the method of another.
+    #[error("the crossing was sampled from {crossing:?}, not the sheet's shape {sheet:?}")]
+    ShapeMismatch {
+        /// The crossing's shape.
+        crossing: super::known_answer::SheetShape,
+        /// The sheet's shape.
+        sheet: super::known_answer::SheetShape,
+    },
     /// A position X must lie tailward of Earth (X < 0) for the power laws of Fig. 4.
     #[error("X must be negative (tailward), got {x_re} R_E")]
     NotTailward {

@@ -253,29 +253,48 @@ impl KnownSheet {
         settings: MethodSettings,
         b0_misjudged: f64,
     ) -> Result<MethodResult, ForceBalanceError> {
-        let shape = self.shape.validate()?;
-        for (parameter, value) in [
-            ("B0 (T)", self.b0_t),
-            ("L (m)", self.thickness_m),
-            ("B_z (T)", self.b_z_t),
-            ("share f", self.share),
-        ] {
-            if !(value.is_finite() && value > 0.0) {
-                return Err(ForceBalanceError::NonPositive { parameter, value });
-            }
+        self.shape.validate()?;
+        self.validate_scales()?;
+        let crossing = Crossing::sample(self.shape, settings.sampling, settings.samples)?;
+        self.method_on(&crossing, settings.boundary, b0_misjudged)
+    }
+
+    /// [`KnownSheet::method_with`] on a crossing already sampled (by [`Crossing::sample`], of
+    /// this sheet's shape): sheets that differ only in share, fields or thickness, and B0
+    /// choices, share one sampling.
+    ///
+    /// ```
+    /// use mmsbook::force_balance::known_answer::{BoundaryField, Crossing, KnownSheet, MethodSettings, SheetShape};
+    /// let settings = MethodSettings::single_crossing();
+    /// let crossing = Crossing::sample(SheetShape::Harris, settings.sampling, settings.samples).unwrap();
+    /// let sheet = KnownSheet { shape: SheetShape::Harris, b0_t: 20e-9, thickness_m: 1e6, b_z_t: 2e-9, share: 0.3 };
+    /// let reused = sheet.method_on(&crossing, BoundaryField::Asymptotic, 1.0).unwrap();
+    /// assert_eq!(reused, sheet.method().unwrap());
+    /// ```
+    ///
+    /// # Errors
+    /// As [`KnownSheet::method_with`], and [`ForceBalanceError::ShapeMismatch`] for a crossing
+    /// of another shape.
+    pub fn method_on(
+        &self,
+        crossing: &Crossing,
+        boundary: BoundaryField,
+        b0_misjudged: f64,
+    ) -> Result<MethodResult, ForceBalanceError> {
+        if crossing.shape != self.shape {
+            return Err(ForceBalanceError::ShapeMismatch {
+                crossing: crossing.shape,
+                sheet: self.shape,
+            });
         }
+        let shape = self.shape;
+        self.validate_scales()?;
         let out_of_range =
             |parameter, value: f64| ForceBalanceError::OutOfRange { parameter, value };
-        if !(101..=1_000_000).contains(&settings.samples) {
-            return Err(out_of_range(
-                "samples per crossing (101 to 10^6)",
-                settings.samples as f64,
-            ));
-        }
         if !(b0_misjudged.is_finite() && b0_misjudged > 0.0) {
             return Err(out_of_range("B0 misjudgement factor (> 0)", b0_misjudged));
         }
-        let boundary_ratio = match settings.boundary {
+        let boundary_ratio = match boundary {
             BoundaryField::Asymptotic => 1.0,
             BoundaryField::WhereCurrentFalls(fraction) => {
                 if !(fraction > 0.0 && fraction < 1.0) {
@@ -287,22 +306,16 @@ impl KnownSheet {
                 boundary_where_current_falls(shape, fraction)
             }
         } * b0_misjudged;
-        let zeta = sample_positions(shape, settings);
         let unit_current = self.b0_t / (VACUUM_PERMEABILITY * self.thickness_m);
         let assumed_b0 = self.b0_t * boundary_ratio;
         // The samples of B_x/B0 as the method sees them: over the B0 it takes.
-        let bx: Vec<f64> = zeta
+        let bx: Vec<f64> = crossing.field.iter().map(|b| b / boundary_ratio).collect();
+        let j_y: Vec<f64> = crossing.current.iter().map(|j| unit_current * j).collect();
+        let b_z = vec![self.b_z_t; bx.len()];
+        let p_xz: Vec<f64> = crossing
+            .field
             .iter()
-            .map(|&z| shape.field(z) / boundary_ratio)
-            .collect();
-        let j_y: Vec<f64> = zeta
-            .iter()
-            .map(|&z| unit_current * shape.current(z))
-            .collect();
-        let b_z = vec![self.b_z_t; zeta.len()];
-        let p_xz: Vec<f64> = zeta
-            .iter()
-            .map(|&z| self.share * self.b_z_t * shape.field(z) * self.b0_t / VACUUM_PERMEABILITY)
+            .map(|b| self.share * self.b_z_t * b * self.b0_t / VACUUM_PERMEABILITY)
             .collect();
         let j0 = j_y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let thickness = thickness_m(assumed_b0, j0)?;
@@ -322,14 +335,67 @@ impl KnownSheet {
             peak_over_central_mean: j0 / central_mean,
         })
     }
+
+    /// Fields, thickness and share must be positive and finite.
+    fn validate_scales(&self) -> Result<(), ForceBalanceError> {
+        for (parameter, value) in [
+            ("B0 (T)", self.b0_t),
+            ("L (m)", self.thickness_m),
+            ("B_z (T)", self.b_z_t),
+            ("share f", self.share),
+        ] {
+            if !(value.is_finite() && value > 0.0) {
+                return Err(ForceBalanceError::NonPositive { parameter, value });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One crossing of a sheet shape, sampled: `B_x/B0` and `j_y` in units of `B0/(mu0 L)` at
+/// each sample. Everything else the method needs scales these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Crossing {
+    /// The shape crossed.
+    shape: SheetShape,
+    /// `B_x/B0` at each sample.
+    field: Vec<f64>,
+    /// `j_y / (B0/(mu0 L))` at each sample.
+    current: Vec<f64>,
+}
+
+impl Crossing {
+    /// Samples `shape` with `samples` points over the crossing, as `sampling` says.
+    ///
+    /// # Errors
+    /// [`ForceBalanceError::OutOfRange`] for a shape parameter out of range or a sample count
+    /// outside [101, 10^6].
+    pub fn sample(
+        shape: SheetShape,
+        sampling: Sampling,
+        samples: usize,
+    ) -> Result<Self, ForceBalanceError> {
+        let shape = shape.validate()?;
+        if !(101..=1_000_000).contains(&samples) {
+            return Err(ForceBalanceError::OutOfRange {
+                parameter: "samples per crossing (101 to 10^6)",
+                value: samples as f64,
+            });
+        }
+        let zeta = sample_positions(shape, sampling, samples);
+        Ok(Crossing {
+            shape,
+            field: zeta.iter().map(|&z| shape.field(z)).collect(),
+            current: zeta.iter().map(|&z| shape.current(z)).collect(),
+        })
+    }
 }
 
 /// Positions `z/L` of the samples: evenly spaced over the crossing, or at evenly spaced
 /// values of `B_x` (found by bisection: every shape's field rises monotonically).
-fn sample_positions(shape: SheetShape, settings: MethodSettings) -> Vec<f64> {
-    let n = settings.samples;
+fn sample_positions(shape: SheetShape, sampling: Sampling, n: usize) -> Vec<f64> {
     let evenly = |i: usize, low: f64, high: f64| low + (high - low) * i as f64 / (n - 1) as f64;
-    match settings.sampling {
+    match sampling {
         Sampling::UniformInZ => (0..n)
             .map(|i| evenly(i, -CROSSING_HALF_WIDTH, CROSSING_HALF_WIDTH))
             .collect(),
