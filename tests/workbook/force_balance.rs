@@ -387,7 +387,7 @@ fn the_location_that_gives_a_share_gives_it_back() {
 mod known_answer {
     use mmsbook::force_balance::ForceBalanceError;
     use mmsbook::force_balance::known_answer::{
-        BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape,
+        BoundaryField, Crossing, KnownSheet, MethodSettings, Sampling, SheetShape,
     };
     use proptest::prelude::*;
 
@@ -551,6 +551,26 @@ mod known_answer {
             sheet(SheetShape::Harris, 0.3).method_with(MethodSettings::single_crossing(), -1.0),
             Err(ForceBalanceError::OutOfRange { .. })
         ));
+        // A crossing sampled once serves sheets of its own shape only.
+        let split = SheetShape::Bifurcated { separation: 1.0 };
+        let crossing = Crossing::sample(split, Sampling::UniformInField, 1001).unwrap();
+        assert_eq!(
+            sheet(SheetShape::Harris, 0.3).method_on(&crossing, BoundaryField::Asymptotic, 1.0),
+            Err(ForceBalanceError::ShapeMismatch {
+                crossing: split,
+                sheet: SheetShape::Harris,
+            })
+        );
+        let binned = MethodSettings {
+            sampling: Sampling::UniformInField,
+            samples: 1001,
+            ..MethodSettings::single_crossing()
+        };
+        assert_eq!(
+            sheet(split, 0.7).method_on(&crossing, BoundaryField::Asymptotic, 1.0),
+            sheet(split, 0.7).method_with(binned, 1.0),
+            "method_on a crossing sampled once is method_with"
+        );
     }
 
     proptest! {
