@@ -67,23 +67,37 @@ pub fn link_rows_to_text(
     text_pages: &HashMap<String, String>,
     this_page: &str,
 ) -> String {
-    let mut out = html.to_owned();
-    for (id, page) in text_pages {
-        let cell = format!("<a class=\"claim-id\" href=\"#{id}\">{id}</a>");
-        if !out.contains(&cell) {
+    // One pass over the page (a ledger page holds hundreds of claims: searching it once per
+    // claim took seconds in the test build), linking the first cell of each claim.
+    const OPEN: &str = "<a class=\"claim-id\" href=\"#";
+    let mut out = String::with_capacity(html.len() + 64 * text_pages.len());
+    let mut linked = HashSet::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let (before, from_cell) = rest.split_at(start);
+        out.push_str(before);
+        let id = from_cell[OPEN.len()..]
+            .split('"')
+            .next()
+            .unwrap_or_default();
+        let cell = format!("{OPEN}{id}\">{id}</a>");
+        let Some(page) = text_pages
+            .get(id)
+            .filter(|_| from_cell.starts_with(&cell) && !linked.contains(id))
+        else {
+            out.push_str(OPEN);
+            rest = &from_cell[OPEN.len()..];
             continue;
-        }
-        let target = if page == this_page {
-            String::new()
-        } else {
-            page.clone()
         };
+        linked.insert(id.to_owned());
+        let target = if page == this_page { "" } else { page.as_str() };
         let anchor = text_anchor(id);
-        let back = format!(
+        out.push_str(&format!(
             "{cell} <a class=\"in-text\" href=\"{target}#{anchor}\" title=\"where the chapter derives it\">in the text</a>"
-        );
-        out = out.replacen(&cell, &back, 1);
+        ));
+        rest = &from_cell[cell.len()..];
     }
+    out.push_str(rest);
     out
 }
 
