@@ -90,18 +90,26 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn a_killed_run_leaves_the_old_set_or_the_new_set_byte_for_byte() {
-    // The new set: an uninterrupted run from the old set, timed to place the kills.
-    let complete = old_root();
+    // The new set: uninterrupted runs from the old set, two at once as the kills below run,
+    // timed to place the kills.
+    let (complete, twin) = (old_root(), old_root());
     let old = snapshot(complete.path());
     let start = Instant::now();
-    let output = regen_in(complete.path(), &["--figure", FIGURE]);
+    let (output, twin_output) = std::thread::scope(|scope| {
+        let twin_run = scope.spawn(|| regen_in(twin.path(), &["--figure", FIGURE]));
+        let output = regen_in(complete.path(), &["--figure", FIGURE]);
+        (output, twin_run.join().unwrap())
+    });
     let full_run = start.elapsed();
-    assert!(
-        output.status.success(),
-        "the uninterrupted run succeeds: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    for output in [&output, &twin_output] {
+        assert!(
+            output.status.success(),
+            "the uninterrupted run succeeds: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
     let new = snapshot(complete.path());
+    assert_eq!(new, snapshot(twin.path()), "the runs are deterministic");
     assert_ne!(old, new, "the run replaces the old set");
     assert!(
         mmsbook::transaction::stages(complete.path())
@@ -110,9 +118,9 @@ fn a_killed_run_leaves_the_old_set_or_the_new_set_byte_for_byte() {
         "a complete run leaves no stage"
     );
 
-    let (mut as_old, mut as_new, mut finished) = (0, 0, 0);
-    let fractions = [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99];
-    for fraction in fractions {
+    // One kill: the state it leaves (old, new or mixed) and whether the next run had to
+    // finish an interrupted swap.
+    let kill_at = |fraction: f64| -> (Result<bool, String>, bool) {
         let root = old_root();
         let mut child = Command::new(env!("CARGO_BIN_EXE_regen"))
             .args(["--figure", FIGURE, "--root"])
@@ -125,24 +133,50 @@ fn a_killed_run_leaves_the_old_set_or_the_new_set_byte_for_byte() {
         let _ = child.kill(); // SIGKILL: no destructor runs
         child.wait().unwrap();
         // Killed after the commit point and before the swap ended: the next run finishes it.
-        if mmsbook::transaction::finish_interrupted(root.path()).unwrap() {
-            finished += 1;
-        }
+        let finished = mmsbook::transaction::finish_interrupted(root.path()).unwrap();
         let state = snapshot(root.path());
-        if state == old {
-            as_old += 1;
+        let outcome = if state == old {
+            Ok(true)
         } else if state == new {
-            as_new += 1;
+            Ok(false)
         } else {
             let mixed: Vec<_> = state
                 .keys()
                 .filter(|k| old.get(*k) != state.get(*k) && new.get(*k) != state.get(*k))
                 .take(5)
                 .collect();
-            panic!(
+            Err(format!(
                 "killed at {fraction} of {full_run:?}: neither the old nor the new set, e.g. {mixed:?}"
-            );
+            ))
+        };
+        (outcome, finished)
+    };
+    let fractions = [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99];
+    // Two kills at a time, as the full run was timed: the test is mostly waiting, and each kill
+    // still lands where its fraction of the run says.
+    let outcomes: Vec<(Result<bool, String>, bool)> = fractions
+        .chunks(2)
+        .flat_map(|pair| {
+            std::thread::scope(|scope| {
+                let kills: Vec<_> = pair
+                    .iter()
+                    .map(|&fraction| scope.spawn(move || kill_at(fraction)))
+                    .collect();
+                kills
+                    .into_iter()
+                    .map(|kill| kill.join().unwrap())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let (mut as_old, mut as_new, mut finished) = (0, 0, 0);
+    for (outcome, finished_swap) in outcomes {
+        match outcome {
+            Ok(true) => as_old += 1,
+            Ok(false) => as_new += 1,
+            Err(mixed) => panic!("{mixed}"),
         }
+        finished += usize::from(finished_swap);
     }
     println!(
         "kill test: full run {full_run:.2?}; {} kills: {as_old} left the old set, {as_new} the new set ({finished} finished an interrupted swap)",
