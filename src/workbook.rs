@@ -113,19 +113,10 @@ pub fn ledger_outputs(ledger: &Ledger) -> Vec<Output> {
          checks. See [Claims, figures and the book](methods-ledger.md) for the rule.\n\n{}",
         ledger.to_markdown()
     );
-    let mut outputs = vec![
-        Output {
-            path: "chapters/ledger.md".into(),
-            contents: page.into_bytes(),
-        },
-        Output {
-            path: "chapters/claims.json".into(),
-            contents: ledger.to_json().into_bytes(),
-        },
-        Output {
-            path: "chapters/claims/counts.md".into(),
-            contents: ledger.counts_markdown().into_bytes(),
-        },
+    let mut contents = vec![
+        page.into_bytes(),
+        ledger.to_json().into_bytes(),
+        ledger.counts_markdown().into_bytes(),
     ];
     for paper in crate::claims::Paper::ALL {
         // The coverage sentence heads the paper's claims; an unreadable inventory is a test
@@ -133,12 +124,13 @@ pub fn ledger_outputs(ledger: &Ledger) -> Vec<Output> {
         let coverage = crate::claims::inventory(paper)
             .map(|rows| Coverage::of(&rows).sentence(paper) + "\n\n")
             .unwrap_or_default();
-        outputs.push(Output {
-            path: format!("chapters/claims/{}.md", paper.id()).into(),
-            contents: (coverage + &ledger.for_paper(paper).to_markdown_table()).into_bytes(),
-        });
+        contents.push((coverage + &ledger.for_paper(paper).to_markdown_table()).into_bytes());
     }
-    outputs
+    ledger_paths()
+        .into_iter()
+        .zip(contents)
+        .map(|(path, contents)| Output { path, contents })
+        .collect()
 }
 
 /// Renders the given figures and the ledger into their outputs, calling `progress` with each
@@ -197,14 +189,25 @@ pub fn compare_outputs(root: &Path, outputs: &[Output]) -> Vec<Difference> {
 }
 
 /// Every path a full run writes: the three files of each registered figure and the ledger
-/// pages of `ledger`.
-pub fn all_output_paths(ledger: &Ledger) -> Vec<PathBuf> {
+/// pages.
+pub fn all_output_paths() -> Vec<PathBuf> {
     let figures = crate::figures::registry().into_iter().flat_map(|spec| {
         ["svg", "csv", "md"]
             .map(|extension| PathBuf::from(format!("figures/{}.{extension}", spec.id)))
     });
-    figures
-        .chain(ledger_outputs(ledger).into_iter().map(|output| output.path))
+    figures.chain(ledger_paths()).collect()
+}
+
+/// The files [`ledger_outputs`] writes, in its order: fixed, whatever the claims, so a run
+/// that checks one figure need not compute the ledger to know which files are regen's.
+pub fn ledger_paths() -> Vec<PathBuf> {
+    ["chapters/ledger.md", "chapters/claims.json", "chapters/claims/counts.md"]
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(
+            crate::claims::Paper::ALL
+                .map(|paper| PathBuf::from(format!("chapters/claims/{}.md", paper.id()))),
+        )
         .collect()
 }
 

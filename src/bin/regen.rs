@@ -192,12 +192,12 @@ fn run(cli: Cli) -> Result<()> {
         ..Timings::default()
     };
     let whole_ledger = cli.figure.is_none() && cli.part.is_none();
-    // A run for one figure or part writes no ledger; `--check` needs its paths for orphans.
-    // The ledger is computed beside the figures (they share cached models, see
-    // mmsbook::parallel), and its pages follow the figures' files, as in a serial run.
+    // A run for one figure or part writes (and checks) no ledger. The ledger is computed
+    // beside the figures (they share cached models, see mmsbook::parallel), and its pages
+    // follow the figures' files, as in a serial run.
     let (ledger, outputs) = std::thread::scope(|scope| {
         let ledger = scope.spawn(|| -> Result<_> {
-            if !(whole_ledger || cli.check) {
+            if !whole_ledger {
                 return Ok(None);
             }
             let start = Instant::now();
@@ -217,15 +217,13 @@ fn run(cli: Cli) -> Result<()> {
         ledger
     });
     let mut outputs = outputs?;
-    if let Some(ledger) = ledger.as_ref().filter(|_| whole_ledger) {
+    if let Some(ledger) = &ledger {
         outputs.extend(mmsbook::workbook::ledger_outputs(ledger));
     }
 
     if cli.check {
         let mut differences = compare_outputs(&root, &outputs);
-        if let Some(ledger) = &ledger {
-            differences.extend(leftovers(&root, &all_output_paths(ledger)));
-        }
+        differences.extend(leftovers(&root, &all_output_paths()));
         timings.report(cli.timings)?;
         if !differences.is_empty() {
             for difference in &differences {
