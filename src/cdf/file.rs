@@ -226,8 +226,13 @@ impl CdfFile {
             .find(|e| e.target == v.number && e.is_z == v.is_z)
     }
 
-    fn record_bytes(variable: &VariableDescriptor) -> usize {
-        variable.elements * variable.data_type.size() * variable.shape.iter().product::<usize>()
+    /// Bytes per record; `None` if the stated dimensions overflow.
+    fn record_bytes(variable: &VariableDescriptor) -> Option<usize> {
+        variable
+            .shape
+            .iter()
+            .try_fold(variable.elements, |bytes, &dim| bytes.checked_mul(dim))?
+            .checked_mul(variable.data_type.size())
     }
 
     /// The stored bytes of records `range`, records the file does not hold filled with the
@@ -243,8 +248,28 @@ impl CdfFile {
                 end: range.end,
             });
         }
-        let size = Self::record_bytes(variable);
-        let mut out = self.missing_records(variable, range.len());
+        // Corrupt dimensions can state records of any size: what a read asks for must be
+        // something the file can hold (GZIP inflates at most MAX_INFLATION-fold) before any of
+        // it is allocated.
+        let size = Self::record_bytes(variable)
+            .and_then(|size| Some((size, size.checked_mul(range.len())?)))
+            .filter(|(_, total)| {
+                (*total as u64) <= self.bytes.len().saturating_mul(MAX_INFLATION as u64)
+            })
+            .map(|(size, _)| size)
+            .ok_or_else(|| {
+                self.bytes.corrupt(
+                    0,
+                    format!(
+                        "variable {}: {} records of dimensions {:?} cannot come from a {}-byte file",
+                        variable.name,
+                        range.len(),
+                        variable.shape,
+                        self.bytes.len()
+                    ),
+                )
+            })?;
+        let mut out = self.missing_records(variable, size, range.len());
         for extent in variable
             .extents
             .iter()
@@ -280,8 +305,7 @@ impl CdfFile {
 
     /// Bytes standing for records the file does not hold: the pad value if the variable has
     /// one, else NaN for reals (missing) and zeros for the rest.
-    fn missing_records(&self, variable: &VariableDescriptor, count: usize) -> Vec<u8> {
-        let size = Self::record_bytes(variable);
+    fn missing_records(&self, variable: &VariableDescriptor, size: usize, count: usize) -> Vec<u8> {
         let value: Vec<u8> = match (&variable.pad, variable.data_type) {
             (Some(pad), _) => pad.clone(),
             (None, DataType::Real4) => to_order(f32::NAN.to_be_bytes().to_vec(), self.order),
@@ -364,6 +388,9 @@ impl CdfFile {
     }
 }
 
+/// The most DEFLATE can expand its input: 258 bytes from every 2 bits, bounded by 1032-fold.
+const MAX_INFLATION: usize = 1032;
+
 fn info(v: &VariableDescriptor) -> VariableInfo {
     VariableInfo {
         name: v.name.clone(),
@@ -390,6 +417,12 @@ fn to_order(mut big_endian: Vec<u8>, order: ByteOrder) -> Vec<u8> {
 /// Inflates a GZIP stream to exactly `expected` bytes; more or fewer is corruption (and a
 /// stream that would inflate past `expected` is stopped there, not inflated whole).
 fn gunzip(compressed: &[u8], expected: usize) -> Result<Vec<u8>, String> {
+    if expected > compressed.len().saturating_mul(MAX_INFLATION) {
+        return Err(format!(
+            "{} bytes of GZIP data cannot inflate to the stated {expected}",
+            compressed.len()
+        ));
+    }
     let mut out = Vec::with_capacity(expected);
     let mut decoder = flate2::read::MultiGzDecoder::new(compressed).take(expected as u64 + 1);
     decoder

@@ -124,6 +124,29 @@ fn asking_for_the_wrong_thing_is_a_typed_error_naming_it() {
 }
 
 #[test]
+fn a_corrupt_dimension_is_refused_before_its_records_are_allocated() {
+    // Byte 2092 of the row-major reference is the high byte of `b`'s first dimension: set
+    // to 190 it asks for 3 x 12451843 x 4 REAL4 values from a 5 kB file. Before the guard the
+    // reader padded 600 MB before finding the record too short (10 s in the test build).
+    let mut bytes = std::fs::read(reference("row_major")).unwrap();
+    bytes[2092] = 190;
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("huge_dimension.cdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let file = CdfFile::open(&path).unwrap();
+    let b = file.variables().into_iter().find(|v| v.name == "b").unwrap();
+    assert_eq!(b.shape, vec![12_451_843, 4], "the flip lands on b's dimension");
+    match file.read("b") {
+        Err(CdfError::Corrupt { what, .. }) => assert!(
+            what.contains("cannot come from a 5198-byte file"),
+            "the error says why: {what}"
+        ),
+        other => panic!("a corrupt dimension is a Corrupt error, got {other:?}"),
+    }
+    assert_eq!(file.read("wide").unwrap().shape(), &[3, 64], "the other variables still read");
+}
+
+#[test]
 fn a_file_cut_short_anywhere_is_an_error_never_a_panic_or_a_wrong_value() {
     let whole = std::fs::read(reference("gzip_variables")).unwrap();
     let directory = tempfile::tempdir().unwrap();
