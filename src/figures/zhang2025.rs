@@ -491,8 +491,38 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
             .map_err(FigureError::model)?
             .recovered_share)
     };
-    let factor = |crossing: &Crossing, shape, boundary| -> Result<f64, FigureError> {
-        Ok(returned_share(crossing, shape, 0.3, boundary)? / 0.3)
+    // Returned over true share along a family of shapes, for both B0 choices: the paper's
+    // solid, far from the sheet dashed.
+    let factor_curves = |x: &[f64],
+                         shapes: &[SheetShape],
+                         label: &dyn Fn(&str) -> String,
+                         colour|
+     -> Result<Vec<Series>, FigureError> {
+        let crossings = shapes
+            .iter()
+            .map(|&shape| binned(shape))
+            .collect::<Result<Vec<_>, _>>()?;
+        [
+            (paper_b0, "B0 at a tenth of j0"),
+            (BoundaryField::Asymptotic, "B0 far from the sheet"),
+        ]
+        .into_iter()
+        .map(|(boundary, name)| {
+            let y = shapes
+                .iter()
+                .zip(&crossings)
+                .map(|(&shape, crossing)| {
+                    Ok(returned_share(crossing, shape, 0.3, boundary)? / 0.3)
+                })
+                .collect::<Result<Vec<f64>, FigureError>>()?;
+            let draw = if boundary == BoundaryField::Asymptotic {
+                Series::dashed
+            } else {
+                Series::line
+            };
+            Ok(draw(&label(name), x.to_vec(), y, colour))
+        })
+        .collect()
     };
     let examples = [
         ("Harris", SheetShape::Harris, 0),
@@ -559,33 +589,19 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     let fractions: Vec<f64> = (2..=20).map(|k| 0.05 * f64::from(k)).collect();
     let mut embedded = Vec::new();
     for (colour, ratio) in [0.1, 0.2, 0.5].into_iter().enumerate() {
-        let shapes = fractions.iter().map(|&a| SheetShape::Embedded {
-            core_field_fraction: a,
-            core_thickness_ratio: ratio,
-        });
-        let crossings = shapes
-            .map(|shape| Ok((shape, binned(shape)?)))
-            .collect::<Result<Vec<_>, FigureError>>()?;
-        for (boundary, name) in [
-            (paper_b0, "B0 at a tenth of j0"),
-            (BoundaryField::Asymptotic, "B0 far from the sheet"),
-        ] {
-            let y = crossings
-                .iter()
-                .map(|(shape, crossing)| factor(crossing, *shape, boundary))
-                .collect::<Result<Vec<f64>, _>>()?;
-            let draw = if boundary == BoundaryField::Asymptotic {
-                Series::dashed
-            } else {
-                Series::line
-            };
-            embedded.push(draw(
-                &format!("r = {ratio}, {name}"),
-                fractions.clone(),
-                y,
-                colour,
-            ));
-        }
+        let shapes: Vec<SheetShape> = fractions
+            .iter()
+            .map(|&a| SheetShape::Embedded {
+                core_field_fraction: a,
+                core_thickness_ratio: ratio,
+            })
+            .collect();
+        embedded.extend(factor_curves(
+            &fractions,
+            &shapes,
+            &|name| format!("r = {ratio}, {name}"),
+            colour,
+        )?);
     }
     embedded.push(Series::line(
         "10% above the truth",
@@ -601,29 +617,11 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
     );
     // (d) Bifurcated sheets.
     let separations: Vec<f64> = (0..=30).map(|k| 0.1 * f64::from(k)).collect();
-    let mut bifurcated = Vec::new();
-    let crossings = separations
+    let shapes: Vec<SheetShape> = separations
         .iter()
-        .map(|&s| {
-            let shape = SheetShape::Bifurcated { separation: s };
-            Ok((shape, binned(shape)?))
-        })
-        .collect::<Result<Vec<_>, FigureError>>()?;
-    for (boundary, name, colour) in [
-        (paper_b0, "B0 at a tenth of j0", 2),
-        (BoundaryField::Asymptotic, "B0 far from the sheet", 2),
-    ] {
-        let y = crossings
-            .iter()
-            .map(|(shape, crossing)| factor(crossing, *shape, boundary))
-            .collect::<Result<Vec<f64>, _>>()?;
-        let draw = if boundary == BoundaryField::Asymptotic {
-            Series::dashed
-        } else {
-            Series::line
-        };
-        bifurcated.push(draw(name, separations.clone(), y, colour));
-    }
+        .map(|&s| SheetShape::Bifurcated { separation: s })
+        .collect();
+    let mut bifurcated = factor_curves(&separations, &shapes, &|name| name.to_owned(), 2)?;
     bifurcated.push(Series::line(
         "10% above the truth",
         vec![0.0, 3.0],

@@ -42,6 +42,19 @@ impl ForceResidual {
     pub fn residual(&self) -> f64 {
         self.momentum_flux_divergence - self.lorentz
     }
+
+    /// The largest `|residual|` over the largest `|J x B|` of `residuals`.
+    pub fn largest_relative(residuals: &[ForceResidual]) -> f64 {
+        let scale = residuals
+            .iter()
+            .map(|r| r.lorentz.abs())
+            .fold(0.0, f64::max);
+        residuals
+            .iter()
+            .map(|r| r.residual().abs())
+            .fold(0.0, f64::max)
+            / scale
+    }
 }
 
 /// Radial momentum fluxes `(Pi_rr, Pi_pp)` of ions and electrons at grid point `i`, Pa.
@@ -103,16 +116,9 @@ pub fn radial_force_residual(
 /// # Errors
 /// As [`radial_force_residual`].
 pub fn relative_force_residual(profile: &Profile, stride: usize) -> Result<f64, FluxRopeError> {
-    let residuals = radial_force_residual(profile, stride)?;
-    let scale = residuals
-        .iter()
-        .map(|r| r.lorentz.abs())
-        .fold(0.0, f64::max);
-    Ok(residuals
-        .iter()
-        .map(|r| r.residual().abs())
-        .fold(0.0, f64::max)
-        / scale)
+    Ok(ForceResidual::largest_relative(&radial_force_residual(
+        profile, stride,
+    )?))
 }
 
 /// The Vlasov residual at one radius.

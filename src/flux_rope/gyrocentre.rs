@@ -598,16 +598,7 @@ pub fn force_residuals(
 /// # Errors
 /// As [`force_residuals`].
 pub fn relative_force_residual(rope: &GyroRope, stride: usize) -> Result<f64, FluxRopeError> {
-    let residuals = force_residuals(rope, stride)?;
-    let scale = residuals
-        .iter()
-        .map(|r| r.lorentz.abs())
-        .fold(0.0, f64::max);
-    Ok(residuals
-        .iter()
-        .map(|r| r.residual().abs())
-        .fold(0.0, f64::max)
-        / scale)
+    Ok(ForceResidual::largest_relative(&force_residuals(rope, stride)?))
 }
 
 /// The gyro-centre rope at Table 1's printed values and at both ends of each entry's printed
