@@ -201,14 +201,18 @@ pub fn all_output_paths() -> Vec<PathBuf> {
 /// The files [`ledger_outputs`] writes, in its order: fixed, whatever the claims, so a run
 /// that checks one figure need not compute the ledger to know which files are regen's.
 pub fn ledger_paths() -> Vec<PathBuf> {
-    ["chapters/ledger.md", "chapters/claims.json", "chapters/claims/counts.md"]
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(
-            crate::claims::Paper::ALL
-                .map(|paper| PathBuf::from(format!("chapters/claims/{}.md", paper.id()))),
-        )
-        .collect()
+    [
+        "chapters/ledger.md",
+        "chapters/claims.json",
+        "chapters/claims/counts.md",
+    ]
+    .map(PathBuf::from)
+    .into_iter()
+    .chain(
+        crate::claims::Paper::ALL
+            .map(|paper| PathBuf::from(format!("chapters/claims/{}.md", paper.id()))),
+    )
+    .collect()
 }
 
 /// What an interrupted or older run left under `root`: staging directories (`.regen-*`),

@@ -485,12 +485,13 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
         Crossing::sample(shape, Sampling::UniformInField, CROSSING_SAMPLES)
             .map_err(FigureError::model)
     };
-    let returned_share = |crossing: &Crossing, shape, share, boundary| -> Result<f64, FigureError> {
-        Ok(sheet(shape, share)
-            .method_on(crossing, boundary, 1.0)
-            .map_err(FigureError::model)?
-            .recovered_share)
-    };
+    let returned_share =
+        |crossing: &Crossing, shape, share, boundary| -> Result<f64, FigureError> {
+            Ok(sheet(shape, share)
+                .method_on(crossing, boundary, 1.0)
+                .map_err(FigureError::model)?
+                .recovered_share)
+        };
     // Returned over true share along a family of shapes, for both B0 choices: the paper's
     // solid, far from the sheet dashed.
     let factor_curves = |x: &[f64],
@@ -511,9 +512,7 @@ pub fn known_answer(spec: &FigureSpec) -> Result<Figure, FigureError> {
             let y = shapes
                 .iter()
                 .zip(&crossings)
-                .map(|(&shape, crossing)| {
-                    Ok(returned_share(crossing, shape, 0.3, boundary)? / 0.3)
-                })
+                .map(|(&shape, crossing)| Ok(returned_share(crossing, shape, 0.3, boundary)? / 0.3))
                 .collect::<Result<Vec<f64>, FigureError>>()?;
             let draw = if boundary == BoundaryField::Asymptotic {
                 Series::dashed

@@ -75,9 +75,9 @@ pub fn solve(
         from = x;
         let [background, rotation, axial, ion] = densities;
         let value = (ion - (background + rotation + axial)) / n_i;
-        let slope =
-            (rates[3] * ion - (rates[0] * background + rates[1] * rotation + rates[2] * axial))
-                / n_i;
+        let slope = (rates[3] * ion
+            - (rates[0] * background + rates[1] * rotation + rates[2] * axial))
+            / n_i;
         (value, slope, [background, rotation, axial])
     };
     if let Some(root) = newton_from(&mut imbalance, guess) {

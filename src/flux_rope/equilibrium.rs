@@ -153,12 +153,12 @@ impl<F: Fn(f64, &State) -> f64> LocalSolver<'_, F> {
                 moments::ion_density(params, potentials(x).phi_v),
             ]
         };
-        let (x, electrons) = boltzmann_root::solve(
-            params,
-            densities(&parts, guess),
-            guess,
-            |x| densities(&moments::components(params, self.n_e_m3, &potentials(x), factors), x),
-        )
+        let (x, electrons) = boltzmann_root::solve(params, densities(&parts, guess), guess, |x| {
+            densities(
+                &moments::components(params, self.n_e_m3, &potentials(x), factors),
+                x,
+            )
+        })
         .ok_or(FluxRopeError::NoPotential {
             rho_km: units::to_km(rho_m),
         })?;

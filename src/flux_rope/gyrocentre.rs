@@ -32,12 +32,12 @@
 //! ([`force_residuals`]) nor its Vlasov residual ([`GyroRope::vlasov_residual`]) vanishes;
 //! both are checked against the lowest order's.
 
+use super::boltzmann_root;
 use super::equilibrium::{Profile, RadialGrid};
 use super::equilibrium_check::ForceResidual;
 use super::error::FluxRopeError;
 use super::moments::LocalPotentials;
 use super::parameters::{Component, MuReading, RopeParameters, perpendicular_factors};
-use super::boltzmann_root;
 use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE, VACUUM_PERMEABILITY};
 use crate::plasma::units;
 
@@ -483,15 +483,13 @@ fn solve_once(
             ]
         };
         let mut parts = moments_at(params, n_e, &potentials(last_x), factors, frame);
-        let (x, electrons) = boltzmann_root::solve(
-            params,
-            densities(&parts, last_x),
-            last_x,
-            |x| densities(&moments_at(params, n_e, &potentials(x), factors, frame), x),
-        )
-        .ok_or(FluxRopeError::NoPotential {
-            rho_km: units::to_km(rho_m),
-        })?;
+        let (x, electrons) =
+            boltzmann_root::solve(params, densities(&parts, last_x), last_x, |x| {
+                densities(&moments_at(params, n_e, &potentials(x), factors, frame), x)
+            })
+            .ok_or(FluxRopeError::NoPotential {
+                rho_km: units::to_km(rho_m),
+            })?;
         last_x = x;
         for (part, density) in parts.iter_mut().zip(electrons) {
             part.density_m3 = density;
@@ -598,7 +596,9 @@ pub fn force_residuals(
 /// # Errors
 /// As [`force_residuals`].
 pub fn relative_force_residual(rope: &GyroRope, stride: usize) -> Result<f64, FluxRopeError> {
-    Ok(ForceResidual::largest_relative(&force_residuals(rope, stride)?))
+    Ok(ForceResidual::largest_relative(&force_residuals(
+        rope, stride,
+    )?))
 }
 
 /// The gyro-centre rope at Table 1's printed values and at both ends of each entry's printed

@@ -134,8 +134,16 @@ fn a_corrupt_dimension_is_refused_before_its_records_are_allocated() {
     let path = directory.path().join("huge_dimension.cdf");
     std::fs::write(&path, &bytes).unwrap();
     let file = CdfFile::open(&path).unwrap();
-    let b = file.variables().into_iter().find(|v| v.name == "b").unwrap();
-    assert_eq!(b.shape, vec![12_451_843, 4], "the flip lands on b's dimension");
+    let b = file
+        .variables()
+        .into_iter()
+        .find(|v| v.name == "b")
+        .unwrap();
+    assert_eq!(
+        b.shape,
+        vec![12_451_843, 4],
+        "the flip lands on b's dimension"
+    );
     match file.read("b") {
         Err(CdfError::Corrupt { what, .. }) => assert!(
             what.contains("cannot come from a 5198-byte file"),
@@ -143,7 +151,11 @@ fn a_corrupt_dimension_is_refused_before_its_records_are_allocated() {
         ),
         other => panic!("a corrupt dimension is a Corrupt error, got {other:?}"),
     }
-    assert_eq!(file.read("wide").unwrap().shape(), &[3, 64], "the other variables still read");
+    assert_eq!(
+        file.read("wide").unwrap().shape(),
+        &[3, 64],
+        "the other variables still read"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use mmsbook::binning::read_catalogue_str;
 use mmsbook::claims::{Precision, Quoted, parse_inventory, span};
 use mmsbook::force_balance::known_answer::{
-    BoundaryField, KnownSheet, MethodSettings, Sampling, SheetShape,
+    BoundaryField, Crossing, KnownSheet, MethodSettings, Sampling, SheetShape,
 };
 use mmsbook::force_balance::selection::{COLUMNS, select};
 use mmsbook::instruments::{DES_ENERGIES_FAST_EV, des_channel_nearest};
@@ -92,6 +92,22 @@ fn known_answer_sheets_refuse_hostile_parameters_or_answer_finitely() {
         refused > 0 && refused < calls,
         "{refused} of {calls} refused"
     );
+    // A crossing sampled on its own: hostile sample counts and shapes are typed errors.
+    for samples in [0, 1, 100, 1_000_001, usize::MAX] {
+        assert!(
+            Crossing::sample(SheetShape::Harris, Sampling::UniformInField, samples).is_err(),
+            "{samples} samples"
+        );
+    }
+    for value in HOSTILE {
+        let shape = SheetShape::Bifurcated { separation: value };
+        if !(0.0..=10.0).contains(&value) {
+            assert!(
+                Crossing::sample(shape, Sampling::UniformInZ, 201).is_err(),
+                "{shape:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -158,7 +158,11 @@ fn quasi_neutral(
     // The root nearest the last one: widen a symmetric bracket until one side changes sign.
     let mut width = BRACKET_START;
     let (mut far, mut r_far) = newton_bracket.unwrap_or((guess, r_start));
-    'widen: for _ in 0..if newton_bracket.is_some() { 0 } else { BRACKET_DOUBLINGS } {
+    'widen: for _ in 0..if newton_bracket.is_some() {
+        0
+    } else {
+        BRACKET_DOUBLINGS
+    } {
         for side in [-1.0, 1.0] {
             let (candidate, r) = (guess + side * width, at(guess + side * width).1);
             if !r.is_finite() {

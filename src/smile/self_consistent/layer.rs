@@ -415,7 +415,9 @@ impl Reach {
     /// Weight of the magnetosheath amplitude for perpendicular energy `h_perp`: the fraction of
     /// thresholds reached below.
     pub fn weight(&self, h_perp: f64) -> f64 {
-        let passed = self.steps.partition_point(|(highest, _)| *highest <= h_perp);
+        let passed = self
+            .steps
+            .partition_point(|(highest, _)| *highest <= h_perp);
         let reached = passed
             .checked_sub(1)
             .map_or(self.above, |last| self.steps[last].1);

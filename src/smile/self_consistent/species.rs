@@ -181,7 +181,11 @@ impl BackgroundAt {
         let share = 1.0 / self.count as f64;
         let below = (self.count - self.passed) as f64 * share;
         let (mut passing, mut passing_flux, mut passing_pressure) = (0.0, 0.0, 0.0);
-        for (node, barriers) in self.nodes.iter().zip(self.barriers.chunks_exact(self.passed)) {
+        for (node, barriers) in self
+            .nodes
+            .iter()
+            .zip(self.barriers.chunks_exact(self.passed))
+        {
             let here = node.kinetic + s.charge * phi;
             // Thresholds above z are reached by every orbit through z.
             let (mut fraction, mut pressure) = (below, below * t);
@@ -263,7 +267,11 @@ mod tests {
         assert_eq!(x, 28.0, "the threshold is x = 28");
         for x in [x, x + 1e-9, 30.0, 1e3] {
             assert_eq!(libm::erfc(x), 0.0, "erfc({x}) underflows to 0");
-            assert_eq!(2.0 * x * (-x * x).exp(), 0.0, "x exp(-x^2) underflows at {x}");
+            assert_eq!(
+                2.0 * x * (-x * x).exp(),
+                0.0,
+                "x exp(-x^2) underflows at {x}"
+            );
         }
     }
 }
