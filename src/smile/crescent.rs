@@ -139,10 +139,20 @@ impl CrescentModel {
     /// carry the magnetosheath source, orbits confined above the source the magnetospheric one,
     /// each normalised so that the far densities are 1 and `1/ratio`.
     pub fn orbit_weight(&self, z_lo: f64) -> f64 {
-        // Each source is normalised to its own far side, where the potential is Phi(-+inf).
+        self.weight_between(self.source_weights(), z_lo)
+    }
+
+    /// The weights of the two sources, `(sheath, sphere)`: each normalised to its own far side,
+    /// where the potential is `Phi(-+inf)`.
+    fn source_weights(&self) -> (f64, f64) {
         let w2 = self.thermal_speed * self.thermal_speed;
         let sheath = (-2.0 * self.layer.phi(f64::NEG_INFINITY) / w2).exp();
         let sphere = (-2.0 * self.layer.phi(f64::INFINITY) / w2).exp() / self.density_ratio;
+        (sheath, sphere)
+    }
+
+    /// [`Self::orbit_weight`] with the source weights already computed.
+    fn weight_between(&self, (sheath, sphere): (f64, f64), z_lo: f64) -> f64 {
         let step = if z_lo == f64::NEG_INFINITY {
             1.0
         } else {
@@ -154,15 +164,42 @@ impl CrescentModel {
     /// Phase-space density at `z` (d_e) for the velocity `[v_x, v_y, v_z]` (`d_e Omega_ce`),
     /// in `n_MSH / (d_e Omega_ce)^3`.
     pub fn phase_space_density(&self, z: f64, v: [f64; 3]) -> f64 {
+        self.at_position(z, |density| density(v))
+    }
+
+    /// [`Self::phase_space_density`] at one `z` for every velocity of `velocities`: what every
+    /// orbit shares there (the potential, the normalisations, the turning-point search's
+    /// cache) is computed once, with the same bits.
+    pub fn phase_space_densities(&self, z: f64, velocities: &[[f64; 3]]) -> Vec<f64> {
+        self.at_position(z, |density| {
+            velocities.iter().map(|v| density(*v)).collect()
+        })
+    }
+
+    /// Runs `body` with the phase-space density at `z` as a function of velocity.
+    fn at_position<R>(&self, z: f64, body: impl FnOnce(&mut dyn FnMut([f64; 3]) -> f64) -> R) -> R {
         let w = self.thermal_speed;
-        let energy = 0.5 * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) - self.layer.phi(z);
-        self.weight_at(z, v[1], v[2]) / (PI.powf(1.5) * w.powi(3)) * (-2.0 * energy / (w * w)).exp()
+        let phi = self.layer.phi(z);
+        let normalisation = PI.powf(1.5) * w.powi(3);
+        let sources = self.source_weights();
+        let floor = self.label_floor();
+        super::turning_point::with_search(&self.layer, z, |turning_point| {
+            body(&mut |v: [f64; 3]| {
+                let energy = 0.5 * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) - phi;
+                let z_lo = turning_point(v[1], v[2], floor).unwrap_or(f64::NEG_INFINITY);
+                self.weight_between(sources, z_lo) / normalisation * (-2.0 * energy / (w * w)).exp()
+            })
+        })
     }
 }
 
 impl ElectronLayer for CrescentModel {
     fn phase_space_density(&self, z: f64, v: [f64; 3]) -> f64 {
         CrescentModel::phase_space_density(self, z, v)
+    }
+
+    fn phase_space_densities(&self, z: f64, velocities: &[[f64; 3]]) -> Vec<f64> {
+        CrescentModel::phase_space_densities(self, z, velocities)
     }
 
     fn thermal_speed(&self) -> f64 {

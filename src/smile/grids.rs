@@ -189,11 +189,8 @@ impl VelocityGrid {
 
     /// The model's distribution at `z` (d_e) on this grid.
     pub fn sample(&self, model: &(impl ElectronLayer + ?Sized), z: f64) -> SampledDistribution {
-        let values = self
-            .velocities()
-            .iter()
-            .map(|v| model.phase_space_density(z, fac_to_layer(*v)))
-            .collect();
+        let velocities: Vec<[f64; 3]> = self.velocities().into_iter().map(fac_to_layer).collect();
+        let values = model.phase_space_densities(z, &velocities);
         SampledDistribution {
             grid: *self,
             values: ArrayD::from_shape_vec(IxDyn(&self.shape()), values)

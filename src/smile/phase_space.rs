@@ -13,6 +13,15 @@ pub trait ElectronLayer {
     /// (`d_e Omega_ce`), `n_MSH / (d_e Omega_ce)^3`.
     fn phase_space_density(&self, z: f64, v: [f64; 3]) -> f64;
 
+    /// [`Self::phase_space_density`] at one `z` for each of `velocities`, in their order: a
+    /// layer overrides it where the velocities share work at one position.
+    fn phase_space_densities(&self, z: f64, velocities: &[[f64; 3]]) -> Vec<f64> {
+        velocities
+            .iter()
+            .map(|v| self.phase_space_density(z, *v))
+            .collect()
+    }
+
     /// Electron thermal speed `sqrt(2 T_e / m_e)` on the magnetosheath side, `d_e Omega_ce`.
     fn thermal_speed(&self) -> f64;
 
