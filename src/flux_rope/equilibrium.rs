@@ -78,12 +78,15 @@ pub struct Profile {
     pub electrons: Vec<ElectronMoments>,
     /// Perpendicular factors `1 - a` of the three components.
     pub factors: Vec<[f64; 3]>,
+    /// `|B| = hypot(B_z, B_phi)` at each radius, T: computed once, since the mu-term iteration
+    /// interpolates it at every RK4 stage of the next solve.
+    field_magnitude_t: Vec<f64>,
 }
 
 impl Profile {
     /// Field strength at grid point `i`, T.
     pub fn field_magnitude(&self, i: usize) -> f64 {
-        self.b_z_t[i].hypot(self.b_phi_t[i])
+        self.field_magnitude_t[i]
     }
 
     /// Field strength at any radius inside the grid (linear interpolation; the last value
@@ -263,16 +266,17 @@ fn solve_with(
         n_i_m3: Vec::with_capacity(points),
         electrons: Vec::with_capacity(points),
         factors: Vec::with_capacity(points),
+        field_magnitude_t: Vec::with_capacity(points),
     };
     let mut state: State = [0.0, params.b0z_t, 0.0, 0.0];
     for i in 0..points {
         let rho = i as f64 * h;
         let (at, factors, electrons) = solver.at(rho, &state)?;
+        let b_phi = if rho > 0.0 { state[3] / rho } else { 0.0 };
         profile.rho_m.push(rho);
         profile.b_z_t.push(state[1]);
-        profile
-            .b_phi_t
-            .push(if rho > 0.0 { state[3] / rho } else { 0.0 });
+        profile.b_phi_t.push(b_phi);
+        profile.field_magnitude_t.push(state[1].hypot(b_phi));
         profile.n_i_m3.push(moments::ion_density(params, at.phi_v));
         profile.potentials.push(at);
         profile.electrons.push(electrons);
