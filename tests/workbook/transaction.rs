@@ -19,12 +19,39 @@ fn regen_in(root: &Path, arguments: &[&str]) -> Output {
         .expect("regen runs")
 }
 
-/// A copy of what the book is built from, in a temporary directory.
+/// The chapter that shows [`FIGURE`].
+const CHAPTER: &str = "methods-mva.md";
+
+/// A one-chapter workbook in a temporary directory: the book's configuration and assets, the
+/// chapter that shows [`FIGURE`] (the only one its summary lists), the committed ledger whose
+/// claim ids the book links, and that figure's files. The transaction is the same code for any
+/// book, and this one builds in a fifth of the time of the whole (0.2 s against 1.1 s in the
+/// debug build): the kill test alone runs ten builds.
 fn small_root() -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
     let source = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for item in ["book.toml", "chapters", "figures", "assets"] {
+    for item in [
+        "book.toml",
+        "assets",
+        &format!("chapters/{CHAPTER}"),
+        "chapters/claims.json",
+    ] {
         copy(&source.join(item), &root.path().join(item));
+    }
+    std::fs::write(
+        root.path().join("chapters/SUMMARY.md"),
+        format!("# Summary\n\n- [The figure's chapter]({CHAPTER})\n"),
+    )
+    .unwrap();
+    std::fs::create_dir(root.path().join("figures")).unwrap();
+    for entry in std::fs::read_dir(source.join("figures")).unwrap() {
+        let name = entry.unwrap().file_name();
+        if name.to_string_lossy().starts_with(&format!("{FIGURE}.")) {
+            copy(
+                &source.join("figures").join(&name),
+                &root.path().join("figures").join(&name),
+            );
+        }
     }
     root
 }
@@ -37,6 +64,7 @@ fn copy(from: &Path, to: &Path) {
             copy(&entry.path(), &to.join(entry.file_name()));
         }
     } else {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(from, to).unwrap();
     }
 }
