@@ -393,27 +393,43 @@ pub fn binned_mean_of_groups(
         .collect();
     let mut binned = frame.clone();
     binned.with_column(Column::new("bin".into(), bins))?;
-    let event_means = binned
-        .lazy()
-        .filter(col("bin").is_not_null())
-        .group_by_stable([col(group), col("bin")])
-        .agg([col(of).mean().alias("event_mean")])
-        .sort([group, "bin"], SortMultipleOptions::default())
-        .collect()?;
+    let in_range = binned.column("bin")?.is_not_null();
+    let binned = binned.filter(&in_range)?;
+    // Each event's mean in each bin (polars' mean of the group's rows), ordered by event then
+    // bin.
+    let (events, bins, values) = (
+        binned.column(group)?.f64()?,
+        binned.column("bin")?.u32()?,
+        binned.column(of)?.f64()?,
+    );
+    let mut event_means: Vec<(f64, u32, f64)> = binned
+        .group_by_stable([group, "bin"])?
+        .get_groups()
+        .iter()
+        .map(|rows| {
+            let first = rows.first() as usize;
+            let members: Vec<f64> = match rows {
+                GroupsIndicator::Idx((_, all)) => all
+                    .iter()
+                    .filter_map(|&row| values.get(row as usize))
+                    .collect(),
+                GroupsIndicator::Slice([start, len]) => (start..start + len)
+                    .filter_map(|row| values.get(row as usize))
+                    .collect(),
+            };
+            let mean = Float64Chunked::from_vec("".into(), members).mean();
+            (
+                events.get(first).unwrap_or(f64::NAN),
+                bins.get(first).unwrap_or(0),
+                mean.unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    event_means.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     // The across-event statistics are summed here, in a fixed order: polars' grouped standard
     // deviation is not bit-for-bit reproducible across runs, and the figures must be.
-    let bins: Vec<u32> = event_means
-        .column("bin")?
-        .u32()?
-        .into_no_null_iter()
-        .collect();
-    let values: Vec<f64> = event_means
-        .column("event_mean")?
-        .f64()?
-        .into_no_null_iter()
-        .collect();
     let mut per_bin: Vec<Vec<f64>> = vec![Vec::new(); edges.len() - 1];
-    for (b, v) in bins.into_iter().zip(values) {
+    for (_, b, v) in event_means {
         per_bin[b as usize].push(v);
     }
     let mut profile = BinnedProfile {
@@ -545,24 +561,11 @@ pub fn joint_histogram(
             .map(|v| v.and_then(|v| bin_of(v, edges)))
             .collect())
     };
-    let mut binned = DataFrame::new_infer_height(vec![
-        Column::new("x_bin".into(), bins(x, x_edges)?),
-        Column::new("y_bin".into(), bins(y, y_edges)?),
-    ])?;
-    binned = binned
-        .lazy()
-        .filter(col("x_bin").is_not_null().and(col("y_bin").is_not_null()))
-        .group_by_stable([col("x_bin"), col("y_bin")])
-        .agg([len().cast(DataType::UInt32).alias("count")])
-        .collect()?;
     let mut counts = vec![vec![0u32; y_edges.len() - 1]; x_edges.len() - 1];
-    let cells = binned
-        .column("x_bin")?
-        .u32()?
-        .into_no_null_iter()
-        .zip(binned.column("y_bin")?.u32()?.into_no_null_iter());
-    for ((i, j), count) in cells.zip(binned.column("count")?.u32()?.into_no_null_iter()) {
-        counts[i as usize][j as usize] = count;
+    for (i, j) in bins(x, x_edges)?.into_iter().zip(bins(y, y_edges)?) {
+        if let (Some(i), Some(j)) = (i, j) {
+            counts[i as usize][j as usize] += 1;
+        }
     }
     let total = counts.iter().flatten().sum();
     Ok(JointHistogram {
