@@ -397,34 +397,27 @@ pub fn binned_mean_of_groups(
     let binned = binned.filter(&in_range)?;
     // Each event's mean in each bin (polars' mean of the group's rows), ordered by event then
     // bin.
-    let (events, bins, values) = (
-        binned.column(group)?.f64()?,
-        binned.column("bin")?.u32()?,
-        binned.column(of)?.f64()?,
-    );
+    let events: Vec<f64> = binned.column(group)?.f64()?.into_no_null_iter().collect();
+    let bins: Vec<u32> = binned.column("bin")?.u32()?.into_no_null_iter().collect();
+    let values = binned.column(of)?.f64()?;
     let mut event_means: Vec<(f64, u32, f64)> = binned
         .group_by_stable([group, "bin"])?
         .get_groups()
         .iter()
         .map(|rows| {
+            let members = match rows {
+                GroupsIndicator::Idx((_, all)) => values.take(all.as_slice()),
+                GroupsIndicator::Slice([start, len]) => {
+                    Ok(values.slice(start.into(), len as usize))
+                }
+            }?;
             let first = rows.first() as usize;
-            let members: Vec<f64> = match rows {
-                GroupsIndicator::Idx((_, all)) => all
-                    .iter()
-                    .filter_map(|&row| values.get(row as usize))
-                    .collect(),
-                GroupsIndicator::Slice([start, len]) => (start..start + len)
-                    .filter_map(|row| values.get(row as usize))
-                    .collect(),
-            };
-            let mean = Float64Chunked::from_vec("".into(), members).mean();
-            (
-                events.get(first).unwrap_or(f64::NAN),
-                bins.get(first).unwrap_or(0),
-                mean.unwrap_or(f64::NAN),
-            )
+            let mean = members
+                .mean()
+                .expect("grouping gives groups of at least one row");
+            Ok((events[first], bins[first], mean))
         })
-        .collect();
+        .collect::<Result<_, PolarsError>>()?;
     event_means.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     // The across-event statistics are summed here, in a fixed order: polars' grouped standard
     // deviation is not bit-for-bit reproducible across runs, and the figures must be.
