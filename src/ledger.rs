@@ -1,6 +1,12 @@
-//! The workbook's whole ledger: every paper's claims, computed now, in chapter order.
+//! The workbook's whole ledger: every paper's claims, computed now, in chapter order; and the
+//! ledger as committed (`chapters/claims.json`), which the book links to and `regen --list`
+//! prints without computing anything.
 
 use crate::claims::{ClaimError, Ledger};
+use std::path::{Path, PathBuf};
+
+/// Where the committed ledger's JSON lies under the workbook root.
+pub const COMMITTED_LEDGER: &str = "chapters/claims.json";
 
 /// Why the ledger could not be assembled.
 #[derive(Debug, thiserror::Error)]
@@ -51,4 +57,41 @@ fn compute() -> Result<Ledger, LedgerError> {
         ledger.extend(part?)?;
     }
     Ok(ledger)
+}
+
+/// A claim as the committed ledger records it (the fields of `regen claims --format json`
+/// that name it; the others are not read).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct CommittedClaim {
+    /// Claim id, `paper.name`.
+    pub id: String,
+    /// Its status when the ledger was last generated.
+    pub status: String,
+    /// What it measures.
+    pub quantity: String,
+}
+
+/// Why the committed ledger could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("reading the committed ledger {}: {reason}", path.display())]
+pub struct CommittedLedgerError {
+    /// The ledger file.
+    pub path: PathBuf,
+    /// What went wrong (the file is missing, or is not the ledger's JSON).
+    pub reason: String,
+}
+
+/// The claims of the committed ledger under the workbook `root` ([`COMMITTED_LEDGER`]), as
+/// the last `regen` wrote them; `regen --check` fails if they are not what the code computes.
+///
+/// # Errors
+/// [`CommittedLedgerError`] if the file is missing or not a JSON array of claims.
+pub fn committed_claims(root: &Path) -> Result<Vec<CommittedClaim>, CommittedLedgerError> {
+    let path = root.join(COMMITTED_LEDGER);
+    let failure = |reason: String| CommittedLedgerError {
+        path: path.clone(),
+        reason,
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| failure(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| failure(e.to_string()))
 }

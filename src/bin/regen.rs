@@ -29,7 +29,8 @@ mod event_cli;
     version
 )]
 struct Cli {
-    /// Print every figure id and claim id, then exit.
+    /// Print every figure id, and every claim id with its status as the committed ledger
+    /// (chapters/claims.json) records it, then exit.
     #[arg(long)]
     list: bool,
     /// Only this part of the book: `methods` or a paper id (zhang2025, yang, shuster2026, richard2025).
@@ -183,10 +184,10 @@ fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
     let figures = select_figures(cli.part.as_deref(), cli.figure.as_deref())?;
-    if cli.list {
-        return list(&figures);
-    }
     let root = workbook_root(cli.root.as_deref())?;
+    if cli.list {
+        return list(&figures, &root);
+    }
     let mut timings = Timings {
         started: Some(Instant::now()),
         ..Timings::default()
@@ -371,19 +372,20 @@ fn select_figures(part: Option<&str>, figure: Option<&str>) -> Result<Vec<Figure
     Ok(figures)
 }
 
-fn list(figures: &[FigureSpec]) -> Result<()> {
+/// The figure ids, and the claim ids as the committed ledger records them: listing needs no
+/// computation, and `regen --check` fails whenever that ledger is not what the code computes.
+fn list(figures: &[FigureSpec], root: &Path) -> Result<()> {
+    let claims = mmsbook::ledger::committed_claims(root)?;
     say!("figures:");
     for spec in figures {
         say!("  {:<36} {:<12} {}", spec.id, spec.part.id(), spec.producer);
     }
-    say!("claims:");
-    for claim in workbook_ledger()?.claims() {
-        say!(
-            "  {:<40} {:<17} {}",
-            claim.id,
-            claim.status().as_str(),
-            claim.quantity
-        );
+    say!(
+        "claims (as last generated, in {}):",
+        mmsbook::ledger::COMMITTED_LEDGER
+    );
+    for claim in claims {
+        say!("  {:<40} {:<17} {}", claim.id, claim.status, claim.quantity);
     }
     Ok(())
 }

@@ -217,18 +217,11 @@ fn paper_of(page: &str) -> Option<&str> {
 
 /// The claim ids of the committed ledger (`chapters/claims.json`), for the links.
 fn claim_ids(root: &Path) -> Result<HashSet<String>, BookError> {
-    let path = root.join("chapters/claims.json");
-    let failure = |reason: String| BookError::Ledger {
-        path: path.clone(),
-        reason,
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| failure(e.to_string()))?;
-    let claims: Vec<serde_json::Value> =
-        serde_json::from_str(&text).map_err(|e| failure(e.to_string()))?;
-    Ok(claims
-        .iter()
-        .filter_map(|c| c["id"].as_str().map(str::to_owned))
-        .collect())
+    let claims = crate::ledger::committed_claims(root).map_err(|error| BookError::Ledger {
+        path: error.path,
+        reason: error.reason,
+    })?;
+    Ok(claims.into_iter().map(|claim| claim.id).collect())
 }
 
 /// Checks every formula of every chapter listed in the book at `root` without building.

@@ -17,9 +17,30 @@ fn list_prints_every_figure_and_claim_id() {
     for spec in mmsbook::figures::registry() {
         assert!(text.contains(spec.id), "--list names figure {}", spec.id);
     }
+    // The claims come from the committed ledger, which must be the computed one.
     for claim in mmsbook::ledger::workbook_ledger().unwrap().claims() {
-        assert!(text.contains(&claim.id), "--list names claim {}", claim.id);
+        assert!(
+            text.lines().any(|line| {
+                let mut words = line.split_whitespace();
+                words.next() == Some(claim.id.as_str())
+                    && words.next() == Some(claim.status().as_str())
+            }),
+            "--list names claim {} with its status {}",
+            claim.id,
+            claim.status().as_str()
+        );
     }
+    // Without a committed ledger there is nothing to list: one line naming the file.
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(root.path().join("book.toml"), "").unwrap();
+    let output = regen(&["--list", "--root", root.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success()
+            && stderr.contains("chapters/claims.json")
+            && stderr.trim_end().lines().count() == 1,
+        "a missing ledger is one line naming it: {stderr}"
+    );
 }
 
 #[test]
@@ -98,17 +119,17 @@ fn brazil_subcommand_plots_a_user_catalogue() {
 
 #[test]
 fn a_closed_standard_output_ends_the_run_with_a_message_not_a_panic() {
-    use std::io::Read as _;
     use std::process::Stdio;
-    // Read one byte of `--list`, then close the pipe: regen's next write fails (EPIPE).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regen"))
+    // Standard output is a pipe whose reading end is closed before regen starts, so its first
+    // write of `--list` fails (EPIPE) however fast it runs.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let child = Command::new(env!("CARGO_BIN_EXE_regen"))
         .arg("--list")
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut first = [0u8; 1];
-    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
