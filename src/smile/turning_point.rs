@@ -416,7 +416,8 @@ impl Cell {
     }
 
     /// Where `U` crosses `H_perp` in the cell `[lower, upper]` (lower forbidden, upper allowed),
-    /// with a radius beyond which every point's side is certain: `Some` only if `U` provably
+    /// with a radius beyond which every point's side is certain (so the exact crossing lies
+    /// within the radius of the estimate): `Some` only if `U` provably
     /// falls through the whole cell (`dU/ds <= -g < 0`), so that the allowed points are exactly
     /// those above the crossing, give or take the radius.
     ///

@@ -1135,3 +1135,36 @@ fn crossing_times_and_pitch_angle_data_refuse_non_finite_input() {
     .unwrap();
     assert!(pad.iter().all(|f| f.is_finite() && *f > 0.0), "{pad:?}");
 }
+
+#[test]
+fn a_committed_ledger_that_is_not_the_ledger_is_a_typed_error_naming_the_file() {
+    use mmsbook::ledger::{COMMITTED_LEDGER, committed_claims};
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir(root.path().join("chapters")).unwrap();
+    let path = root.path().join(COMMITTED_LEDGER);
+    for bytes in [
+        &b""[..],
+        b"\xff\xfe\x00binary",
+        b"{\"id\": \"a\"}",
+        b"[{\"id\": \"a\", \"status\": \"reproduced\"}]",
+        b"[{\"id\": 1e400, \"status\": \"x\", \"quantity\": \"y\"}]",
+    ] {
+        std::fs::write(&path, bytes).unwrap();
+        let error = committed_claims(root.path()).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains(COMMITTED_LEDGER) && message.lines().count() == 1,
+            "{bytes:?}: one line naming the file: {message}"
+        );
+    }
+    std::fs::write(
+        &path,
+        "[{\"id\": \"a\", \"status\": \"b\", \"quantity\": \"c\", \"note\": 1}]",
+    )
+    .unwrap();
+    assert_eq!(
+        committed_claims(root.path()).unwrap().len(),
+        1,
+        "other fields are not read"
+    );
+}
