@@ -4,7 +4,7 @@
 //! for a reading of the mu-terms.
 
 use super::equilibrium::RadialGrid;
-use super::mu_iteration::{IterationSettings, iterate};
+use super::mu_iteration::{IterationSettings, fixed_point};
 use super::sensitivity::{SENSITIVITY_GRID, TABLE_1_INPUTS, parameters_from};
 use super::{FluxRopeError, MuReading};
 use crate::plasma::units;
@@ -47,7 +47,9 @@ impl Features {
 }
 
 /// The features over `alphas` x `taus`, Table 1's other entries as printed, for `reading`,
-/// on the sensitivity grid (0–500 km, 0.5 km steps).
+/// on the sensitivity grid (0–500 km, 0.5 km steps): the limit of the paper's iteration
+/// ([`fixed_point`]), so a point is irregular only where that reading's own equilibrium
+/// fails, not where the b = 0 model the iteration would start from does.
 ///
 /// # Errors
 /// [`FluxRopeError::NonPositive`] for an empty axis; solver errors other than a singular
@@ -71,7 +73,7 @@ pub fn parameter_map(
             values[ALPHA_R] = alpha_r;
             values[TAU_R] = tau_r;
             let params = parameters_from(&values);
-            let features = match iterate(&params, reading, grid, IterationSettings::default()) {
+            let features = match fixed_point(&params, reading, grid, IterationSettings::default()) {
                 Ok(converged) => {
                     let profile = converged.profile;
                     let last = profile.rho_m.len() - 1;

@@ -68,6 +68,12 @@ impl MuReading {
         }
     }
 
+    /// Whether the perpendicular factors depend on the field strength (every reading but
+    /// [`MuReading::LocalField`]), so that the mu-terms need the iteration.
+    pub fn depends_on_field(self) -> bool {
+        self != MuReading::LocalField
+    }
+
     /// The field ratio multiplying `b`: 1, `B0z/B`, `1 nT/B` or `15 nT/B`, for the local field `b_t`
     /// (T) and central field `b0z_t` (T).
     pub fn scale(self, b_t: f64, b0z_t: f64) -> f64 {
