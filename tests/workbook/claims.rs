@@ -31,6 +31,25 @@ fn interval_text(interval: Interval) -> String {
     format!("[{}, {}]", end(interval.lo()), end(interval.hi()))
 }
 
+/// `text` with every long number in it at [`SNAPSHOT_DIGITS`] (a propagation's computed error
+/// bound, whose last digits are round-off), short ones (a stated `1e-8`) as they are.
+fn numbers_rounded(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let number = word.trim_end_matches([',', ';', ')']);
+            match number.parse::<f64>() {
+                Ok(x) if x.is_finite() && number.len() > 8 => format!(
+                    "{}{}",
+                    format_significant(x, SNAPSHOT_DIGITS),
+                    &word[number.len()..]
+                ),
+                _ => word.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn snapshot_lines(ledger: &Ledger) -> String {
     ledger
         .claims()
@@ -41,7 +60,7 @@ fn snapshot_lines(ledger: &Ledger) -> String {
                     "{} {} ({})",
                     format_significant(r.value, SNAPSHOT_DIGITS),
                     interval_text(r.interval),
-                    r.propagation
+                    numbers_rounded(&r.propagation.to_string())
                 ),
                 (None, false) => claim
                     .readings
