@@ -33,7 +33,7 @@
 //! both are checked against the lowest order's.
 
 use super::boltzmann_root;
-use super::equilibrium::{Profile, RadialGrid};
+use super::equilibrium::{Profile, RadialGrid, field_strength};
 use super::equilibrium_check::ForceResidual;
 use super::error::FluxRopeError;
 use super::moments::LocalPotentials;
@@ -167,7 +167,7 @@ pub struct GyroRope {
 impl GyroRope {
     /// Field strength at grid point `i`, T.
     pub fn field_magnitude(&self, i: usize) -> f64 {
-        self.b_z_t[i].hypot(self.b_phi_t[i])
+        field_strength(self.b_z_t[i], self.b_phi_t[i])
     }
 
     /// The electron phase-space density (s^3/m^6) at grid point `j` for the velocity
@@ -412,7 +412,7 @@ type State = [f64; 4];
 
 fn frame(rho_m: f64, state: &State, e_rho: &[(f64, f64)]) -> GyroFrame {
     let b_phi = if rho_m > 0.0 { state[3] / rho_m } else { 0.0 };
-    let b = state[1].hypot(b_phi);
+    let b = field_strength(state[1], b_phi);
     GyroFrame {
         sin_tilt: b_phi / b,
         cos_tilt: state[1] / b,
