@@ -115,6 +115,26 @@ impl SheetShape {
         }
     }
 
+    /// The `zeta = z/L` where [`SheetShape::field`] equals `target` (in (-1, 1)), where it has
+    /// a closed form; `None` for an embedded sheet, whose root is found numerically.
+    ///
+    /// Harris: `atanh(target)`. Bifurcated: `[tanh(zeta - s) + tanh(zeta + s)]/2 = sinh 2zeta /
+    /// (cosh 2zeta + cosh 2s)`, so with `u = e^{2 zeta}` and `c = cosh 2s` the target `t` solves
+    /// `(1 - t) u^2 - 2 c t u - (1 + t) = 0`, whose positive root is `u = [c t + sqrt(c^2 t^2 +
+    /// 1 - t^2)]/(1 - t)`. It is taken for `|t|` (no cancellation) and the sign restored, the
+    /// field being odd.
+    fn position_in_closed_form(self, target: f64) -> Option<f64> {
+        match self {
+            SheetShape::Harris => Some(target.atanh()),
+            SheetShape::Embedded { .. } => None,
+            SheetShape::Bifurcated { separation: s } => {
+                let (t, c) = (target.abs(), (2.0 * s).cosh());
+                let u = (c * t + (c * c * t * t + (1.0 - t) * (1.0 + t)).sqrt()) / (1.0 - t);
+                Some(0.5 * u.ln().copysign(target))
+            }
+        }
+    }
+
     /// `j_y` in units of `B0/(mu0 L)` at `zeta = z/L`: the derivative of [`SheetShape::field`].
     pub fn current(self, zeta: f64) -> f64 {
         let sech2 = |x: f64| 1.0 / x.cosh().powi(2);
@@ -404,9 +424,10 @@ fn evenly(i: usize, n: usize, low: f64, high: f64) -> f64 {
     low + (high - low) * i as f64 / (n - 1) as f64
 }
 
-/// `B_x/B0` and the current at `n` positions where `B_x` takes evenly spaced values, found by
-/// Newton's method (every shape's field rises monotonically). Each sample is the root
-/// finder's last evaluation, field and slope together, so nothing is evaluated twice.
+/// `B_x/B0` and the current at `n` positions where `B_x` takes evenly spaced values: in closed
+/// form where there is one ([`SheetShape::position_in_closed_form`]), else by Newton's method
+/// (every shape's field rises monotonically), each sample then the root finder's last
+/// evaluation, field and slope together, so nothing is evaluated twice.
 fn samples_uniform_in_field(shape: SheetShape, n: usize) -> (Vec<f64>, Vec<f64>) {
     let edge = shape.field(CROSSING_HALF_WIDTH);
     // The targets rise evenly, so each root starts from the one before, moved by the target
@@ -415,6 +436,9 @@ fn samples_uniform_in_field(shape: SheetShape, n: usize) -> (Vec<f64>, Vec<f64>)
     (0..n)
         .map(|i| {
             let target = evenly(i, n, -edge, edge);
+            if let Some(zeta) = shape.position_in_closed_form(target) {
+                return shape.field_and_slope(zeta);
+            }
             let start = previous + (target - last_target) / slope;
             let (zeta, field) = position_of_field(shape, target, start);
             (previous, slope, last_target) = (zeta, field.1, target);
@@ -537,11 +561,14 @@ mod tests {
 
     #[test]
     fn uniform_in_field_samples_sit_on_their_targets() {
-        // Each sample is the root finder's last evaluation: its field within a few rounding
-        // units of the evenly spaced target, its current the field's slope there.
+        // Each sample's field within a few rounding units of the evenly spaced target, its
+        // current the field's slope there.
+        // Closed forms (Harris, bifurcated from coincident to far-apart peaks) and Newton.
         for shape in [
             SheetShape::Harris,
+            SheetShape::Bifurcated { separation: 0.0 },
             SheetShape::Bifurcated { separation: 1.5 },
+            SheetShape::Bifurcated { separation: 3.0 },
             SheetShape::Embedded {
                 core_field_fraction: 0.5,
                 core_thickness_ratio: 0.1,
