@@ -9,7 +9,7 @@ use crate::flux_rope::crossing::{
     Formation, Spacecraft, field_lmn, intersections, paper_levels, sample_strength,
 };
 use crate::flux_rope::equilibrium::solve_original;
-use crate::flux_rope::loss_study::{self, Perturbation, loss_curve};
+use crate::flux_rope::loss_study::{self, Perturbation};
 use crate::flux_rope::mu_iteration::{IterationSettings, iterate};
 use crate::flux_rope::pitch_angle::{
     parallel_antiparallel_ratio, perpendicular_parallel_ratio, spacecraft_pad,
@@ -377,11 +377,13 @@ pub fn figure_2(spec: &FigureSpec) -> Result<Figure, FigureError> {
 
 /// How the loss of Eq. 5 grows with noise, ellipticity and velocity error.
 pub fn loss_study(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    let profile = adopted()?;
-    let formation = Formation::chapter();
-    let curve = |make: &dyn Fn(f64) -> Perturbation, amplitudes: &[f64], seeds| {
-        loss_curve(profile, &formation, make, amplitudes, seeds).map_err(FigureError::model)
-    };
+    let loss_study::ChapterCurves {
+        white,
+        correlated: red,
+        ellipse,
+        speed,
+        direction,
+    } = loss_study::ChapterCurves::get().map_err(FigureError::model)?;
     let loss = crate::flux_rope::published::CENTRE_FIT_LOSS_KM2.value;
     let published = |x: &[f64]| {
         Series::line(
@@ -403,34 +405,6 @@ pub fn loss_study(spec: &FigureSpec) -> Result<Figure, FigureError> {
             colour,
         )
     };
-    let white = curve(
-        &|a| Perturbation::WhiteNoise { sigma_nt: a },
-        &loss_study::NOISE_SCAN_NT,
-        loss_study::STUDY_SEEDS,
-    )?;
-    let red = curve(
-        &|a| Perturbation::CorrelatedNoise {
-            sigma_nt: a,
-            correlation_time_s: 0.1,
-        },
-        &loss_study::NOISE_SCAN_NT,
-        loss_study::STUDY_SEEDS,
-    )?;
-    let ellipse = curve(
-        &|a| Perturbation::Ellipticity { axis_ratio: a },
-        &loss_study::ELLIPTICITY_SCAN,
-        1,
-    )?;
-    let speed = curve(
-        &|a| Perturbation::SpeedError { fraction: a },
-        &loss_study::SPEED_SCAN,
-        1,
-    )?;
-    let direction = curve(
-        &|a| Perturbation::DirectionError { degrees: a },
-        &loss_study::DIRECTION_SCAN_DEG,
-        1,
-    )?;
     let loss_axis = || Axis::log("L (km^2)").with_range(floor / 2.0, 30.0);
     let panels = [
         Panel::new(

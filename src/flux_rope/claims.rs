@@ -9,10 +9,7 @@ use super::features::{
     contour_radius, density_minimum_radius, density_minimum_radius_of, negative_phase_space_density,
 };
 use super::gyrocentre::{GyroSensitivity, relative_force_residual as relative_gyro_residual};
-use super::loss_study::{
-    DIRECTION_SCAN_DEG, ELLIPTICITY_SCAN, NOISE_SCAN_NT, Perturbation, STUDY_SEEDS,
-    amplitude_reaching, loss_curve,
-};
+use super::loss_study::{ChapterCurves, STUDY_SEEDS, StudyPoint, amplitude_reaching};
 use super::mu_iteration::ADOPTED_READING;
 use super::pitch_angle::{channel_anisotropies, log_log_slope, parallel_antiparallel_ratio};
 use super::published as paper;
@@ -597,29 +594,17 @@ fn fit_claims(ledger: &mut Ledger, adopted: &Table1Sensitivity) -> Result<(), Ya
     let crossings = intersections(&times, &series, &paper_levels())?;
     let ideal = fit_centre(&locate(&formation, &crossings, formation.velocity_lmn_ms))?;
     let published_loss = paper::CENTRE_FIT_LOSS_KM2.value;
-    let reach = |make: &dyn Fn(f64) -> Perturbation,
-                 amplitudes: &[f64],
-                 seeds|
-     -> Result<String, FluxRopeError> {
-        let curve = loss_curve(profile, &formation, make, amplitudes, seeds)?;
-        Ok(amplitude_reaching(&curve, published_loss)
-            .map_or("beyond the scan".into(), |a| format!("{a:.2}")))
+    // The loss curves the chapter's figure draws, on the same (adopted) equilibrium.
+    let curves = ChapterCurves::get()?;
+    let reach = |curve: &[StudyPoint]| {
+        amplitude_reaching(curve, published_loss)
+            .map_or("beyond the scan".into(), |a| format!("{a:.2}"))
     };
-    let white = reach(
-        &|a| Perturbation::WhiteNoise { sigma_nt: a },
-        &NOISE_SCAN_NT,
-        STUDY_SEEDS,
-    )?;
-    let ellipse = reach(
-        &|a| Perturbation::Ellipticity { axis_ratio: a },
-        &ELLIPTICITY_SCAN,
-        1,
-    )?;
-    let direction = reach(
-        &|a| Perturbation::DirectionError { degrees: a },
-        &DIRECTION_SCAN_DEG,
-        1,
-    )?;
+    let (white, ellipse, direction) = (
+        reach(&curves.white),
+        reach(&curves.ellipse),
+        reach(&curves.direction),
+    );
     ledger.push(
         Claim::builder("yang.centre_fit_loss", Paper::Yang)
             .source("Sec. 4, Eq. 5, Figure 2")

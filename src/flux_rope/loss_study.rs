@@ -212,3 +212,70 @@ pub fn amplitude_reaching(curve: &[StudyPoint], target_km2: f64) -> Option<f64> 
         })
     })
 }
+
+/// The chapter's loss curves: every scan above on the adopted equilibrium crossed by
+/// [`Formation::chapter`]. Computed once per process and shared by the ledger and the figure,
+/// which ask for the same fits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChapterCurves {
+    /// White noise over [`NOISE_SCAN_NT`], [`STUDY_SEEDS`] realisations each.
+    pub white: Vec<StudyPoint>,
+    /// AR(1) noise with a 0.1 s correlation time, likewise.
+    pub correlated: Vec<StudyPoint>,
+    /// Ellipticity over [`ELLIPTICITY_SCAN`].
+    pub ellipse: Vec<StudyPoint>,
+    /// Speed errors over [`SPEED_SCAN`].
+    pub speed: Vec<StudyPoint>,
+    /// Direction errors over [`DIRECTION_SCAN_DEG`].
+    pub direction: Vec<StudyPoint>,
+}
+
+impl ChapterCurves {
+    /// The curves, computed on the first call.
+    ///
+    /// # Errors
+    /// As [`super::adopted_equilibrium`] and [`loss_curve`] (every call returns the first
+    /// call's error).
+    pub fn get() -> Result<&'static Self, FluxRopeError> {
+        static CURVES: std::sync::OnceLock<Result<ChapterCurves, FluxRopeError>> =
+            std::sync::OnceLock::new();
+        CURVES
+            .get_or_init(Self::compute)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn compute() -> Result<Self, FluxRopeError> {
+        let profile = super::adopted_equilibrium()?.profile;
+        let formation = Formation::chapter();
+        let curve = |make: &dyn Fn(f64) -> Perturbation, amplitudes: &[f64], seeds| {
+            loss_curve(&profile, &formation, make, amplitudes, seeds)
+        };
+        Ok(ChapterCurves {
+            white: curve(
+                &|a| Perturbation::WhiteNoise { sigma_nt: a },
+                &NOISE_SCAN_NT,
+                STUDY_SEEDS,
+            )?,
+            correlated: curve(
+                &|a| Perturbation::CorrelatedNoise {
+                    sigma_nt: a,
+                    correlation_time_s: 0.1,
+                },
+                &NOISE_SCAN_NT,
+                STUDY_SEEDS,
+            )?,
+            ellipse: curve(
+                &|a| Perturbation::Ellipticity { axis_ratio: a },
+                &ELLIPTICITY_SCAN,
+                1,
+            )?,
+            speed: curve(&|a| Perturbation::SpeedError { fraction: a }, &SPEED_SCAN, 1)?,
+            direction: curve(
+                &|a| Perturbation::DirectionError { degrees: a },
+                &DIRECTION_SCAN_DEG,
+                1,
+            )?,
+        })
+    }
+}
