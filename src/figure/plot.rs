@@ -344,6 +344,9 @@ pub struct Panel {
     pub series: Vec<Series>,
     /// Where the legend goes; `None` puts it in the corner with the least data.
     pub legend: Option<SeriesLabelPosition>,
+    /// No legend box: the caption names the series (a colour map fills the whole chart, so
+    /// any box would hide some of its cells).
+    pub legend_hidden: bool,
     /// An optional colour map drawn beneath the series.
     pub heatmap: Option<HeatMap>,
 }
@@ -357,6 +360,7 @@ impl Panel {
             y,
             series,
             legend: None,
+            legend_hidden: false,
             heatmap: None,
         }
     }
@@ -370,6 +374,12 @@ impl Panel {
     /// The same panel with the legend elsewhere.
     pub fn legend_at(mut self, position: SeriesLabelPosition) -> Self {
         self.legend = Some(position);
+        self
+    }
+
+    /// The same panel without a legend box; its caption must say what each series is.
+    pub fn without_legend(mut self) -> Self {
+        self.legend_hidden = true;
         self
     }
 
@@ -1080,7 +1090,7 @@ where
             };
         }
     }
-    if panel.series.iter().any(|s| !s.label.is_empty()) {
+    if !panel.legend_hidden && panel.series.iter().any(|s| !s.label.is_empty()) {
         chart
             .configure_series_labels()
             .position(

@@ -1092,15 +1092,17 @@ pub fn parameter_map(spec: &FigureSpec) -> Result<Figure, FigureError> {
                 y_edges: edges(&taus),
                 values,
                 diverging: false,
-            }),
+            })
+            // Every corner of the map holds cells; the caption names the markers.
+            .without_legend(),
         );
     }
     spec.figure(
         &format!(
             "The field 500 km from the axis over the plane of the rotation component's weight alpha_r and temperature ratio \
-             tau_r, Table 1's other entries as printed (model only). Points mark where the far field is within 1 nT of the \
-             observed 15 nT and T_perp/T_par is above 1 on the axis and below 1 outside ({}); blank cells are singular or \
-             have no quasi-neutral potential. The adopted reading is not an equilibrium.",
+             tau_r, Table 1's other entries as printed (model only). Black points mark where the far field is within 1 nT of \
+             the observed 15 nT and T_perp/T_par is above 1 on the axis and below 1 outside ({}), the orange point Table 1 \
+             itself; blank cells are singular or have no quasi-neutral potential. The adopted reading is not an equilibrium.",
             matches_text.join(", ")
         ),
         &panels,
