@@ -289,7 +289,9 @@ fn solve_with(
         profile.rho_m.push(rho);
         profile.b_z_t.push(state[1]);
         profile.b_phi_t.push(b_phi);
-        profile.field_magnitude_t.push(field_strength(state[1], b_phi));
+        profile
+            .field_magnitude_t
+            .push(field_strength(state[1], b_phi));
         profile.n_i_m3.push(moments::ion_density(params, at.phi_v));
         profile.potentials.push(at);
         profile.electrons.push(electrons);
@@ -327,7 +329,13 @@ mod tests {
     #[test]
     fn field_strength_is_hypot_to_a_rounding_unit_at_every_scale() {
         for scale in [1e-200, 1e-160, 1e-9, 1.0, 1e150, 1e200] {
-            for (b_z, b_phi) in [(1.0, 0.0), (0.0, -1.0), (3.0, 4.0), (1.0, 1e-9), (-0.7, 2.3)] {
+            for (b_z, b_phi) in [
+                (1.0, 0.0),
+                (0.0, -1.0),
+                (3.0, 4.0),
+                (1.0, 1e-9),
+                (-0.7, 2.3),
+            ] {
                 let (b_z, b_phi) = (b_z * scale, b_phi * scale);
                 let (fast, careful) = (field_strength(b_z, b_phi), b_z.hypot(b_phi));
                 assert!(

@@ -270,7 +270,11 @@ impl ChapterCurves {
                 &ELLIPTICITY_SCAN,
                 1,
             )?,
-            speed: curve(&|a| Perturbation::SpeedError { fraction: a }, &SPEED_SCAN, 1)?,
+            speed: curve(
+                &|a| Perturbation::SpeedError { fraction: a },
+                &SPEED_SCAN,
+                1,
+            )?,
             direction: curve(
                 &|a| Perturbation::DirectionError { degrees: a },
                 &DIRECTION_SCAN_DEG,

@@ -72,7 +72,13 @@ pub fn iterate(
     grid: RadialGrid,
     settings: IterationSettings,
 ) -> Result<Converged, FluxRopeError> {
-    iterate_from(params, reading, grid, settings, solve_original(params, grid)?)
+    iterate_from(
+        params,
+        reading,
+        grid,
+        settings,
+        solve_original(params, grid)?,
+    )
 }
 
 /// The iteration from the profile `start`.
@@ -129,5 +135,11 @@ pub fn fixed_point(
             history: vec![0.0],
         });
     }
-    iterate_from(params, reading, grid, settings, solve_one_pass(params, reading, grid)?)
+    iterate_from(
+        params,
+        reading,
+        grid,
+        settings,
+        solve_one_pass(params, reading, grid)?,
+    )
 }

@@ -521,9 +521,13 @@ mod tests {
     fn boundary_by_two_scans(shape: SheetShape, fraction: f64) -> f64 {
         const STEPS: usize = 16000;
         let z = |i: usize| CROSSING_HALF_WIDTH * i as f64 / STEPS as f64;
-        let (peak_index, peak) = (0..=STEPS)
-            .map(|i| (i, shape.current(z(i))))
-            .fold((0, 0.0), |best, (i, j)| if j > best.1 { (i, j) } else { best });
+        let (peak_index, peak) =
+            (0..=STEPS)
+                .map(|i| (i, shape.current(z(i))))
+                .fold(
+                    (0, 0.0),
+                    |best, (i, j)| if j > best.1 { (i, j) } else { best },
+                );
         let beyond = (peak_index..=STEPS)
             .find(|&i| shape.current(z(i)) < fraction * peak)
             .unwrap_or(STEPS);
@@ -579,7 +583,10 @@ mod tests {
             let edge = shape.field(CROSSING_HALF_WIDTH);
             for (i, (b, j)) in field.iter().zip(&current).enumerate() {
                 let target = evenly(i, n, -edge, edge);
-                assert!((b - target).abs() <= 1e-15, "{shape:?} sample {i}: {b} for {target}");
+                assert!(
+                    (b - target).abs() <= 1e-15,
+                    "{shape:?} sample {i}: {b} for {target}"
+                );
                 let zeta = shape_position(shape, *b);
                 assert!((j - shape.current(zeta)).abs() <= 1e-12 * shape.current(0.0).max(1.0));
             }

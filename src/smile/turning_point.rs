@@ -455,7 +455,8 @@ impl Cell {
         // 0.02 d_e, often two). A worse estimate only widens the radius below, sending the
         // orbit to the bisection.
         let v = p_y + self.a[0];
-        let mut at = (self.centre - (0.5 * v * v - self.phi[0] - h_perp) / slope).clamp(lower, upper);
+        let mut at =
+            (self.centre - (0.5 * v * v - self.phi[0] - h_perp) / slope).clamp(lower, upper);
         for _ in 0..NEWTON_STEPS {
             let (u, du, _) = self.model(at, p_y);
             let next = (at - (u - h_perp) / du).clamp(lower, upper);

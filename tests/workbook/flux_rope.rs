@@ -608,12 +608,14 @@ fn the_fixed_point_is_the_iterations_limit_in_fewer_solves() {
     );
     let worst = (0..nanotesla.profile.rho_m.len())
         .map(|i| {
-            (nanotesla.profile.field_magnitude(i) - nanotesla_fast.profile.field_magnitude(i))
-                .abs()
+            (nanotesla.profile.field_magnitude(i) - nanotesla_fast.profile.field_magnitude(i)).abs()
         })
         .fold(0.0, f64::max)
         / params.b0z_t;
-    assert!(worst < settings.tolerance, "limits differ by {worst:e} of B0z");
+    assert!(
+        worst < settings.tolerance,
+        "limits differ by {worst:e} of B0z"
+    );
     // A singular reading stays singular.
     assert!(matches!(
         fixed_point(&params, MuReading::CentreField, test_grid(), settings),
