@@ -156,7 +156,9 @@ impl CrescentModel {
         let step = if z_lo == f64::NEG_INFINITY {
             1.0
         } else {
-            0.5 * (1.0 - ((z_lo - self.source_z_de) / self.source_width_de).tanh())
+            // (1 - tanh x)/2 as 1/(1 + e^{2x}): one exponential, and no cancellation where
+            // tanh x nears 1 (the deep-sheath orbits' sphere share).
+            1.0 / (1.0 + (2.0 * (z_lo - self.source_z_de) / self.source_width_de).exp())
         };
         sphere + (sheath - sphere) * step
     }
