@@ -29,7 +29,7 @@ const SHEATH_DEPTH: f64 = -30.0;
 const MAX_POTENTIAL_DROP: f64 = 100.0;
 /// Thermal speeds the model is bounded for, `d_e Omega_ce`.
 const THERMAL_SPEED_RANGE: (f64, f64) = (1e-3, 100.0);
-/// Largest density ratio across the layer.
+/// Largest density ratio across the layer, either way.
 const MAX_DENSITY_RATIO: f64 = 1e6;
 
 /// The crescent model: Maxwellian in energy, with a density weight set by where the orbit
@@ -98,9 +98,10 @@ impl CrescentModel {
                 value: self.thermal_speed,
             });
         }
-        if !(self.density_ratio <= MAX_DENSITY_RATIO) {
+        // Both ways: the magnetospheric density is 1/ratio, so a tiny ratio overflows it.
+        if !((1.0 / MAX_DENSITY_RATIO..=MAX_DENSITY_RATIO).contains(&self.density_ratio)) {
             return Err(SmileError::OutOfRange {
-                parameter: "density_ratio n_MSH/n_MSP (at most 1e6)",
+                parameter: "density_ratio n_MSH/n_MSP (1e-6 to 1e6)",
                 value: self.density_ratio,
             });
         }

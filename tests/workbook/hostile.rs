@@ -814,6 +814,22 @@ mod sweep {
                         && !p.rho_m.is_empty()
                 },
             );
+            let mut params = mmsbook::flux_rope::RopeParameters::table_1();
+            params.b0z_t = mostly(rng, params.b0z_t);
+            params.tau_r = mostly(rng, params.tau_r);
+            let reading = mmsbook::flux_rope::MuReading::ALL[rng.random_range(0..4)];
+            tally.call(
+                &format!("fixed_point({reading:?}, {grid:?}, {params:?})"),
+                || {
+                    mmsbook::flux_rope::mu_iteration::fixed_point(
+                        &params,
+                        reading,
+                        grid,
+                        mmsbook::flux_rope::mu_iteration::IterationSettings::default(),
+                    )
+                },
+                |c| finite(&c.profile.b_z_t) && finite(&c.profile.b_phi_t) && finite(&c.history),
+            );
             let count = [0, 1, 10, 1 << 40, usize::MAX][rng.random_range(0..5)];
             if let Ok(fractions) = mmsbook::anisotropy::CurrentFractions::new(
                 mostly(rng, 0.3),
