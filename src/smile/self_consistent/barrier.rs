@@ -59,9 +59,16 @@ impl Barrier {
 
     /// Raises the table with the potential at a new position.
     pub fn include(&mut self, species: &Species, a_y: f64, phi: f64) {
-        for (k, highest) in self.highest.iter_mut().enumerate() {
-            let p_y = self.p_min + self.dp * k as f64;
-            *highest = highest.max(species.effective_potential(p_y, a_y, phi));
+        // The entry count as a float, exact for any table: no integer conversion per entry.
+        let mut k = 0.0;
+        for highest in &mut self.highest {
+            let u = species.effective_potential(self.p_min + self.dp * k, a_y, phi);
+            // f64::max without its NaN handling: no entry is NaN (they start at -inf and are
+            // raised only by a larger value), and a NaN `u` leaves the entry, as max would.
+            if u > *highest {
+                *highest = u;
+            }
+            k += 1.0;
         }
     }
 
@@ -76,7 +83,9 @@ impl Barrier {
     /// solver places beyond every momentum a particle within 8 thermal spreads can have.
     pub fn highest(&self, p_y: f64) -> f64 {
         let x = ((p_y - self.p_min) / self.dp).clamp(0.0, (self.highest.len() - 1) as f64);
-        let k = (x.floor() as usize).min(self.highest.len() - 2);
+        // x >= 0, so truncation is its floor (without a call to floor where SSE4.1 is not
+        // assumed).
+        let k = (x as usize).min(self.highest.len() - 2);
         let t = x - k as f64;
         self.highest[k] * (1.0 - t) + self.highest[k + 1] * t
     }
@@ -150,18 +159,18 @@ impl Thresholds {
         }
     }
 
-    /// `max U` since the last threshold passed, for `p_y`: shared by every passed threshold.
-    pub fn recent(&self, p_y: f64) -> f64 {
-        self.running
+    /// `max U` between each passed threshold and the last point included, for `p_y`, in the
+    /// order of the thresholds: the frozen maximum of each, raised to the running one they
+    /// all share.
+    pub fn highest_each(&self, p_y: f64) -> impl Iterator<Item = f64> + '_ {
+        let recent = self
+            .running
             .as_ref()
-            .map_or(f64::NEG_INFINITY, |r| r.highest(p_y))
-    }
-
-    /// `max U` between passed threshold `j` and the last point included, for `p_y`, given
-    /// [`Thresholds::recent`] for the same `p_y`.
-    pub fn highest(&self, j: usize, p_y: f64, recent: f64) -> f64 {
-        self.frozen[j]
-            .as_ref()
-            .map_or(recent, |f| f.highest(p_y).max(recent))
+            .map_or(f64::NEG_INFINITY, |r| r.highest(p_y));
+        self.frozen.iter().map(move |frozen| {
+            frozen
+                .as_ref()
+                .map_or(recent, |f| f.highest(p_y).max(recent))
+        })
     }
 }

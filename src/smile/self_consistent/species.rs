@@ -92,11 +92,13 @@ impl Species {
     /// the barrier, `m v_z^2/2 >= D = max U - m v_y^2/2 - q Phi`, is `erfc(sqrt(D/T))` (and its
     /// pressure `T (erfc x + 2 x e^{-x^2}/sqrt(pi))`), and `v_y` is done by the midpoint rule.
     /// Per `v_y` node this keeps the node, its Gaussian weight, `m v_y^2/2`, and `max U` of
-    /// every passed threshold, the tables' lookups.
+    /// every passed threshold, the tables' lookups, as runs of equal values: thresholds whose
+    /// highest point is the same one share a barrier (about half of them in the reference
+    /// layer), and so the erfc.
     pub fn background_at(&self, a_y: f64, labels: &Thresholds) -> BackgroundAt {
         let (count, passed) = (labels.positions.len(), labels.passed());
         let mut nodes = Vec::new();
-        let mut barriers = Vec::new();
+        let mut barriers: Vec<BarrierRun> = Vec::new();
         if passed > 0 {
             let sigma = self.spread();
             let dv = 2.0 * VY_REACH * sigma / VY_POINTS as f64;
@@ -107,12 +109,21 @@ impl Species {
                 let gaussian =
                     (-0.5 * (v_y / sigma).powi(2)).exp() / ((2.0 * PI).sqrt() * sigma) * dv;
                 let p_y = self.canonical_momentum(v_y, a_y);
-                let recent = labels.recent(p_y);
-                barriers.extend((0..passed).map(|j| labels.highest(j, p_y, recent)));
+                let first = barriers.len();
+                for highest in labels.highest_each(p_y) {
+                    match barriers[first..].last_mut() {
+                        Some(run) if run.highest == highest => run.thresholds += 1,
+                        _ => barriers.push(BarrierRun {
+                            highest,
+                            thresholds: 1,
+                        }),
+                    }
+                }
                 nodes.push(VyNode {
                     v_y,
                     gaussian,
                     kinetic: 0.5 * self.mass * v_y * v_y,
+                    runs: barriers.len() - first,
                 });
             }
         }
@@ -143,6 +154,17 @@ struct VyNode {
     gaussian: f64,
     /// `m v_y^2 / 2`.
     kinetic: f64,
+    /// How many runs of [`BackgroundAt`]'s barriers are this node's.
+    runs: usize,
+}
+
+/// Consecutive passed thresholds with the same `max U` at one `v_y` node.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct BarrierRun {
+    /// Their `max U`.
+    highest: f64,
+    /// How many.
+    thresholds: usize,
 }
 
 /// The potential-independent part of a species' background moments at one `A_y` (see
@@ -155,8 +177,8 @@ pub struct BackgroundAt {
     passed: usize,
     /// The `v_y` nodes (none when no threshold is passed).
     nodes: Vec<VyNode>,
-    /// `max U` of each passed threshold, `passed` per node.
-    barriers: Vec<f64>,
+    /// `max U` of the passed thresholds, run-length encoded, node after node.
+    barriers: Vec<BarrierRun>,
 }
 
 /// `D/T` beyond which an orbit's passing share is exactly zero in floating point: `exp(-x^2)`
@@ -195,24 +217,31 @@ impl BackgroundAt {
         let share = 1.0 / self.count as f64;
         let below = (self.count - self.passed) as f64 * share;
         let (mut passing, mut passing_flux, mut passing_pressure) = (0.0, 0.0, 0.0);
-        for (node, barriers) in self
-            .nodes
-            .iter()
-            .zip(self.barriers.chunks_exact(self.passed))
-        {
+        let mut runs = self.barriers.as_slice();
+        for node in &self.nodes {
             let here = node.kinetic + s.charge * phi;
             // Thresholds above z are reached by every orbit through z.
             let (mut fraction, mut pressure) = (below, below * t);
-            for highest in barriers {
-                let deficit = highest - here;
-                if deficit <= 0.0 {
-                    fraction += share;
-                    pressure += share * t;
+            let (own, rest) = runs.split_at(node.runs);
+            runs = rest;
+            for run in own {
+                let deficit = run.highest - here;
+                let (fraction_term, pressure_term) = if deficit <= 0.0 {
+                    (share, share * t)
                 } else if deficit / t < NO_PASSING {
                     let x = (deficit / t).sqrt();
                     let (tail, gaussian) = erfc_and_gaussian(x);
-                    fraction += share * tail;
-                    pressure += share * t * (tail + 2.0 * x * gaussian / PI.sqrt());
+                    (
+                        share * tail,
+                        share * t * (tail + 2.0 * x * gaussian / PI.sqrt()),
+                    )
+                } else {
+                    (0.0, 0.0)
+                };
+                // Added once per threshold, in order, as the sum over thresholds is defined.
+                for _ in 0..run.thresholds {
+                    fraction += fraction_term;
+                    pressure += pressure_term;
                 }
             }
             passing += node.gaussian * fraction;
@@ -271,7 +300,77 @@ impl Drifting {
 
 #[cfg(test)]
 mod tests {
-    use super::{NO_PASSING, erfc_and_gaussian};
+    use super::super::barrier::{Barrier, Thresholds};
+    use super::{NO_PASSING, PI, Species, erfc_and_gaussian};
+
+    #[test]
+    fn shared_barriers_give_the_bits_of_one_term_per_threshold() {
+        // Eight thresholds passed on a potential hill that rises, falls and rises again: some
+        // thresholds share their highest point, others do not, at every v_y node.
+        let electrons = Species {
+            charge: -1.0,
+            mass: 1.0,
+            temperature: 0.17,
+            sheath_amplitude: 1.0,
+            sphere_amplitude: 0.125,
+        };
+        let mut labels = Thresholds::new(1.0, 0.25, 8);
+        let profile = |z: f64| (0.3 * z, 0.05 * (3.0 * z).sin() + 0.02 * z);
+        for step in 0..=80 {
+            let z = 0.025 * f64::from(step);
+            let (a_y, phi) = profile(z);
+            labels.include(&electrons, z, a_y, phi, || {
+                Barrier::new(&electrons, -8.0, 8.0, 2000, a_y, phi)
+            });
+        }
+        assert_eq!(labels.passed(), 8, "every threshold passed");
+        let (a_y, phi) = (0.6, 0.04);
+        let moments = electrons.background(a_y, phi, &labels);
+
+        // The sum as defined: one erfc term per threshold and v_y node.
+        let (t, sigma) = (electrons.temperature, electrons.spread());
+        let (points, reach) = (super::VY_POINTS, super::VY_REACH);
+        let dv = 2.0 * reach * sigma / points as f64;
+        let (mut density, mut flux, mut pressure_zz) = (0.0, 0.0, 0.0);
+        let mut shared = 0;
+        for k in 0..points {
+            let v_y = -reach * sigma + (k as f64 + 0.5) * dv;
+            let weight = (-0.5 * (v_y / sigma).powi(2)).exp() / ((2.0 * PI).sqrt() * sigma) * dv;
+            let here = 0.5 * v_y * v_y - phi;
+            let barriers: Vec<f64> = labels
+                .highest_each(electrons.canonical_momentum(v_y, a_y))
+                .collect();
+            shared += barriers.windows(2).filter(|w| w[0] == w[1]).count();
+            let (mut fraction, mut pressure) = (0.0, 0.0);
+            for highest in barriers {
+                let deficit = highest - here;
+                if deficit <= 0.0 {
+                    fraction += 1.0 / 8.0;
+                    pressure += t / 8.0;
+                } else if deficit / t < NO_PASSING {
+                    let x = (deficit / t).sqrt();
+                    let (tail, gaussian) = erfc_and_gaussian(x);
+                    fraction += tail / 8.0;
+                    pressure += t / 8.0 * (tail + 2.0 * x * gaussian / PI.sqrt());
+                }
+            }
+            density += weight * fraction;
+            flux += weight * fraction * v_y;
+            pressure_zz += weight * pressure;
+        }
+        assert!(
+            shared > 100 && shared < 7 * points,
+            "the case has runs of shared and of distinct barriers ({shared} shared)"
+        );
+        let boltzmann = (phi / t).exp();
+        let excess = 1.0 - 0.125;
+        assert_eq!(moments.density, boltzmann * (0.125 + excess * density));
+        assert_eq!(moments.flux_y, boltzmann * excess * flux);
+        assert_eq!(
+            moments.pressure_zz,
+            boltzmann * (0.125 * t + excess * pressure_zz)
+        );
+    }
 
     #[test]
     fn terms_skipped_as_zero_are_zero_in_floating_point() {
