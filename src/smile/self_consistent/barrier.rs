@@ -82,12 +82,25 @@ impl Barrier {
     /// `max U` for `p_y`, linear between entries; clamped to the table's ends, which the
     /// solver places beyond every momentum a particle within 8 thermal spreads can have.
     pub fn highest(&self, p_y: f64) -> f64 {
+        self.at(self.locate(p_y))
+    }
+
+    /// Where `p_y` falls in the table: the entry at or below it and the fraction to the next.
+    fn locate(&self, p_y: f64) -> (usize, f64) {
         let x = ((p_y - self.p_min) / self.dp).clamp(0.0, (self.highest.len() - 1) as f64);
         // x >= 0, so truncation is its floor (without a call to floor where SSE4.1 is not
         // assumed).
         let k = (x as usize).min(self.highest.len() - 2);
-        let t = x - k as f64;
+        (k, x - k as f64)
+    }
+
+    /// The table's value at a place [`Barrier::locate`] found on a table of the same grid.
+    fn at(&self, (k, t): (usize, f64)) -> f64 {
         self.highest[k] * (1.0 - t) + self.highest[k + 1] * t
+    }
+
+    fn same_grid(&self, other: &Barrier) -> bool {
+        (self.p_min, self.dp, self.highest.len()) == (other.p_min, other.dp, other.highest.len())
     }
 }
 
@@ -162,15 +175,19 @@ impl Thresholds {
     /// `max U` between each passed threshold and the last point included, for `p_y`, in the
     /// order of the thresholds: the frozen maximum of each, raised to the running one they
     /// all share.
+    ///
+    /// The tables share one grid (the solver makes them all alike), so `p_y` is located once.
     pub fn highest_each(&self, p_y: f64) -> impl Iterator<Item = f64> + '_ {
-        let recent = self
-            .running
-            .as_ref()
-            .map_or(f64::NEG_INFINITY, |r| r.highest(p_y));
+        let place = self.running.as_ref().map(|r| (r, r.locate(p_y)));
+        let recent = place.map_or(f64::NEG_INFINITY, |(r, at)| r.at(at));
         self.frozen.iter().map(move |frozen| {
-            frozen
-                .as_ref()
-                .map_or(recent, |f| f.highest(p_y).max(recent))
+            frozen.as_ref().map_or(recent, |f| {
+                let highest = match place {
+                    Some((r, at)) if f.same_grid(r) => f.at(at),
+                    _ => f.highest(p_y),
+                };
+                highest.max(recent)
+            })
         })
     }
 }
