@@ -51,19 +51,26 @@ pub struct Readings {
     pub prescribed: Vec<(f64, RingReading)>,
 }
 
-/// The readings of [`Readings`] along [`detector_positions`].
+/// The readings of [`Readings`] along [`detector_positions`], scanned once per process: the
+/// claims and the chapter's figure both read them.
 ///
 /// # Errors
 /// [`SmileError`] from the solve or the scan.
-pub fn readings() -> Result<Readings, SmileError> {
-    let estimate = GradientEstimate::Difference { dz: 1.0 };
-    let z = detector_positions();
-    let layer = SelfConsistentLayer::reference()?;
-    Ok(Readings {
-        full: scan(layer, estimate, &z)?,
-        backgrounds: scan(&Backgrounds(layer), estimate, &z)?,
-        prescribed: scan(&CrescentModel::reference(), estimate, &z)?,
-    })
+pub fn readings() -> Result<&'static Readings, SmileError> {
+    static READINGS: std::sync::OnceLock<Result<Readings, SmileError>> = std::sync::OnceLock::new();
+    READINGS
+        .get_or_init(|| {
+            let estimate = GradientEstimate::Difference { dz: 1.0 };
+            let z = detector_positions();
+            let layer = SelfConsistentLayer::reference()?;
+            Ok(Readings {
+                full: scan(layer, estimate, &z)?,
+                backgrounds: scan(&Backgrounds(layer), estimate, &z)?,
+                prescribed: scan(&CrescentModel::reference(), estimate, &z)?,
+            })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// The largest crescent extent of a scan on the magnetospheric side (`z > 0`) and where, deg
