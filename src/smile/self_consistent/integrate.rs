@@ -282,41 +282,41 @@ pub fn integrate(
         if z >= end {
             break;
         }
-        // Runge-Kutta stages. Each stage's potential starts from the last step's, carried on
-        // along the potential's slope: the root is then within the first bracket.
+        // Runge-Kutta stages. The first stage at each of z + h/2 and z + h starts from the last
+        // step's potential carried on along its slope; the second at the same z starts from
+        // the first's root, which lies closer (2.5 evaluations per solve instead of 3.3). The
+        // guesses only pick the start of the bracket, so the root is the one nearest it.
         let slope_guess = profile
             .phi
             .len()
             .checked_sub(2)
             .map_or(0.0, |k| profile.phi[k + 1] - profile.phi[k]);
-        let derivative = |s: [f64; 2], fraction: f64| -> Result<[f64; 2], SmileError> {
-            let l = quasi_neutral(
-                plasma,
-                s[0],
-                local.phi + fraction * slope_guess,
-                &labels,
-                &slope,
-            )?;
-            Ok([-s[1], l.j_y(plasma)])
+        // A stage's derivative, and the potential its quasi-neutrality settled on.
+        let derivative = |s: [f64; 2], guess: f64| -> Result<([f64; 2], f64), SmileError> {
+            let l = quasi_neutral(plasma, s[0], guess, &labels, &slope)?;
+            Ok(([-s[1], l.j_y(plasma)], l.phi))
         };
         let h = step;
         let k1 = [-state[1], local.j_y(plasma)];
-        let k2 = derivative(
+        let (k2, phi2) = derivative(
             [state[0] + 0.5 * h * k1[0], state[1] + 0.5 * h * k1[1]],
-            0.5,
+            local.phi + 0.5 * slope_guess,
         )?;
-        let k3 = derivative(
+        let (k3, _) = derivative(
             [state[0] + 0.5 * h * k2[0], state[1] + 0.5 * h * k2[1]],
-            0.5,
+            phi2,
         )?;
-        let k4 = derivative([state[0] + h * k3[0], state[1] + h * k3[1]], 1.0)?;
+        let (k4, phi4) = derivative(
+            [state[0] + h * k3[0], state[1] + h * k3[1]],
+            local.phi + slope_guess,
+        )?;
         for i in 0..2 {
             state[i] += h / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
         }
         z = profile.z.len() as f64 * h;
         // The new point joins the barriers once its potential is known; its own U never blocks
         // a particle there, so its moments do not depend on whether it has joined.
-        local = quasi_neutral(plasma, state[0], local.phi + slope_guess, &labels, &slope)?;
+        local = quasi_neutral(plasma, state[0], phi4, &labels, &slope)?;
         if let Some(ranges) = &tables {
             for (label, (species, range)) in labels
                 .iter_mut()
