@@ -8,14 +8,13 @@ use crate::flux_rope::centre_fit::{distances, fit_centre, locate};
 use crate::flux_rope::crossing::{
     Formation, Spacecraft, field_lmn, intersections, paper_levels, sample_strength,
 };
-use crate::flux_rope::equilibrium::solve_original;
 use crate::flux_rope::loss_study::{self, Perturbation};
-use crate::flux_rope::mu_iteration::{IterationSettings, iterate};
 use crate::flux_rope::pitch_angle::{
     parallel_antiparallel_ratio, perpendicular_parallel_ratio, spacecraft_pad,
 };
 use crate::flux_rope::{
-    ADOPTED_READING, MuReading, Profile, RadialGrid, RopeParameters, adopted_equilibrium,
+    ADOPTED_READING, MuReading, Profile, adopted_equilibrium, chapter_iteration,
+    original_equilibrium,
 };
 use crate::plasma::units;
 use std::sync::OnceLock;
@@ -141,19 +140,17 @@ fn radial(profile: &Profile, value: impl Fn(usize) -> f64) -> (Vec<f64>, Vec<f64
 /// Model profiles for the original model and each reading of the b coefficients, with the
 /// iteration history.
 pub fn profiles(spec: &FigureSpec) -> Result<Figure, FigureError> {
-    let params = RopeParameters::table_1();
-    let grid = RadialGrid::chapter();
     let mut models = vec![(
         "b = 0 (Vinogradov et al.)".to_owned(),
-        solve_original(&params, grid).map_err(FigureError::model)?,
+        original_equilibrium().map_err(FigureError::model)?.clone(),
         Vec::new(),
     )];
     let mut singular = Vec::new();
     for reading in MuReading::ALL {
-        match iterate(&params, reading, grid, IterationSettings::default()) {
+        match chapter_iteration(reading) {
             Ok(converged) => {
                 let adopted = if reading == ADOPTED_READING { " (adopted)" } else { "" };
-                models.push((format!("{}{adopted}", reading.label()), converged.profile, converged.history));
+                models.push((format!("{}{adopted}", reading.label()), converged.profile.clone(), converged.history.clone()));
             }
             Err(crate::flux_rope::FluxRopeError::SingularReading { coefficient, scale, rho_km, .. }) => singular.push(format!(
                 "{}, whose factor 1 - {coefficient} x {scale:.3} (the field ratio of the reading) reaches zero at {rho_km:.1} km",
@@ -678,10 +675,8 @@ pub fn figure_5(spec: &FigureSpec) -> Result<Figure, FigureError> {
 pub fn equilibrium_residual(spec: &FigureSpec) -> Result<Figure, FigureError> {
     use crate::flux_rope::equilibrium_check::{radial_force_residual, vlasov_residual};
     use crate::flux_rope::sensitivity::Table1Sensitivity;
-    let grid = RadialGrid::chapter();
-    let original = solve_original(&RopeParameters::table_1(), grid).map_err(FigureError::model)?;
-    let mut models: Vec<(String, &Profile)> =
-        vec![("b = 0 (original model)".to_owned(), &original)];
+    let original = original_equilibrium().map_err(FigureError::model)?;
+    let mut models: Vec<(String, &Profile)> = vec![("b = 0 (original model)".to_owned(), original)];
     for reading in [MuReading::LocalField, MuReading::Nanotesla] {
         let adopted = if reading == ADOPTED_READING {
             " (adopted)"

@@ -53,7 +53,7 @@ pub fn claims() -> Result<Ledger, YangClaimsError> {
     super::equilibrium_claims::equilibrium_claims(
         &mut ledger,
         &readings,
-        &solve_original(&RopeParameters::table_1(), RadialGrid::chapter())?,
+        super::original_equilibrium()?,
     )?;
     Ok(ledger)
 }
@@ -322,7 +322,7 @@ fn model_claims(
     let singular = singular_readings_note(solved);
     let params = RopeParameters::table_1();
     let grid = RadialGrid::chapter();
-    let original = solve_original(&params, grid)?;
+    let original = super::original_equilibrium()?;
 
     // The observed 22 nT peak is Table 1's B0z: the paper took it over as the model's boundary
     // condition, so the comparison echoes an input. The model adds only the small drop on

@@ -42,5 +42,7 @@ mod text_claims;
 pub use claims::{YangClaimsError, claims};
 pub use equilibrium::{Profile, RadialGrid};
 pub use error::FluxRopeError;
-pub use mu_iteration::{ADOPTED_READING, adopted_equilibrium};
+pub use mu_iteration::{
+    ADOPTED_READING, adopted_equilibrium, chapter_iteration, original_equilibrium,
+};
 pub use parameters::{Component, MuReading, RopeParameters};

@@ -12,24 +12,54 @@ use super::parameters::{MuReading, RopeParameters};
 pub const ADOPTED_READING: MuReading = MuReading::LocalField;
 
 /// The adopted equilibrium: Table 1 with [`ADOPTED_READING`], iterated to convergence on the
-/// chapter grid. Solved once per process and shared by the ledger and the figures (the
-/// solve is deterministic); later calls return a copy.
+/// chapter grid ([`chapter_iteration`]); later calls return a copy.
 ///
 /// # Errors
 /// As [`iterate`] (every call returns the first call's error).
 pub fn adopted_equilibrium() -> Result<Converged, FluxRopeError> {
-    static ADOPTED: std::sync::OnceLock<Result<Converged, FluxRopeError>> =
-        std::sync::OnceLock::new();
-    ADOPTED
+    chapter_iteration(ADOPTED_READING).cloned()
+}
+
+/// Table 1 with `reading`, iterated to convergence on the chapter grid from the original
+/// model ([`iterate`] with the default settings): solved once per process and reading, and
+/// shared by the ledger and the figures (the solve is deterministic).
+///
+/// # Errors
+/// As [`iterate`] (every call returns the first call's error).
+pub fn chapter_iteration(reading: MuReading) -> Result<&'static Converged, FluxRopeError> {
+    static ITERATIONS: [std::sync::OnceLock<Result<Converged, FluxRopeError>>;
+        MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
+    let index = MuReading::ALL
+        .iter()
+        .position(|r| *r == reading)
+        .expect("MuReading::ALL lists every reading");
+    ITERATIONS[index]
         .get_or_init(|| {
-            iterate(
+            iterate_from(
                 &RopeParameters::table_1(),
-                ADOPTED_READING,
+                reading,
                 RadialGrid::chapter(),
                 IterationSettings::default(),
+                original_equilibrium()?.clone(),
             )
         })
-        .clone()
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The original model (every b = 0, [`solve_original`]) of Table 1 on the chapter grid, the
+/// iteration's start and the chapter's reference: solved once per process and shared by the
+/// ledger and the figures.
+///
+/// # Errors
+/// As [`solve_original`] (every call returns the first call's error).
+pub fn original_equilibrium() -> Result<&'static Profile, FluxRopeError> {
+    static ORIGINAL: std::sync::OnceLock<Result<Profile, FluxRopeError>> =
+        std::sync::OnceLock::new();
+    ORIGINAL
+        .get_or_init(|| solve_original(&RopeParameters::table_1(), RadialGrid::chapter()))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// When to stop iterating.
