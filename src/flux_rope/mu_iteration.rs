@@ -29,11 +29,7 @@ pub fn adopted_equilibrium() -> Result<Converged, FluxRopeError> {
 pub fn chapter_iteration(reading: MuReading) -> Result<&'static Converged, FluxRopeError> {
     static ITERATIONS: [std::sync::OnceLock<Result<Converged, FluxRopeError>>;
         MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
-    let index = MuReading::ALL
-        .iter()
-        .position(|r| *r == reading)
-        .expect("MuReading::ALL lists every reading");
-    ITERATIONS[index]
+    ITERATIONS[reading.index()]
         .get_or_init(|| {
             iterate_from(
                 &RopeParameters::table_1(),

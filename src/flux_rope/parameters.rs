@@ -58,6 +58,16 @@ impl MuReading {
         MuReading::BackgroundField,
     ];
 
+    /// The reading's place in [`MuReading::ALL`]: the slot of per-reading caches.
+    pub fn index(self) -> usize {
+        match self {
+            MuReading::CentreField => 0,
+            MuReading::LocalField => 1,
+            MuReading::Nanotesla => 2,
+            MuReading::BackgroundField => 3,
+        }
+    }
+
     /// Short label for figures and tables.
     pub fn label(self) -> &'static str {
         match self {
@@ -231,4 +241,16 @@ pub fn perpendicular_factors(
         }
     }
     Ok(factors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MuReading;
+
+    #[test]
+    fn each_reading_indexes_its_place_in_the_list() {
+        for (place, reading) in MuReading::ALL.into_iter().enumerate() {
+            assert_eq!(reading.index(), place, "{reading:?}");
+        }
+    }
 }

@@ -116,11 +116,7 @@ impl Table1Sensitivity {
     pub fn chapter(reading: MuReading) -> Result<&'static Self, FluxRopeError> {
         static CACHE: [std::sync::OnceLock<Result<Table1Sensitivity, FluxRopeError>>;
             MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
-        let slot = MuReading::ALL
-            .iter()
-            .position(|r| *r == reading)
-            .expect("every reading is listed in MuReading::ALL");
-        CACHE[slot]
+        CACHE[reading.index()]
             .get_or_init(|| Table1Sensitivity::solve(reading, RadialGrid::chapter()))
             .as_ref()
             .map_err(Clone::clone)
