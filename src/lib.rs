@@ -29,6 +29,7 @@ pub mod maxwellian;
 pub mod mms;
 pub mod mva;
 pub mod ode;
+pub mod once;
 pub mod parallel;
 pub mod plasma;
 pub mod smile;

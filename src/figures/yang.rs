@@ -13,11 +13,9 @@ use crate::flux_rope::pitch_angle::{
     parallel_antiparallel_ratio, perpendicular_parallel_ratio, spacecraft_pad,
 };
 use crate::flux_rope::{
-    ADOPTED_READING, MuReading, Profile, adopted_equilibrium, chapter_iteration,
-    original_equilibrium,
+    ADOPTED_READING, MuReading, Profile, chapter_iteration, original_equilibrium,
 };
 use crate::plasma::units;
-use std::sync::OnceLock;
 
 pub(super) fn figures() -> Vec<FigureSpec> {
     let part = Part::Paper(Paper::Yang);
@@ -35,16 +33,10 @@ pub(super) fn figures() -> Vec<FigureSpec> {
     ]
 }
 
-/// The adopted equilibrium, solved once per process.
+/// The adopted equilibrium, solved once per process ([`chapter_iteration`]).
 fn adopted() -> Result<&'static Profile, FigureError> {
-    static PROFILE: OnceLock<Result<Profile, String>> = OnceLock::new();
-    PROFILE
-        .get_or_init(|| {
-            adopted_equilibrium()
-                .map(|c| c.profile)
-                .map_err(|e| e.to_string())
-        })
-        .as_ref()
+    chapter_iteration(ADOPTED_READING)
+        .map(|converged| &converged.profile)
         .map_err(FigureError::model)
 }
 

@@ -622,10 +622,7 @@ impl GyroSensitivity {
     pub fn chapter() -> Result<&'static Self, FluxRopeError> {
         static CACHE: std::sync::OnceLock<Result<GyroSensitivity, FluxRopeError>> =
             std::sync::OnceLock::new();
-        CACHE
-            .get_or_init(Self::solve)
-            .as_ref()
-            .map_err(Clone::clone)
+        crate::once::computed_once(&CACHE, Self::solve)
     }
 
     fn solve() -> Result<Self, FluxRopeError> {

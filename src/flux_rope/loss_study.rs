@@ -239,10 +239,7 @@ impl ChapterCurves {
     pub fn get() -> Result<&'static Self, FluxRopeError> {
         static CURVES: std::sync::OnceLock<Result<ChapterCurves, FluxRopeError>> =
             std::sync::OnceLock::new();
-        CURVES
-            .get_or_init(Self::compute)
-            .as_ref()
-            .map_err(Clone::clone)
+        crate::once::computed_once(&CURVES, Self::compute)
     }
 
     fn compute() -> Result<Self, FluxRopeError> {

@@ -29,18 +29,15 @@ pub fn adopted_equilibrium() -> Result<Converged, FluxRopeError> {
 pub fn chapter_iteration(reading: MuReading) -> Result<&'static Converged, FluxRopeError> {
     static ITERATIONS: [std::sync::OnceLock<Result<Converged, FluxRopeError>>;
         MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
-    ITERATIONS[reading.index()]
-        .get_or_init(|| {
-            iterate_from(
-                &RopeParameters::table_1(),
-                reading,
-                RadialGrid::chapter(),
-                IterationSettings::default(),
-                original_equilibrium()?.clone(),
-            )
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    crate::once::computed_once(&ITERATIONS[reading.index()], || {
+        iterate_from(
+            &RopeParameters::table_1(),
+            reading,
+            RadialGrid::chapter(),
+            IterationSettings::default(),
+            original_equilibrium()?.clone(),
+        )
+    })
 }
 
 /// The original model (every b = 0, [`solve_original`]) of Table 1 on the chapter grid, the
@@ -52,10 +49,9 @@ pub fn chapter_iteration(reading: MuReading) -> Result<&'static Converged, FluxR
 pub fn original_equilibrium() -> Result<&'static Profile, FluxRopeError> {
     static ORIGINAL: std::sync::OnceLock<Result<Profile, FluxRopeError>> =
         std::sync::OnceLock::new();
-    ORIGINAL
-        .get_or_init(|| solve_original(&RopeParameters::table_1(), RadialGrid::chapter()))
-        .as_ref()
-        .map_err(Clone::clone)
+    crate::once::computed_once(&ORIGINAL, || {
+        solve_original(&RopeParameters::table_1(), RadialGrid::chapter())
+    })
 }
 
 /// When to stop iterating.

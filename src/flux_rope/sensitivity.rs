@@ -116,10 +116,9 @@ impl Table1Sensitivity {
     pub fn chapter(reading: MuReading) -> Result<&'static Self, FluxRopeError> {
         static CACHE: [std::sync::OnceLock<Result<Table1Sensitivity, FluxRopeError>>;
             MuReading::ALL.len()] = [const { std::sync::OnceLock::new() }; MuReading::ALL.len()];
-        CACHE[reading.index()]
-            .get_or_init(|| Table1Sensitivity::solve(reading, RadialGrid::chapter()))
-            .as_ref()
-            .map_err(Clone::clone)
+        crate::once::computed_once(&CACHE[reading.index()], || {
+            Table1Sensitivity::solve(reading, RadialGrid::chapter())
+        })
     }
 
     /// A feature of the profile with its first-order interval over Table 1's precision.

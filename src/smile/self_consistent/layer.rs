@@ -183,10 +183,9 @@ impl SelfConsistentLayer {
     pub fn reference() -> Result<&'static SelfConsistentLayer, SmileError> {
         static REFERENCE: std::sync::OnceLock<Result<SelfConsistentLayer, SmileError>> =
             std::sync::OnceLock::new();
-        REFERENCE
-            .get_or_init(|| SelfConsistentLayer::solve(LayerParameters::reference()))
-            .as_ref()
-            .map_err(Clone::clone)
+        crate::once::computed_once(&REFERENCE, || {
+            SelfConsistentLayer::solve(LayerParameters::reference())
+        })
     }
 
     /// The largest departure of `P_zz + B_x^2/2` from its magnetosheath value, as a fraction

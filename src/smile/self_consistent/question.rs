@@ -58,19 +58,16 @@ pub struct Readings {
 /// [`SmileError`] from the solve or the scan.
 pub fn readings() -> Result<&'static Readings, SmileError> {
     static READINGS: std::sync::OnceLock<Result<Readings, SmileError>> = std::sync::OnceLock::new();
-    READINGS
-        .get_or_init(|| {
-            let estimate = GradientEstimate::Difference { dz: 1.0 };
-            let z = detector_positions();
-            let layer = SelfConsistentLayer::reference()?;
-            Ok(Readings {
-                full: scan(layer, estimate, &z)?,
-                backgrounds: scan(&Backgrounds(layer), estimate, &z)?,
-                prescribed: scan(&CrescentModel::reference(), estimate, &z)?,
-            })
+    crate::once::computed_once(&READINGS, || {
+        let estimate = GradientEstimate::Difference { dz: 1.0 };
+        let z = detector_positions();
+        let layer = SelfConsistentLayer::reference()?;
+        Ok(Readings {
+            full: scan(layer, estimate, &z)?,
+            backgrounds: scan(&Backgrounds(layer), estimate, &z)?,
+            prescribed: scan(&CrescentModel::reference(), estimate, &z)?,
         })
-        .as_ref()
-        .map_err(Clone::clone)
+    })
 }
 
 /// The largest crescent extent of a scan on the magnetospheric side (`z > 0`) and where, deg
