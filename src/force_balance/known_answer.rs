@@ -87,32 +87,11 @@ impl SheetShape {
     }
 
     /// [`SheetShape::field`] and its derivative (the current, as [`SheetShape::current`] up to
-    /// rounding) from the same hyperbolic tangents, `sech^2 = 1 - tanh^2`: half the cost of the
-    /// two calls, for root finding.
+    /// rounding): the first two of [`SheetShape::taylor`]'s coefficients, from the same
+    /// hyperbolic tangents.
     fn field_and_slope(self, zeta: f64) -> (f64, f64) {
-        let tanh_and_sech2 = |x: f64| {
-            let t = x.tanh();
-            (t, 1.0 - t * t)
-        };
-        match self {
-            SheetShape::Harris => tanh_and_sech2(zeta),
-            SheetShape::Embedded {
-                core_field_fraction: a,
-                core_thickness_ratio: r,
-            } => {
-                let ((core, core_slope), (outer, outer_slope)) =
-                    (tanh_and_sech2(zeta / r), tanh_and_sech2(zeta));
-                (
-                    a * core + (1.0 - a) * outer,
-                    a / r * core_slope + (1.0 - a) * outer_slope,
-                )
-            }
-            SheetShape::Bifurcated { separation: s } => {
-                let ((left, left_slope), (right, right_slope)) =
-                    (tanh_and_sech2(zeta - s), tanh_and_sech2(zeta + s));
-                (0.5 * (left + right), 0.5 * (left_slope + right_slope))
-            }
-        }
+        let ([field, slope, ..], _) = self.taylor(zeta);
+        (field, slope)
     }
 
     /// The field's Taylor coefficients at `zeta`, `F^(k)/k!` for k = 0 to 4, from the same
