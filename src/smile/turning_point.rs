@@ -157,6 +157,45 @@ struct Grid {
     points: Vec<(f64, f64)>,
     /// Cell `j` lies between points `j` (below) and `j - 1`; index 0 is unused.
     cells: Vec<Option<Cell>>,
+    /// Block `k`: the range of the fields over points `1 + BLOCK k` to `BLOCK (k + 1)`.
+    blocks: Vec<Block>,
+}
+
+/// Points per [`Block`]: a search crosses most of its descent a block at a time.
+const BLOCK: usize = 16;
+
+/// The range of `A_y` and the least `Phi` over [`BLOCK`] consecutive points of a [`Grid`]
+/// (`None` if any is not a number): enough to show that an orbit is allowed at all of them
+/// without testing each.
+///
+/// Every step of the computed `U = fl(fl(fl(p_y + A)^2)/2 - Phi)` is rounded monotonically, so
+/// over the block it is at most its value at `A_min` or `A_max` (the ends of the range of
+/// `p_y + A`, where the square is largest) with `Phi_min`: if both are allowed, so is every
+/// point, exactly as the point-by-point test would find.
+#[derive(Debug, Clone, Copy)]
+struct Block(Option<(f64, f64, f64)>);
+
+impl Block {
+    fn of(points: &[(f64, f64)]) -> Block {
+        let finite = points
+            .iter()
+            .all(|(a, phi)| a.is_finite() && phi.is_finite());
+        Block(finite.then(|| {
+            points.iter().fold(
+                (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY),
+                |(a_min, a_max, phi_min), &(a, phi)| (a_min.min(a), a_max.max(a), phi_min.min(phi)),
+            )
+        }))
+    }
+
+    /// Whether every point of the block is allowed to an orbit of `p_y` and `h_perp`.
+    #[inline]
+    fn all_allowed(&self, p_y: f64, h_perp: f64) -> bool {
+        self.0.is_some_and(|(a_min, a_max, phi_min)| {
+            effective_potential(a_min, phi_min, p_y) <= h_perp
+                && effective_potential(a_max, phi_min, p_y) <= h_perp
+        })
+    }
 }
 
 impl Grid {
@@ -167,7 +206,23 @@ impl Grid {
             z,
             points: Vec::new(),
             cells: Vec::new(),
+            blocks: Vec::new(),
         }
+    }
+
+    /// Block `k` ([`Block`]), filling its points if needed; `None` beyond the cached points.
+    fn block(&mut self, k: usize) -> Option<Block> {
+        let last = BLOCK * (k + 1);
+        if last >= CACHED_POINTS {
+            return None;
+        }
+        while self.blocks.len() <= k {
+            let first = 1 + BLOCK * self.blocks.len();
+            self.fields(first + BLOCK - 1);
+            self.blocks
+                .push(Block::of(&self.points[first..first + BLOCK]));
+        }
+        Some(self.blocks[k])
     }
 
     /// Point `j` of the search, `z - STEP j`, as [`direct`] writes it.
@@ -215,6 +270,20 @@ impl Grid {
         let mut lower = self.position(1);
         let mut step = 1;
         loop {
+            // A whole block of allowed points above the floor is crossed at once: the loop
+            // below would step through it to the same point.
+            if step % BLOCK == 1 {
+                let last = step + BLOCK - 1;
+                if let Some(block) = self.block(step / BLOCK)
+                    && block.all_allowed(p_y, h_perp)
+                    && !(self.position(last) < floor)
+                {
+                    upper = self.position(last);
+                    step = last + 1;
+                    lower = self.position(step);
+                    continue;
+                }
+            }
             let (a, phi) = self.fields(step);
             if !(effective_potential(a, phi, p_y) <= h_perp) {
                 break;
