@@ -20,7 +20,7 @@
 //! differences, relative to the sum of the magnitudes of its terms, over a grid of
 //! velocities where `f` matters.
 
-use super::distribution::electron_phase_space_density;
+use super::distribution::ElectronDistribution;
 use super::equilibrium::Profile;
 use super::error::FluxRopeError;
 use super::moments;
@@ -150,15 +150,9 @@ pub fn vlasov_residual(
         return Err(FluxRopeError::NotInterior { index: i, points });
     }
     let params = &profile.params;
-    let f = |j: usize, v: [f64; 3]| {
-        electron_phase_space_density(
-            params,
-            profile.n_e_parameter_m3,
-            &profile.potentials[j],
-            profile.factors[j],
-            v,
-        )
-    };
+    let distribution = ElectronDistribution::new(params, profile.n_e_parameter_m3);
+    let f =
+        |j: usize, v: [f64; 3]| distribution.density(&profile.potentials[j], profile.factors[j], v);
     let fields = LocalFields {
         rho_m: profile.rho_m.clone(),
         phi_v: profile.potentials.iter().map(|p| p.phi_v).collect(),

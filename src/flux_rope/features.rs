@@ -2,7 +2,7 @@
 //! the field falls to a contour level, where the density is lowest, and whether the
 //! distribution stays non-negative at the centre.
 
-use super::distribution::electron_phase_space_density;
+use super::distribution::ElectronDistribution;
 use super::equilibrium::Profile;
 use super::moments::LocalPotentials;
 
@@ -58,15 +58,8 @@ pub fn negative_phase_space_density(profile: &Profile) -> (Option<f64>, f64) {
         a_phi_tm: 0.0,
         a_z_tm: 0.0,
     };
-    let f = |v: [f64; 3]| {
-        electron_phase_space_density(
-            params,
-            profile.n_e_parameter_m3,
-            &centre,
-            profile.factors[0],
-            v,
-        )
-    };
+    let distribution = ElectronDistribution::new(params, profile.n_e_parameter_m3);
+    let f = |v: [f64; 3]| distribution.density(&centre, profile.factors[0], v);
     let peak = f([0.0; 3]);
     let directions = [[0.0, 0.0, 1.0], [0.0, 0.0, -1.0], [1.0, 0.0, 0.0]];
     let mut first_negative: Option<f64> = None;

@@ -6,7 +6,7 @@
 //! ratio of Eq. 7.
 
 use super::crossing::{Formation, Spacecraft};
-use super::distribution::electron_phase_space_density;
+use super::distribution::ElectronDistribution;
 use super::equilibrium::Profile;
 use super::error::{FluxRopeError, finite, positive};
 use super::moments::LocalPotentials;
@@ -142,6 +142,7 @@ pub fn spacecraft_pad(
         w_m,
     ];
     let speed = electron_speed(energy_ev * ELEMENTARY_CHARGE);
+    let distribution = ElectronDistribution::new(&profile.params, profile.n_e_parameter_m3);
     pitch_deg
         .iter()
         .map(|alpha| {
@@ -153,13 +154,7 @@ pub fn spacecraft_pad(
                     let v: [f64; 3] = std::array::from_fn(|i| {
                         speed * (cos_a * b_hat[i] + sin_a * (cos_g * e1[i] + sin_g * e2[i])) + w[i]
                     });
-                    electron_phase_space_density(
-                        &profile.params,
-                        profile.n_e_parameter_m3,
-                        &at,
-                        factors,
-                        v,
-                    )
+                    distribution.density(&at, factors, v)
                 })
                 .sum::<f64>()
                 / GYROPHASES as f64

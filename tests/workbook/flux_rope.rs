@@ -6,7 +6,7 @@ use mmsbook::flux_rope::centre_fit::{fit_centre, locate};
 use mmsbook::flux_rope::crossing::{
     Formation, Spacecraft, intersections, paper_levels, sample_strength,
 };
-use mmsbook::flux_rope::distribution::electron_phase_space_density;
+use mmsbook::flux_rope::distribution::ElectronDistribution;
 use mmsbook::flux_rope::equilibrium::{solve_in_field, solve_original};
 use mmsbook::flux_rope::loss_study::{Perturbation, perturbed_fit};
 use mmsbook::flux_rope::moments::{self, LocalPotentials};
@@ -74,9 +74,8 @@ fn check_moments_by_quadrature(profile: &Profile, index: usize) {
     // Velocities in units of the background thermal speed; f scaled to be O(1).
     let w = (2.0 * params.t_b_j / ELECTRON_MASS).sqrt();
     let n_e = profile.n_e_parameter_m3;
-    let f = |u: [f64; 3]| {
-        electron_phase_space_density(params, n_e, &at, factors, u.map(|c| c * w)) * w.powi(3) / n_e
-    };
+    let distribution = ElectronDistribution::new(params, n_e);
+    let f = |u: [f64; 3]| distribution.density(&at, factors, u.map(|c| c * w)) * w.powi(3) / n_e;
     let limit = 7.0;
     let density = integrate_3d(f, limit) * n_e;
     let flux_phi = integrate_3d(|u| f(u) * u[1], limit) * n_e * w;
