@@ -2,7 +2,7 @@
 //! ledger as committed (`chapters/claims.json`), which the book links to and `regen --list`
 //! prints without computing anything.
 
-use crate::claims::{ClaimError, Ledger};
+use crate::claims::{ClaimError, Ledger, Paper};
 use std::path::{Path, PathBuf};
 
 /// Where the committed ledger's JSON lies under the workbook root.
@@ -45,18 +45,25 @@ pub fn workbook_ledger() -> Result<Ledger, LedgerError> {
 
 fn compute() -> Result<Ledger, LedgerError> {
     // The papers' claims are independent: computed on every core, joined in chapter order.
-    type Part = fn() -> Result<Ledger, LedgerError>;
-    let parts: [Part; 4] = [
-        || Ok(crate::force_balance::claims()?),
-        || Ok(crate::flux_rope::claims()?),
-        || Ok(crate::smile::claims()?),
-        || Ok(crate::anisotropy::claims()?),
-    ];
     let mut ledger = Ledger::new();
-    for part in crate::parallel::map(&parts, |part| part()) {
+    for part in crate::parallel::map(&Paper::ALL, |&paper| paper_ledger(paper)) {
         ledger.extend(part?)?;
     }
     Ok(ledger)
+}
+
+/// One paper's claims, computed now (`regen claims --paper`): the same claims, in the same
+/// order, as that paper's part of [`workbook_ledger`], without computing the others'.
+///
+/// # Errors
+/// [`LedgerError`] if a computation fails.
+pub fn paper_ledger(paper: Paper) -> Result<Ledger, LedgerError> {
+    Ok(match paper {
+        Paper::Zhang2025 => crate::force_balance::claims()?,
+        Paper::Yang => crate::flux_rope::claims()?,
+        Paper::Shuster2026 => crate::smile::claims()?,
+        Paper::Richard2025 => crate::anisotropy::claims()?,
+    })
 }
 
 /// A claim as the committed ledger records it (the fields of `regen claims --format json`

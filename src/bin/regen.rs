@@ -167,8 +167,10 @@ fn run(cli: Cli) -> Result<()> {
         return brazil(csv, out, *eta_e, *eta_s, *eta_c);
     }
     if let Some(Command::Claims { format, paper }) = cli.command {
-        let ledger = workbook_ledger()?;
-        let ledger = paper.map_or(ledger.clone(), |p| ledger.for_paper(p));
+        let ledger = match paper {
+            Some(paper) => mmsbook::ledger::paper_ledger(paper)?,
+            None => workbook_ledger()?,
+        };
         let text = match format {
             Format::Json => ledger.to_json(),
             Format::Markdown => ledger.to_markdown(),
