@@ -131,22 +131,30 @@ impl SheetShape {
         }
     }
 
-    /// The `zeta = z/L` where [`SheetShape::field`] equals `target` (in (-1, 1)), where it has
-    /// a closed form; `None` for an embedded sheet, whose root is found numerically.
+    /// The current (in units of `B0/(mu0 L)`) where [`SheetShape::field`] equals a target (in
+    /// (-1, 1)), as a function of the target, where it has a closed form; `None` for an embedded sheet, whose position is
+    /// found numerically. The current is even in the field, so `|target|` is used; the
+    /// constants of the shape are computed once, for all the targets.
     ///
-    /// Harris: `atanh(target)`. Bifurcated: `[tanh(zeta - s) + tanh(zeta + s)]/2 = sinh 2zeta /
-    /// (cosh 2zeta + cosh 2s)`, so with `u = e^{2 zeta}` and `c = cosh 2s` the target `t` solves
-    /// `(1 - t) u^2 - 2 c t u - (1 + t) = 0`, whose positive root is `u = [c t + sqrt(c^2 t^2 +
-    /// 1 - t^2)]/(1 - t)`. It is taken for `|t|` (no cancellation) and the sign restored, the
-    /// field being odd.
-    fn position_in_closed_form(self, target: f64) -> Option<f64> {
+    /// Harris: `F = tanh`, so `F' = 1 - F^2`. Bifurcated: `[tanh(zeta - s) + tanh(zeta + s)]/2 =
+    /// sinh 2zeta / (cosh 2zeta + cosh 2s)`, so with `u = e^{2 zeta}` and `c = cosh 2s` the target
+    /// `t` solves `(1 - t) u^2 - 2 c t u - (1 + t) = 0`, whose positive root is `u = [c t +
+    /// sqrt(c^2 t^2 + 1 - t^2)]/(1 - t)` (no cancellation for `t >= 0`). With `E = e^{2s}`,
+    /// `tanh(zeta - s) = (u - E)/(u + E)` and `tanh(zeta + s) = (uE - 1)/(uE + 1)`, so the
+    /// current `[sech^2(zeta - s) + sech^2(zeta + s)]/2` is `2uE [1/(u + E)^2 + 1/(uE + 1)^2]`:
+    /// a square root and no logarithm or tangent per sample.
+    fn current_at_field_in_closed_form(self) -> Option<Box<dyn Fn(f64) -> f64>> {
         match self {
-            SheetShape::Harris => Some(target.atanh()),
+            SheetShape::Harris => Some(Box::new(|target: f64| (1.0 - target) * (1.0 + target))),
             SheetShape::Embedded { .. } => None,
             SheetShape::Bifurcated { separation: s } => {
-                let (t, c) = (target.abs(), (2.0 * s).cosh());
-                let u = (c * t + (c * c * t * t + (1.0 - t) * (1.0 + t)).sqrt()) / (1.0 - t);
-                Some(0.5 * u.ln().copysign(target))
+                let (c, e) = ((2.0 * s).cosh(), (2.0 * s).exp());
+                Some(Box::new(move |target: f64| {
+                    let t = target.abs();
+                    let u = (c * t + (c * c * t * t + (1.0 - t) * (1.0 + t)).sqrt()) / (1.0 - t);
+                    let (below, above) = (u + e, u * e + 1.0);
+                    2.0 * u * e * (1.0 / (below * below) + 1.0 / (above * above))
+                }))
             }
         }
     }
@@ -443,7 +451,7 @@ fn evenly(i: usize, n: usize, low: f64, high: f64) -> f64 {
 /// `B_x/B0` and the current at `n` positions where `B_x` takes evenly spaced values: each
 /// sample's field is its target, exactly (so a target on the central region's edge is outside
 /// it, on both sides), and its current the field's slope where the field takes that value,
-/// found in closed form where there is one ([`SheetShape::position_in_closed_form`]), else by
+/// found in closed form where there is one ([`SheetShape::current_at_field_in_closed_form`]), else by
 /// Newton's method finished by the inverse Taylor series ([`position_of_field`]); every
 /// shape's field rises monotonically.
 fn samples_uniform_in_field(shape: SheetShape, n: usize) -> (Vec<f64>, Vec<f64>) {
@@ -451,11 +459,12 @@ fn samples_uniform_in_field(shape: SheetShape, n: usize) -> (Vec<f64>, Vec<f64>)
     // The targets rise evenly, so each root starts from the one before, moved by the target
     // step over the slope there: within ~1e-8 L of the root.
     let (mut previous, mut slope, mut last_target) = (-CROSSING_HALF_WIDTH, f64::INFINITY, -edge);
+    let closed_form = shape.current_at_field_in_closed_form();
     (0..n)
         .map(|i| {
             let target = evenly(i, n, -edge, edge);
-            if let Some(zeta) = shape.position_in_closed_form(target) {
-                return (target, shape.field_and_slope(zeta).1);
+            if let Some(current) = &closed_form {
+                return (target, current(target));
             }
             let start = previous + (target - last_target) / slope;
             let (zeta, current) = position_of_field(shape, target, start);
