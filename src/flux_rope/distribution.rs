@@ -62,17 +62,32 @@ impl ElectronDistribution {
     /// rest frame) and perpendicular factors `1 - a` (Eq. 4).
     pub fn density(&self, at: &LocalPotentials, factors: [f64; 3], velocity_ms: [f64; 3]) -> f64 {
         let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
-        let params = &self.params;
         let [v_rho, v_phi, v_z] = velocity_ms;
         let kinetic_perp = 0.5 * m * (v_rho * v_rho + v_phi * v_phi);
         let energy = kinetic_perp + 0.5 * m * v_z * v_z - e * at.phi_v;
         let p_phi = at.rho_m * (m * v_phi - e * at.a_phi_tm);
         let p_z = m * v_z - e * at.a_z_tm;
+        self.from_invariants(energy, p_phi, p_z, kinetic_perp, factors)
+    }
+
+    /// Eq. 4 from the invariants: the energy `H` (J), the canonical momenta `P_phi` (kg m^2/s)
+    /// and `P_z` (kg m/s), and the perpendicular kinetic energy the mu-term takes (J), with
+    /// perpendicular factors `1 - a`. The lowest order and the gyro-centre model
+    /// ([`super::gyrocentre`]) differ only in the last.
+    pub(super) fn from_invariants(
+        &self,
+        energy_j: f64,
+        p_phi: f64,
+        p_z: f64,
+        kinetic_perp_j: f64,
+        factors: [f64; 3],
+    ) -> f64 {
+        let params = &self.params;
         Component::ALL
             .iter()
             .map(|&component| {
                 let t = params.temperature(component);
-                let mu_term = (1.0 - factors[component as usize]) * kinetic_perp;
+                let mu_term = (1.0 - factors[component as usize]) * kinetic_perp_j;
                 let invariant_term = match component {
                     Component::Background => 0.0,
                     Component::Rotation => params.omega_rad_s * p_phi,
@@ -80,7 +95,7 @@ impl ElectronDistribution {
                 };
                 params.weight(component)
                     * self.normalisation[component as usize]
-                    * ((-energy + invariant_term + mu_term) / t).exp()
+                    * ((-energy_j + invariant_term + mu_term) / t).exp()
             })
             .sum::<f64>()
             * self.n_e_m3

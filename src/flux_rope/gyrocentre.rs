@@ -33,6 +33,7 @@
 //! both are checked against the lowest order's.
 
 use super::boltzmann_root;
+use super::distribution::ElectronDistribution;
 use super::equilibrium::{Profile, RadialGrid, field_strength};
 use super::equilibrium_check::ForceResidual;
 use super::error::FluxRopeError;
@@ -162,6 +163,8 @@ pub struct GyroRope {
     pub components: Vec<[GyroMoments; 3]>,
     /// `max |B_out - B_in| / B0z` after each iteration.
     pub history: Vec<f64>,
+    /// Eq. 4 with these constants, its normalisations computed once.
+    distribution: ElectronDistribution,
 }
 
 impl GyroRope {
@@ -175,7 +178,6 @@ impl GyroRope {
     /// and relative to the E x B drift of [`GyroRope::frames`].
     pub fn phase_space_density(&self, j: usize, velocity_ms: [f64; 3]) -> f64 {
         let (e, m) = (ELEMENTARY_CHARGE, ELECTRON_MASS);
-        let params = &self.params;
         let at = &self.potentials[j];
         let GyroFrame {
             sin_tilt: s,
@@ -188,22 +190,8 @@ impl GyroRope {
         let energy = 0.5 * m * (v_rho * v_rho + v_phi * v_phi + v_z * v_z) - e * at.phi_v;
         let p_phi = at.rho_m * (m * v_phi - e * at.a_phi_tm);
         let p_z = m * v_z - e * at.a_z_tm;
-        Component::ALL
-            .iter()
-            .map(|&component| {
-                let t = params.temperature(component);
-                let invariant = match component {
-                    Component::Background => 0.0,
-                    Component::Rotation => params.omega_rad_s * p_phi,
-                    Component::Axial => params.v_axial_ms * p_z,
-                };
-                let mu_term = (1.0 - self.factors[component as usize]) * kinetic_perp;
-                params.weight(component)
-                    * (m / (2.0 * std::f64::consts::PI * t)).powf(1.5)
-                    * ((-energy + invariant + mu_term) / t).exp()
-            })
-            .sum::<f64>()
-            * self.n_e_parameter_m3
+        self.distribution
+            .from_invariants(energy, p_phi, p_z, kinetic_perp, self.factors)
     }
 
     /// The Vlasov residual of [`GyroRope::phase_space_density`] at grid point `i`, as
@@ -509,6 +497,7 @@ fn solve_once(
         frames: Vec::with_capacity(points),
         components: Vec::with_capacity(points),
         history: Vec::new(),
+        distribution: ElectronDistribution::new(params, n_e),
     };
     let mut state: State = [0.0, params.b0z_t, 0.0, 0.0];
     for i in 0..points {
