@@ -52,6 +52,20 @@ mod gradient {
         });
     }
 
+    /// Baseline: the kernel's reads and writes alone, into a reused buffer.
+    #[divan::bench]
+    fn memory_traffic(bencher: divan::Bencher) {
+        let (_, f) = benchmarks::gradient_fixture().expect("fixed tetrahedron");
+        let reads = f.each_ref().map(|a| a.as_slice().expect("standard layout"));
+        let n = reads[0].len();
+        let mut out = vec![0.0; 3 * n];
+        bencher.bench_local(|| {
+            let (x, rest) = out.split_at_mut(n);
+            let (y, z) = rest.split_at_mut(n);
+            benchmarks::memory_traffic(reads, [x, y, z]);
+        });
+    }
+
     /// The allocating wrapper.
     #[divan::bench]
     fn allocating(bencher: divan::Bencher) {

@@ -122,16 +122,40 @@ pub fn gradient_fixture() -> Result<(Tetrahedron, [Array3<f64>; 4]), Tetrahedron
     Ok((tetrahedron, f))
 }
 
+/// The gradient's memory traffic alone: one pass that reads the four distributions and writes
+/// three arrays (the first the sum of two, the others copies), with none of the kernel's
+/// arithmetic: the floor a kernel of these reads and writes meets. Runs over the shortest of
+/// the seven slices.
+///
+/// ```
+/// let (a, b, c, d) = ([1.0, 2.0], [10.0, 20.0], [3.0, 4.0], [5.0, 6.0]);
+/// let (mut x, mut y, mut z) = ([0.0; 2], [0.0; 2], [0.0; 2]);
+/// mmsbook::benchmarks::memory_traffic([&a, &b, &c, &d], [&mut x, &mut y, &mut z]);
+/// assert_eq!((x, y, z), ([11.0, 22.0], c, d));
+/// ```
+pub fn memory_traffic(f: [&[f64]; 4], out: [&mut [f64]; 3]) {
+    let [a, b, c, d] = f;
+    let [x, y, z] = out;
+    let reads = a.iter().zip(b).zip(c).zip(d);
+    let writes = x.iter_mut().zip(y.iter_mut()).zip(z.iter_mut());
+    for ((((a, b), c), d), ((x, y), z)) in reads.zip(writes) {
+        *x = a + b;
+        *y = *c;
+        *z = *d;
+    }
+}
+
 /// The four-spacecraft gradient of an FPI-sized distribution, into a reused buffer and
 /// allocating, against summing the same four arrays (`&f1 + &f2 + &f3 + &f4`: the same
-/// reads, a third of the writes, no arithmetic to speak of).
+/// reads, a third of the writes, no arithmetic to speak of); and into the buffer against
+/// [`memory_traffic`], its reads and writes alone.
 ///
 /// # Errors
 /// As [`Tetrahedron::gradient_distribution_into`].
 pub fn gradient_kernel(
     batches: usize,
     per_batch: usize,
-) -> Result<[Comparison; 2], BenchmarkError> {
+) -> Result<[Comparison; 3], BenchmarkError> {
     let (tetrahedron, f) = gradient_fixture()?;
     let views = || [f[0].view(), f[1].view(), f[2].view(), f[3].view()];
     let (n0, n1, n2) = FPI_GRID;
@@ -166,6 +190,27 @@ pub fn gradient_kernel(
         sum,
     );
     result?;
+    let mut result = Ok(());
+    // The fixture's arrays are in standard layout, so each is one slice.
+    let reads = f.each_ref().map(|a| a.as_slice().unwrap_or_default());
+    let n = n0 * n1 * n2;
+    let mut floor = vec![0.0; 3 * n];
+    let (into_again, traffic) = alternate(
+        batches,
+        per_batch,
+        || {
+            result = result
+                .clone()
+                .and(tetrahedron.gradient_distribution_into(views(), out.view_mut()))
+        },
+        || {
+            let (x, rest) = floor.split_at_mut(n);
+            let (y, z) = rest.split_at_mut(n);
+            memory_traffic(reads, [x, y, z]);
+            black_box(&floor);
+        },
+    );
+    result?;
     let baseline_what = "summing the four arrays".to_owned();
     Ok([
         Comparison {
@@ -180,6 +225,12 @@ pub fn gradient_kernel(
             time: allocating,
             baseline_what,
             baseline: baseline_allocating,
+        },
+        Comparison {
+            what: "the same into a reused buffer, against its memory traffic".into(),
+            time: into_again,
+            baseline_what: "reading the four arrays and writing three, no arithmetic".into(),
+            baseline: traffic,
         },
     ])
 }
