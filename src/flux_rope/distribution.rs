@@ -2,6 +2,7 @@
 //! invariants `H`, `P_phi`, `P_z` and `mu`: what the closed-form moments are tested against,
 //! and what a virtual spectrometer samples.
 
+use super::error::{FluxRopeError, positive};
 use super::moments::LocalPotentials;
 use super::parameters::{Component, RopeParameters};
 use crate::plasma::constants::{ELECTRON_MASS, ELEMENTARY_CHARGE};
@@ -20,7 +21,7 @@ use std::f64::consts::PI;
 /// let params = RopeParameters::table_1();
 /// let axis = LocalPotentials { rho_m: 0.0, phi_v: 0.0, a_phi_tm: 0.0, a_z_tm: 0.0 };
 /// let v = [1e6, -2e6, 5e5];
-/// let once = ElectronDistribution::new(&params, 1e6);
+/// let once = ElectronDistribution::new(&params, 1e6).unwrap();
 /// assert_eq!(electron_phase_space_density(&params, 1e6, &axis, [1.0; 3], v), once.density(&axis, [1.0; 3], v));
 /// ```
 pub fn electron_phase_space_density(
@@ -30,7 +31,7 @@ pub fn electron_phase_space_density(
     factors: [f64; 3],
     velocity_ms: [f64; 3],
 ) -> f64 {
-    ElectronDistribution::new(params, n_e_m3).density(at, factors, velocity_ms)
+    ElectronDistribution::of_solved(params, n_e_m3).density(at, factors, velocity_ms)
 }
 
 /// The electron distribution of Eq. 4 for one set of constants, with each component's
@@ -48,7 +49,19 @@ pub struct ElectronDistribution {
 impl ElectronDistribution {
     /// The distribution with constants `params` and electron density parameter `n_e_m3`
     /// (m^-3).
-    pub fn new(params: &RopeParameters, n_e_m3: f64) -> Self {
+    ///
+    /// # Errors
+    /// [`FluxRopeError`] naming the first non-physical constant (as
+    /// [`RopeParameters::validate`]), or a non-positive or non-finite `n_e_m3`.
+    pub fn new(params: &RopeParameters, n_e_m3: f64) -> Result<Self, FluxRopeError> {
+        params.validate()?;
+        positive("electron density parameter n_e_m3 (m^-3)", n_e_m3)?;
+        Ok(Self::of_solved(params, n_e_m3))
+    }
+
+    /// [`ElectronDistribution::new`] for the constants of a solved equilibrium, which the
+    /// solve has already validated.
+    pub(super) fn of_solved(params: &RopeParameters, n_e_m3: f64) -> Self {
         let m = ELECTRON_MASS;
         ElectronDistribution {
             params: *params,

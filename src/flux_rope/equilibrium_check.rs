@@ -150,7 +150,7 @@ pub fn vlasov_residual(
         return Err(FluxRopeError::NotInterior { index: i, points });
     }
     let params = &profile.params;
-    let distribution = ElectronDistribution::new(params, profile.n_e_parameter_m3);
+    let distribution = ElectronDistribution::of_solved(params, profile.n_e_parameter_m3);
     let f =
         |j: usize, v: [f64; 3]| distribution.density(&profile.potentials[j], profile.factors[j], v);
     let fields = LocalFields {

@@ -58,7 +58,7 @@ pub fn negative_phase_space_density(profile: &Profile) -> (Option<f64>, f64) {
         a_phi_tm: 0.0,
         a_z_tm: 0.0,
     };
-    let distribution = ElectronDistribution::new(params, profile.n_e_parameter_m3);
+    let distribution = ElectronDistribution::of_solved(params, profile.n_e_parameter_m3);
     let f = |v: [f64; 3]| distribution.density(&centre, profile.factors[0], v);
     let peak = f([0.0; 3]);
     let directions = [[0.0, 0.0, 1.0], [0.0, 0.0, -1.0], [1.0, 0.0, 0.0]];

@@ -497,7 +497,7 @@ fn solve_once(
         frames: Vec::with_capacity(points),
         components: Vec::with_capacity(points),
         history: Vec::new(),
-        distribution: ElectronDistribution::new(params, n_e),
+        distribution: ElectronDistribution::of_solved(params, n_e),
     };
     let mut state: State = [0.0, params.b0z_t, 0.0, 0.0];
     for i in 0..points {

@@ -142,7 +142,7 @@ pub fn spacecraft_pad(
         w_m,
     ];
     let speed = electron_speed(energy_ev * ELEMENTARY_CHARGE);
-    let distribution = ElectronDistribution::new(&profile.params, profile.n_e_parameter_m3);
+    let distribution = ElectronDistribution::of_solved(&profile.params, profile.n_e_parameter_m3);
     pitch_deg
         .iter()
         .map(|alpha| {

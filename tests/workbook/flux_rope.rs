@@ -74,7 +74,7 @@ fn check_moments_by_quadrature(profile: &Profile, index: usize) {
     // Velocities in units of the background thermal speed; f scaled to be O(1).
     let w = (2.0 * params.t_b_j / ELECTRON_MASS).sqrt();
     let n_e = profile.n_e_parameter_m3;
-    let distribution = ElectronDistribution::new(params, n_e);
+    let distribution = ElectronDistribution::new(params, n_e).unwrap();
     let f = |u: [f64; 3]| distribution.density(&at, factors, u.map(|c| c * w)) * w.powi(3) / n_e;
     let limit = 7.0;
     let density = integrate_3d(f, limit) * n_e;

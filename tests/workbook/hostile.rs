@@ -830,6 +830,24 @@ mod sweep {
                 },
                 |c| finite(&c.profile.b_z_t) && finite(&c.profile.b_phi_t) && finite(&c.history),
             );
+            let n_e = mostly(rng, 1e6);
+            tally.call(
+                &format!("ElectronDistribution::new({params:?}, {n_e})"),
+                || {
+                    mmsbook::flux_rope::distribution::ElectronDistribution::new(&params, n_e).map(
+                        |d| {
+                            let axis = mmsbook::flux_rope::moments::LocalPotentials {
+                                rho_m: 0.0,
+                                phi_v: 0.0,
+                                a_phi_tm: 0.0,
+                                a_z_tm: 0.0,
+                            };
+                            d.density(&axis, [1.0; 3], [1e6, -2e6, 5e5])
+                        },
+                    )
+                },
+                |density| density.is_finite(),
+            );
             let count = [0, 1, 10, 1 << 40, usize::MAX][rng.random_range(0..5)];
             if let Ok(fractions) = mmsbook::anisotropy::CurrentFractions::new(
                 mostly(rng, 0.3),
